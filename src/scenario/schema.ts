@@ -68,8 +68,8 @@ export const projectLoadSchema = z
       .number()
       .min(0)
       .max(80)
-      .default(36)
-      .describe('Mean project work in hours per week per employee. Default 36 (of 40).'),
+      .default(37)
+      .describe('Mean project work in hours per week per employee. Default 37 (of 40).'),
     sd: z
       .number()
       .min(0)
@@ -210,6 +210,22 @@ export const meetingsSchema = z
   })
   .describe('Rhythm and format of meetings.');
 
+
+/**
+ * The same object with every field optional and without defaults: the shape of a patch.
+ * (zod's `.partial()` keeps inner defaults, which would make a patch reset the fields it does
+ * not name.)
+ */
+function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const f = field as z.ZodType;
+    const bare = f instanceof z.ZodDefault ? (f.removeDefault() as z.ZodType) : f;
+    shape[key] = bare.optional().describe(f.description ?? '');
+  }
+  return z.strictObject(shape) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>>> }>;
+}
+
 export const copSettingsShape = {
   initiation: z
     .enum(INITIATIONS)
@@ -277,14 +293,14 @@ export const copSettingsPatchSchema = z
     decisionPower: copSettingsShape.decisionPower.removeDefault().optional(),
     participation: copSettingsShape.participation.removeDefault().optional(),
     steering: copSettingsShape.steering.removeDefault().optional(),
-    support: supportSchema.partial().optional(),
-    meetings: meetingsSchema.partial().optional(),
+    support: patchOf(supportSchema).optional(),
+    meetings: patchOf(meetingsSchema).optional(),
   })
   .describe('Settings of a CoP to change; any subset.');
 
 export const organisationPatchSchema = z
   .strictObject({
-    projectLoad: projectLoadSchema.partial().optional(),
+    projectLoad: patchOf(projectLoadSchema).optional(),
     turnover: organisationSchema.shape.turnover.removeDefault().optional(),
   })
   .describe('Organisation settings an event may change: project load and turnover.');
