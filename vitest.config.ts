@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/stats/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -20,18 +20,18 @@ export const timeBudgetParameters = z
 export const meetingParameters = z
   .strictObject({
     organiserMotivation: num(
-      0.55,
+      0.5,
       0,
       1,
       'Without a lead, a meeting is held only if some member with at least this motivation has slack to organise it.',
     ),
-    organiserHours: num(1, 0, 16, 'Hours of preparation an organiser needs besides the meeting itself.'),
+    organiserHours: num(0.5, 0, 16, 'Hours of preparation an organiser needs besides the meeting itself.'),
   })
   .describe('2. Meeting held?');
 
 export const attendanceParameters = z
   .strictObject({
-    intercept: num(-3.2, -10, 5, 'Intercept of the attendance logit.'),
+    intercept: num(-4.5, -10, 5, 'Intercept of the attendance logit.'),
     motivation: num(2.6, 0, 10, 'Weight of autonomous motivation in the attendance logit.'),
     expectation: num(2.2, 0, 10, 'Weight of expected meeting value.'),
     safety: num(0.8, 0, 10, 'Weight of psychological safety.'),
@@ -56,6 +56,8 @@ export const valueParameters = z
     presentationValue: num(0.45, 0, 1, 'Value of presentation time relative to exchange time.'),
     decisionPower: num(0.25, 0, 1, 'Relative value added by decision power `decide` (half of it for `influence`).'),
     learningRate: num(0.3, 0, 1, 'Delta-rule rate at which expectations follow experienced value.'),
+    ties: num(0.12, 0, 1, 'Belonging gained per attended meeting in a small group (falls with attendance beyond `airtime`).'),
+    tiesDecay: num(0.03, 0, 1, 'Share of belonging lost per held meeting missed.'),
   })
   .describe('4. Meeting value and expectation.');
 
@@ -67,7 +69,7 @@ export const safetyParameters = z
     familiarity: num(0.2, 0, 1, 'Climate added per unit of attendees\' mean belonging.'),
     hierarchy: num(0.35, 0, 1, 'Climate removed per unit share of managers in the room.'),
     steering: num(0.15, 0, 1, 'Climate removed per unit of steering.'),
-    mandate: num(0.08, 0, 1, 'Climate removed by mandatory participation (half for expected).'),
+    mandate: num(0.08, 0, 1, 'Climate removed per unit of compliance pressure (1 mandatory, 0.4 expected).'),
     size: num(0.06, 0, 1, 'Climate removed per doubling of attendance beyond 10.'),
     adaptation: num(0.15, 0, 1, 'Rate at which an attendee\'s safety moves toward the climate.'),
     speakUpGain: num(0.02, 0, 0.5, 'Safety gained when speaking up went well.'),
@@ -77,13 +79,13 @@ export const safetyParameters = z
 
 export const contributionParameters = z
   .strictObject({
-    rate: num(1.6, 0, 10, 'Expected contributions per meeting of a fully motivated, safe, competent attendee in a small exchange meeting.'),
+    rate: num(3, 0, 10, 'Expected contributions per meeting of a fully motivated, safe, competent attendee in a small exchange meeting.'),
     cumulativeAdvantage: num(0.25, 0, 2, 'Boost per log-unit of one\'s past contributions.'),
     crowding: num(25, 1, 500, 'Attendance at which speaking opportunities per person halve.'),
     presentationSlots: num(0.8, 0, 1, 'Share of speaking slots a fully presentation-based meeting removes.'),
     window: int(6, 2, 26, 'Rolling window, in held meetings, over which roles are classified.'),
-    coreAttended: int(4, 1, 26, 'Core: attended at least this many meetings of the window...'),
-    coreContributions: int(5, 1, 100, '...and made at least this many contributions in it.'),
+    coreAttended: int(5, 1, 26, 'Core: attended at least this many meetings of the window...'),
+    coreContributions: int(6, 1, 100, '...and made at least this many contributions in it.'),
     activeAttended: int(2, 1, 26, 'Active: attended at least this many meetings of the window...'),
     activeContributions: int(1, 1, 100, '...and made at least this many contributions in it.'),
   })
@@ -114,20 +116,20 @@ export const motivationParameters = z
     relatedness: num(0.2, 0, 1, 'Target raised per unit of belonging (self-determination: relatedness).'),
     decisionPower: num(0.1, 0, 1, 'Target raised by decision power `decide` (half for `influence`): autonomy.'),
     recognition: num(0.05, 0, 1, 'Target raised by management recognition (acceptance approved or initiated).'),
-    mandateErosion: num(0.02, 0, 0.5, 'Weekly erosion under a mandate, times the member\'s unwillingness (Deci, Koestner & Ryan 1999).'),
+    mandateErosion: num(0.004, 0, 0.5, 'Weekly erosion under a mandate, times the member\'s unwillingness (Deci, Koestner & Ryan 1999).'),
     steeringErosion: num(0.015, 0, 0.5, 'Weekly erosion per unit of steering, times unwillingness and misalignment with management.'),
   })
   .describe('8. Motivation (self-determination theory; crowding-out).');
 
 export const recruitmentParameters = z
   .strictObject({
-    announcement: num(0.004, 0, 1, 'Weekly chance that an eligible, interested employee joins through outside influence (innovation, Bass p).'),
-    launchPulse: num(0.05, 0, 1, 'Extra weekly joining chance right after a top-down launch or recognition.'),
-    pulseWeeks: num(6, 0.1, 104, 'Decay time of the launch pulse, weeks.'),
-    wordOfMouth: num(0.5, 0, 10, 'Weekly joining chance per unit share of satisfied members among one\'s ties (imitation, Bass q).'),
+    announcement: num(0.002, 0, 1, 'Weekly chance that an eligible, interested employee joins through outside influence (innovation, Bass p).'),
+    launchPulse: num(0.12, 0, 1, 'Extra weekly joining chance right after a top-down launch or recognition.'),
+    pulseWeeks: num(8, 0.1, 104, 'Decay time of the launch pulse, weeks.'),
+    wordOfMouth: num(1.5, 0, 10, 'Weekly joining chance per unit share of satisfied members among one\'s ties (imitation, Bass q).'),
     teamTies: num(0.6, 0, 1, 'Share of a member\'s ties inside their own team; the rest span the team of teams and the organisation.'),
     nonTargetInterest: num(0.25, 0, 1, 'Relative chance that someone outside an open role-based CoP\'s target group joins.'),
-    satisfaction: num(0.5, 0, 1, 'Expectation above which an active member recommends the CoP.'),
+    satisfaction: num(0.4, 0, 1, 'Expectation above which an active member recommends the CoP.'),
   })
   .describe('9. Recruitment (Bass 1969).');
 
@@ -135,7 +137,7 @@ export const churnParameters = z
   .strictObject({
     dormantAfter: int(4, 1, 52, 'Held meetings missed in a row after which a member becomes dormant.'),
     leaveHazard: num(0.08, 0, 1, 'Weekly chance that a dormant member with no belonging and no expectation leaves.'),
-    welcome: num(0.35, 0, 1, 'Belonging a newcomer gains from the lead\'s welcome at the first meeting (Joyce & Kraut 2006).'),
+    welcome: num(0.6, 0, 1, 'Belonging a newcomer gains from the lead\'s welcome at the first meeting (Joyce & Kraut 2006).'),
     firstMeetingBelonging: num(0.05, 0, 1, 'Belonging a newcomer gains from a first meeting without welcome.'),
     newcomerMeetings: int(3, 1, 26, 'Held meetings after the first attended within which a newcomer counts as returning.'),
   })
@@ -152,7 +154,7 @@ export const habitParameters = z
 export const deathParameters = z
   .strictObject({
     minAttendance: int(3, 1, 100, 'A meeting with fewer attendees than this counts as failing.'),
-    failingMeetings: int(4, 1, 52, 'Failing meetings in a row after which the CoP dies.'),
+    failingMeetings: int(6, 1, 52, 'Failing meetings in a row after which the CoP dies.'),
     silentWeeks: int(16, 1, 520, 'Weeks without any meeting after which the CoP dies.'),
   })
   .describe('12. CoP death.');

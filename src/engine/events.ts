@@ -1,0 +1,58 @@
+/**
+ * Events: changes of settings at a given week (a mandate lifted, funding withdrawn,
+ * recognition by management, a lead leaving). Lifting a mandate releases the people it enrolled
+ * (see `releaseMandated`). They apply at the start of the week, before
+ * any mechanism, in the order the scenario lists them. Recognition (acceptance rising to
+ * approved or initiated) starts a new announcement pulse, as a top-down launch does.
+ */
+import type { CoPSettings, CoPSettingsPatch, ScenarioEvent } from '../scenario/schema.js';
+import { copIds } from '../scenario/schema.js';
+import { computeEligibility, computeInterest, countTargetTeams, deriveSettings, releaseMandated } from './community.js';
+import type { Simulation } from './state.js';
+
+/** Settings after a patch: nested `support` and `meetings` merge field by field. Pure. */
+export function patchSettings(settings: CoPSettings, patch: CoPSettingsPatch): CoPSettings {
+  const { support, meetings, ...flat } = patch;
+  const next: CoPSettings = { ...settings };
+  for (const [key, value] of Object.entries(flat)) {
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  }
+  if (support) next.support = { ...settings.support, ...stripUndefined(support) };
+  if (meetings) next.meetings = { ...settings.meetings, ...stripUndefined(meetings) };
+  return next;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Applies one event to the running simulation. */
+export function applyEvent(sim: Simulation, event: ScenarioEvent): void {
+  if (event.organisation) {
+    const { projectLoad, turnover } = event.organisation;
+    if (projectLoad) sim.projectLoad = { ...sim.projectLoad, ...stripUndefined(projectLoad) };
+    if (turnover !== undefined) sim.turnover = turnover;
+  }
+  if (!event.set) return;
+  const ids = copIds(sim.scenario);
+  const index = event.cop === undefined ? 0 : ids.indexOf(event.cop);
+  const cop = sim.cops[index];
+  if (!cop) throw new Error(`event at week ${event.week} names unknown CoP "${event.cop}"`);
+  const before = cop.settings;
+  const after = patchSettings(before, event.set);
+  cop.settings = after;
+  cop.derived = deriveSettings(after);
+  if (after.theme !== before.theme) computeInterest(sim.people, cop.derived.themeIndex, cop.interestFit);
+  if (after.targetGroup !== before.targetGroup || after.scope !== before.scope || after.openness !== before.openness) {
+    computeEligibility(sim.people, after, cop.eligible);
+    cop.targetTeams = countTargetTeams(sim.people, cop.eligible);
+  }
+  if (before.participation === 'mandatory' && after.participation !== 'mandatory') releaseMandated(cop);
+  const wasRecognised = deriveSettings(before).recognised;
+  if (cop.derived.recognised && !wasRecognised) cop.pulseStart = sim.week;
+}
+
+/** Applies every event scheduled for the current week. */
+export function applyEvents(sim: Simulation): void {
+  for (const event of sim.scenario.events) if (event.week === sim.week) applyEvent(sim, event);
+}

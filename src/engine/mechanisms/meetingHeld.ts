@@ -1,0 +1,43 @@
+/**
+ * Mechanism 2, meeting held? A meeting is planned every `cadence` weeks from the launch and
+ * takes place with chance `regularity`. With a lead it then happens as planned. Without one it
+ * happens only if some member with motivation ≥ `organiserMotivation` has the slack for the
+ * meeting plus `organiserHours` of preparation; that organiser's slack is spent ("without
+ * someone to organise meetings ... many communities fizzle out", seeds/001).
+ */
+import { isMember } from '../community.js';
+import type { CommunityState, Simulation } from '../state.js';
+
+export function holdMeeting(sim: Simulation, cop: CommunityState): void {
+  cop.heldThisWeek = false;
+  if (!cop.alive) return;
+  const { meetings } = cop.settings;
+  const rng = sim.streams.sim;
+  const planned = (sim.week - cop.launchWeek) % meetings.cadence === 0;
+  if (!planned) return;
+  if (rng() >= meetings.regularity) return;
+  if (cop.derived.lead > 0) {
+    cop.heldThisWeek = true;
+    cop.hoursInvested += sim.parameters.meeting.organiserHours;
+    return;
+  }
+  const { organiserMotivation, organiserHours } = sim.parameters.meeting;
+  const need = meetings.length + organiserHours - cop.derived.protectedHours;
+  const slack = sim.people.slack;
+  // The most motivated willing member with time organises; scanning in index order with a
+  // strict maximum keeps the choice deterministic.
+  let organiser = -1;
+  let best = organiserMotivation;
+  for (let i = 0; i < slack.length; i++) {
+    if (!isMember(cop.state[i] as number)) continue;
+    const m = cop.motivation[i] as number;
+    if (m >= best && (slack[i] as number) >= need) {
+      best = m;
+      organiser = i;
+    }
+  }
+  if (organiser < 0) return;
+  slack[organiser] = (slack[organiser] as number) - organiserHours;
+  cop.hoursInvested += organiserHours;
+  cop.heldThisWeek = true;
+}

@@ -1,0 +1,40 @@
+/**
+ * Mechanism 1, time budget: each person's slack this week.
+ *
+ *   slack_i = weeklyHours − (loadMean + offset_i + sd·ε_i + deadline_team(i)·deadlineHours)
+ *             + savedHoursReturn · saved_i(t−1)
+ *
+ * ε_i ~ N(0, 1); a deadline strikes a whole team with chance `deadlineProbability` a week.
+ * Hours saved by reuse last week come back as slack: the loop through which reuse buys the
+ * time to take part, and its absence keeps busy people busy (the capability trap, Repenning &
+ * Sterman 2002; time famine, Perlow 1999). Funded, protected CoP hours are added per CoP at
+ * the attendance gate (mechanism 3). Draws from the `load` stream only, so two scenarios with
+ * the same seed face the same workload.
+ */
+import type { Simulation } from '../state.js';
+
+export function budgetTime(sim: Simulation): void {
+  const { people, parameters } = sim;
+  const rng = sim.streams.load;
+  const { mean, sd, deadlineProbability, deadlineHours } = sim.projectLoad;
+  const weekly = sim.scenario.organisation.weeklyHours;
+  const back = parameters.timeBudget.savedHoursReturn;
+  const deadline = people.teamDeadline;
+  for (let t = 0; t < people.nTeams; t++) deadline[t] = rng() < deadlineProbability ? 1 : 0;
+  const { n, team, loadOffset, slack, savedLast, savedNow } = people;
+  // Box–Muller in pairs: both deviates used.
+  for (let i = 0; i < n; i += 2) {
+    const u = 1 - rng();
+    const v = rng();
+    const r = Math.sqrt(-2 * Math.log(u));
+    const a = 2 * Math.PI * v;
+    for (let k = 0; k < 2 && i + k < n; k++) {
+      const j = i + k;
+      const eps = k === 0 ? r * Math.cos(a) : r * Math.sin(a);
+      const load = mean + (loadOffset[j] as number) + sd * eps + (deadline[team[j] as number] as number) * deadlineHours;
+      savedLast[j] = savedNow[j] as number;
+      savedNow[j] = 0;
+      slack[j] = weekly - load + back * (savedLast[j] as number);
+    }
+  }
+}

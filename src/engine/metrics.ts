@@ -1,0 +1,141 @@
+/**
+ * Recording: the weekly metrics of each CoP at the end of a week, and the per-run figures at
+ * the end of a run (see result.ts for their definitions).
+ */
+import { isMember } from './community.js';
+import { topicFit } from './mechanisms/meetingValue.js';
+import { FIGURE_INDEX as F, N_FIGURES, N_WEEKLY, WEEKLY_INDEX as W } from './result.js';
+import { MemberState, type CommunityState, type Simulation } from './state.js';
+
+/** Writes week `sim.week` of CoP `cop` into `weekly` (layout of RunResult.weekly). */
+export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64Array): void {
+  const weeks = sim.scenario.weeks;
+  const base = cop.index * N_WEEKLY * weeks + sim.week;
+  const put = (metric: number, value: number): void => {
+    weekly[base + metric * weeks] = value;
+  };
+  const { state, motivation, safety, habit, interestFit, attending } = cop;
+  const alignment = sim.people.alignment;
+  const steering = cop.settings.steering;
+  let members = 0;
+  let core = 0;
+  let active = 0;
+  let peripheral = 0;
+  let newcomers = 0;
+  let dormant = 0;
+  let mSum = 0;
+  let sSum = 0;
+  let hSum = 0;
+  let fSum = 0;
+  for (let i = 0; i < state.length; i++) {
+    const s = state[i] as number;
+    if (!isMember(s)) continue;
+    members++;
+    if (s === MemberState.core) core++;
+    else if (s === MemberState.active) active++;
+    else if (s === MemberState.peripheral) peripheral++;
+    else if (s === MemberState.newcomer) newcomers++;
+    else dormant++;
+    mSum += motivation[i] as number;
+    sSum += safety[i] as number;
+    hSum += habit[i] as number;
+    fSum += topicFit(interestFit[i] as number, alignment[i] as number, steering);
+  }
+  if (cop.heldThisWeek) {
+    cop.lastAttendance = cop.attendance;
+    cop.lastParticipation = members > 0 ? cop.attendance / members : 0;
+    cop.attendanceSum += cop.attendance;
+    // Team coverage: share of development teams with someone in the room.
+    const seen = cop.teamSeen;
+    seen.fill(0);
+    let covered = 0;
+    const team = sim.people.team;
+    const nDev = sim.people.nDevTeams;
+    for (let i = 0; i < attending.length; i++) {
+      if (!attending[i]) continue;
+      const t = team[i] as number;
+      if (t < nDev && !seen[t]) {
+        seen[t] = 1;
+        covered++;
+      }
+    }
+    cop.teamsCoveredSum += covered / Math.max(1, cop.targetTeams);
+  }
+  if (members > cop.peakMembers) cop.peakMembers = members;
+  let repertoire = 0;
+  for (let q = 0; q < cop.tacit.length; q++) repertoire += Math.max(cop.tacit[q] as number, cop.written[q] as number);
+  const problems = cop.reuseEvents + cop.reinventions;
+  put(W.members, members);
+  put(W.attendance, cop.lastAttendance);
+  put(W.participation_rate, cop.lastParticipation);
+  put(W.core, core);
+  put(W.active, active);
+  put(W.peripheral, peripheral);
+  put(W.newcomers, newcomers);
+  put(W.dormant, dormant);
+  put(W.contributions, cop.contributions);
+  put(W.reuse_events, cop.reuseEvents);
+  put(W.reinventions, cop.reinventions);
+  put(W.reuse_rate, problems > 0 ? cop.reuseEvents / problems : 0);
+  put(W.hours_saved, cop.hoursSaved);
+  put(W.hours_invested, cop.hoursInvested);
+  put(W.motivation, members > 0 ? mSum / members : 0);
+  put(W.safety, members > 0 ? sSum / members : 0);
+  put(W.habit, members > 0 ? hSum / members : 0);
+  put(W.topic_fit, members > 0 ? fSum / members : 0);
+  put(W.repertoire, repertoire);
+  put(W.meetings, cop.heldThisWeek ? 1 : 0);
+  put(W.alive, cop.alive ? 1 : 0);
+}
+
+/** Writes the per-run figures of every CoP (layout of RunResult.figures). */
+export function recordFigures(sim: Simulation, weekly: Float64Array, figures: Float64Array): void {
+  const weeks = sim.scenario.weeks;
+  for (const cop of sim.cops) {
+    const series = (metric: number): Float64Array => {
+      const start = (cop.index * N_WEEKLY + metric) * weeks;
+      return weekly.subarray(start, start + weeks);
+    };
+    const sum = (metric: number): number => series(metric).reduce((a, b) => a + b, 0);
+    const put = (figure: number, value: number): void => {
+      figures[cop.index * N_FIGURES + figure] = value;
+    };
+    const members = series(W.members);
+    let attendances = 0;
+    let contributions = 0;
+    const held = sum(W.meetings);
+    const meetings = series(W.meetings);
+    const attendance = series(W.attendance);
+    for (let t = 0; t < weeks; t++) if (meetings[t]) attendances += attendance[t] as number;
+    contributions = sum(W.contributions);
+    // Role shares over the second half of the run, while the CoP is alive.
+    let coreShare = 0;
+    let activeShare = 0;
+    let k = 0;
+    const core = series(W.core);
+    const active = series(W.active);
+    for (let t = Math.floor(weeks / 2); t < weeks; t++) {
+      const m = members[t] as number;
+      if (m > 0) {
+        coreShare += (core[t] as number) / m;
+        activeShare += (active[t] as number) / m;
+        k++;
+      }
+    }
+    put(F.death_week, cop.deathWeek);
+    put(F.peak_members, cop.peakMembers);
+    put(F.final_members, members[weeks - 1] as number);
+    put(F.total_contributions, contributions);
+    put(F.total_reuse_events, sum(W.reuse_events));
+    put(F.total_reinventions, sum(W.reinventions));
+    put(F.total_hours_saved, sum(W.hours_saved));
+    put(F.total_hours_invested, sum(W.hours_invested));
+    put(F.meetings_held, held);
+    put(F.mean_attendance, held > 0 ? attendances / held : Number.NaN);
+    put(F.newcomer_return_rate, cop.firstTimers > 0 ? cop.returners / cop.firstTimers : Number.NaN);
+    put(F.core_share, k > 0 ? coreShare / k : Number.NaN);
+    put(F.active_share, k > 0 ? activeShare / k : Number.NaN);
+    put(F.contributions_per_attendee, attendances > 0 ? contributions / attendances : Number.NaN);
+    put(F.teams_covered, held > 0 ? cop.teamsCoveredSum / held : Number.NaN);
+  }
+}
