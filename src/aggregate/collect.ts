@@ -1,0 +1,110 @@
+/**
+ * collect: gathers replications, arriving in any order, into one store indexed by replication,
+ * so everything computed from it is independent of arrival (and so of the number of workers).
+ */
+import { N_FIGURES, N_WEEKLY, type RunResult } from '../engine/result.js';
+import type { Collected, Collector } from './types.js';
+
+/**
+ * Creates a collector for `runs` replications of `weeks` weeks over the CoPs `copIds`.
+ *
+ * It preallocates the whole transposed store (replication innermost, so that each cell's
+ * values across replications are contiguous for the quantiles): copIds.length × N_WEEKLY ×
+ * weeks × runs doubles for weekly metrics plus copIds.length × N_FIGURES × runs for per-run
+ * figures, and a seed per replication. Nothing else grows with the number of runs.
+ *
+ * `add(i, result)` throws on an index outside [0, runs) or not an integer, on a second result
+ * for the same index, and on a result whose shape (weeks, CoPs, array lengths, employees)
+ * differs from the collector's. `finish()` throws if any replication is missing; after it the
+ * collector accepts nothing more.
+ *
+ * @example
+ * const collector = createCollector(['cop1'], 52, 100, 1000);
+ * for (const [i, result] of results) collector.add(i, result); // any order
+ * const collected = collector.finish();
+ */
+export function createCollector(
+  copIds: readonly string[],
+  weeks: number,
+  runs: number,
+  employees: number,
+): Collector {
+  if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`createCollector: weeks must be a positive integer, got ${weeks}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`createCollector: runs must be a positive integer, got ${runs}`);
+  if (copIds.length < 1) throw new RangeError('createCollector: at least one CoP id is needed');
+  const ids = Object.freeze([...copIds]);
+  const cops = ids.length;
+  const weeklyPerRun = cops * N_WEEKLY * weeks;
+  const figuresPerRun = cops * N_FIGURES;
+  const weekly = allocate(weeklyPerRun * runs, 'weekly metrics');
+  const figures = allocate(figuresPerRun * runs, 'per-run figures');
+  const seeds = new Uint32Array(runs);
+  const arrived = new Uint8Array(runs);
+  let received = 0;
+  let finished = false;
+
+  function add(replication: number, result: RunResult): void {
+    if (finished) throw new Error('collector: already finished; no more replications can be added');
+    if (!Number.isInteger(replication) || replication < 0 || replication >= runs) {
+      throw new RangeError(`collector: replication index ${replication} is outside 0..${runs - 1}`);
+    }
+    if (arrived[replication] === 1) throw new Error(`collector: replication ${replication} was already added`);
+    checkShape(replication, result);
+    // Transpose: a run's series is contiguous in weeks; the store is contiguous in replications.
+    const src = result.weekly;
+    for (let series = 0, offset = 0; series < cops * N_WEEKLY; series++) {
+      let dst = series * weeks * runs + replication;
+      for (let w = 0; w < weeks; w++, offset++, dst += runs) weekly[dst] = src[offset] as number;
+    }
+    for (let f = 0; f < figuresPerRun; f++) figures[f * runs + replication] = result.figures[f] as number;
+    seeds[replication] = result.seed;
+    arrived[replication] = 1;
+    received++;
+  }
+
+  function checkShape(replication: number, result: RunResult): void {
+    const problem = (what: string) =>
+      new Error(`collector: replication ${replication} does not fit this collector: ${what}`);
+    if (result.weeks !== weeks) throw problem(`weeks ${result.weeks}, expected ${weeks}`);
+    if (result.copIds.length !== cops || result.copIds.some((id, c) => id !== ids[c])) {
+      throw problem(`CoPs [${result.copIds.join(', ')}], expected [${ids.join(', ')}]`);
+    }
+    if (result.weekly.length !== weeklyPerRun) throw problem(`${result.weekly.length} weekly values, expected ${weeklyPerRun}`);
+    if (result.figures.length !== figuresPerRun) throw problem(`${result.figures.length} figures, expected ${figuresPerRun}`);
+    if (result.employees !== employees) throw problem(`employees ${result.employees}, expected ${employees}`);
+    if (!Number.isInteger(result.seed) || result.seed < 0 || result.seed > 0xffffffff) {
+      throw problem(`seed ${result.seed} is not an unsigned 32-bit integer`);
+    }
+  }
+
+  function finish(): Collected {
+    if (received < runs) {
+      const missing: number[] = [];
+      for (let i = 0; i < runs && missing.length < 10; i++) if (arrived[i] === 0) missing.push(i);
+      const more = runs - received > missing.length ? ', ...' : '';
+      throw new Error(`collector: ${runs - received} of ${runs} replications missing (${missing.join(', ')}${more})`);
+    }
+    finished = true;
+    return { copIds: ids, weeks, runs, seeds, weekly, figures, employees };
+  }
+
+  return {
+    add,
+    get received() {
+      return received;
+    },
+    finish,
+  };
+}
+
+/** A Float64Array, or a clear error naming the size when memory runs short. */
+function allocate(length: number, what: string): Float64Array {
+  try {
+    return new Float64Array(length);
+  } catch {
+    const gb = ((length * 8) / 2 ** 30).toFixed(1);
+    throw new RangeError(
+      `collector: cannot allocate ${gb} GiB for ${what}; use fewer runs, weeks or CoPs`,
+    );
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Aggregation: replications collected by index, then summarised into tidy tables.
+ *
+ *   RunResult ×runs ──createCollector().add──▶ Collected ──summarize──────▶ SummaryRow[]
+ *                                                        ├─replicationRows─▶ ReplicationRow[]
+ *                                                        └─keyFigures──────▶ CopKeyFigures[]
+ */
+export { createCollector } from './collect.js';
+export { keyFigures, type CopKeyFigures, type Estimate } from './key-figures.js';
+export { replicationRows } from './replication-rows.js';
+export { SUMMARY_LEVEL, summarize } from './summarize.js';
+export {
+  REPLICATION_COLUMNS,
+  SUMMARY_COLUMNS,
+  type Collected,
+  type Collector,
+  type ReplicationRow,
+  type SummaryRow,
+} from './types.js';

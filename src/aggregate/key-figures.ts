@@ -1,0 +1,90 @@
+/**
+ * keyFigures: a few headline numbers per CoP, for an end-of-run table.
+ */
+import { FIGURE_INDEX, N_FIGURES, N_WEEKLY, WEEKLY_INDEX, type RunFigure, type WeeklyMetric } from '../engine/result.js';
+import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
+import { quantileSorted } from '../stats/quantile-sorted.js';
+import type { Collected } from './types.js';
+
+/** The mean over replications of one quantity, with its 95% confidence interval. */
+export interface Estimate {
+  /** Replications with a finite value. */
+  readonly n: number;
+  readonly mean: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** Headline numbers of one CoP across all replications. */
+export interface CopKeyFigures {
+  readonly cop: string;
+  /** Members at the end of the run. */
+  readonly finalMembers: Estimate;
+  /** Largest membership during the run. */
+  readonly peakMembers: Estimate;
+  /** Mean attendance per held meeting. */
+  readonly meanAttendance: Estimate;
+  /** Participation rate of the last meeting held by the final week. */
+  readonly finalParticipationRate: Estimate;
+  readonly totalContributions: Estimate;
+  readonly totalReuseEvents: Estimate;
+  /** Reuse rate in the final week. */
+  readonly finalReuseRate: Estimate;
+  readonly totalHoursSaved: Estimate;
+  readonly totalHoursInvested: Estimate;
+  /**
+   * Hours saved per hour invested: the ratio of the two means over replications (a ratio of
+   * means, not a mean of ratios, so runs with little investment do not dominate). NaN when
+   * nothing was invested.
+   */
+  readonly savedPerInvested: number;
+  /** Share of replications in which the CoP died (had a death week). */
+  readonly deathShare: number;
+  /** Median death week (type 7) over the replications in which it died; NaN if none did. */
+  readonly medianDeathWeek: number;
+}
+
+/**
+ * The headline numbers of every CoP (scenario order), from the per-run figures and the final
+ * week's weekly metrics, each read in replication order. Typed data only; rendering is the
+ * caller's business.
+ *
+ * @example keyFigures(collected)[0].finalMembers // → { n: 100, mean: 41.3, low: 39.8, high: 42.8 }
+ */
+export function keyFigures(collected: Collected): CopKeyFigures[] {
+  const { copIds, runs, weeks, figures, weekly } = collected;
+  const figure = (c: number, name: RunFigure): Float64Array => {
+    const start = (c * N_FIGURES + FIGURE_INDEX[name]) * runs;
+    return figures.subarray(start, start + runs);
+  };
+  const finalWeek = (c: number, name: WeeklyMetric): Float64Array => {
+    const start = ((c * N_WEEKLY + WEEKLY_INDEX[name]) * weeks + weeks - 1) * runs;
+    return weekly.subarray(start, start + runs);
+  };
+
+  return copIds.map((cop, c) => {
+    const saved = estimate(figure(c, 'total_hours_saved'));
+    const invested = estimate(figure(c, 'total_hours_invested'));
+    const deaths = Float64Array.from(figure(c, 'death_week').filter(Number.isFinite)).sort();
+    return {
+      cop,
+      finalMembers: estimate(figure(c, 'final_members')),
+      peakMembers: estimate(figure(c, 'peak_members')),
+      meanAttendance: estimate(figure(c, 'mean_attendance')),
+      finalParticipationRate: estimate(finalWeek(c, 'participation_rate')),
+      totalContributions: estimate(figure(c, 'total_contributions')),
+      totalReuseEvents: estimate(figure(c, 'total_reuse_events')),
+      finalReuseRate: estimate(finalWeek(c, 'reuse_rate')),
+      totalHoursSaved: saved,
+      totalHoursInvested: invested,
+      savedPerInvested: invested.mean > 0 ? saved.mean / invested.mean : Number.NaN,
+      deathShare: deaths.length / runs,
+      medianDeathWeek: quantileSorted(deaths, 0.5),
+    };
+  });
+}
+
+function estimate(values: Float64Array): Estimate {
+  const ci = meanConfidenceInterval(values);
+  return { n: ci.n, mean: ci.mean, low: ci.low, high: ci.high };
+}

@@ -1,0 +1,88 @@
+/**
+ * summarize: the across-replication statistics of every weekly metric, as the rows of
+ * summary.csv.
+ */
+import { N_WEEKLY, WEEKLY_METRICS } from '../engine/result.js';
+import { mean } from '../stats/mean.js';
+import { quantileSorted } from '../stats/quantile-sorted.js';
+import { standardDeviation } from '../stats/standard-deviation.js';
+import { tQuantile } from '../stats/t-quantile.js';
+import type { Collected, SummaryRow } from './types.js';
+
+/** Confidence level of `ci_low` / `ci_high`. */
+export const SUMMARY_LEVEL = 0.95;
+
+/**
+ * Summarises every CoP × weekly metric × week over the replications: n (finite values), mean,
+ * sample sd, the t-based 95% confidence interval of the mean (as `meanConfidenceInterval`),
+ * and the type 7 quantiles p05, p25, p50, p75, p95.
+ *
+ * Rows come in the order **cop, then metric (WEEKLY_METRICS order), then week**, which is the
+ * store's own layout: each metric's curve is one contiguous block of rows.
+ * Values are read in replication order, so the result depends only on the collected data,
+ * never on the order in which replications arrived. Non-finite values are skipped; a cell with
+ * none has n = 0 and NaN statistics.
+ *
+ * @example summarize(collected, 'mandate-lifted')[0]
+ * // → { scenario: 'mandate-lifted', cop: 'cop1', week: 0, metric: 'members', n: 100, mean: ..., ... }
+ */
+export function summarize(collected: Collected, scenario: string): SummaryRow[] {
+  const { copIds, weeks, runs, weekly } = collected;
+  const rows: SummaryRow[] = [];
+  const scratch = new Float64Array(runs);
+  // One t quantile per distinct n: n is the same in almost every cell.
+  const tByN = new Map<number, number>();
+  const critical = (n: number): number => {
+    let t = tByN.get(n);
+    if (t === undefined) {
+      t = tQuantile(1 - (1 - SUMMARY_LEVEL) / 2, n - 1);
+      tByN.set(n, t);
+    }
+    return t;
+  };
+
+  for (let c = 0; c < copIds.length; c++) {
+    const cop = copIds[c] as string;
+    for (let m = 0; m < N_WEEKLY; m++) {
+      const metric = WEEKLY_METRICS[m] as SummaryRow['metric'];
+      for (let week = 0; week < weeks; week++) {
+        const start = ((c * N_WEEKLY + m) * weeks + week) * runs;
+        const cell = weekly.subarray(start, start + runs);
+        let n = 0;
+        for (let r = 0; r < runs; r++) {
+          const x = cell[r] as number;
+          if (Number.isFinite(x)) scratch[n++] = x;
+        }
+        const finite = scratch.subarray(0, n);
+        // Moments from the cell in replication order, before sorting reorders the scratch.
+        const mu = mean(finite);
+        const sd = standardDeviation(finite);
+        let low = Number.NaN;
+        let high = Number.NaN;
+        if (n >= 2) {
+          const half = (critical(n) * sd) / Math.sqrt(n);
+          low = mu - half;
+          high = mu + half;
+        }
+        finite.sort();
+        rows.push({
+          scenario,
+          cop,
+          week,
+          metric,
+          n,
+          mean: mu,
+          sd,
+          ci_low: low,
+          ci_high: high,
+          p05: quantileSorted(finite, 0.05),
+          p25: quantileSorted(finite, 0.25),
+          p50: quantileSorted(finite, 0.5),
+          p75: quantileSorted(finite, 0.75),
+          p95: quantileSorted(finite, 0.95),
+        });
+      }
+    }
+  }
+  return rows;
+}

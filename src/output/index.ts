@@ -1,0 +1,20 @@
+/**
+ * Output files: CSV text, atomic writes and the manifest.
+ *
+ *   SummaryRow[]     ─┐
+ *   ReplicationRow[] ─┼─writeRunOutput─▶ summary.csv, replications.csv, manifest.json
+ *   Manifest         ─┘
+ */
+export { writeFileAtomic } from './atomic.js';
+export { toCsv } from './csv.js';
+export {
+  copsimVersion,
+  createManifest,
+  MANIFEST_KEYS,
+  MANIFEST_SEEDS,
+  SEED_DERIVATION,
+  serializeManifest,
+  type Manifest,
+  type ManifestInput,
+} from './manifest.js';
+export { writeRunOutput, type RunOutput, type RunOutputFiles } from './write.js';

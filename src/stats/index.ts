@@ -1,0 +1,15 @@
+/**
+ * Statistics for summaries across replications: pure functions, one per file, each naming its
+ * method. Every summary skips non-finite values and counts only finite ones.
+ */
+export { countFinite } from './count-finite.js';
+export { logGamma } from './log-gamma.js';
+export { mean } from './mean.js';
+export { meanConfidenceInterval, type MeanConfidenceInterval } from './mean-confidence-interval.js';
+export { normalCdf } from './normal-cdf.js';
+export { normalQuantile } from './normal-quantile.js';
+export { quantileSorted } from './quantile-sorted.js';
+export { regularizedIncompleteBeta } from './regularized-incomplete-beta.js';
+export { standardDeviation } from './standard-deviation.js';
+export { studentTCdf } from './student-t-cdf.js';
+export { tQuantile } from './t-quantile.js';
