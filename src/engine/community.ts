@@ -13,19 +13,34 @@ const LEAD = { none: 0, 'part-time': 1, 'full-time': 2 } as const;
 /** Reach of the outside announcement by acceptance: management promotion raises visibility. */
 const VISIBILITY = { unaware: 0.5, tolerated: 1, approved: 1.5, initiated: 2 } as const;
 
-/** The numbers a CoP's settings imply (see `Derived`). Pure. */
-export function deriveSettings(settings: CoPSettings): Derived {
+/**
+ * The numbers a CoP's settings imply (see `Derived`). Pure. Acceptance protects time: with
+ * approval or initiation by management, a share `recognitionProtection` of the funded hours'
+ * unprotected part is protected too.
+ */
+export function deriveSettings(settings: CoPSettings, parameters: Parameters): Derived {
   const { support, meetings } = settings;
   const externalPerMeeting = (support.budget / 52) * meetings.cadence;
+  const recognised = settings.acceptance === 'approved' || settings.acceptance === 'initiated' ? 1 : 0;
+  const steering =
+    settings.steering === 'auto'
+      ? settings.initiation === 'top-down'
+        ? parameters.launch.topDownSteering
+        : 0
+      : settings.steering;
   return {
+    steering,
     mandate: MANDATE[settings.participation],
     mandatory: settings.participation === 'mandatory',
     expected: settings.participation === 'expected',
     decisionPower: DECISION[settings.decisionPower],
-    recognised: settings.acceptance === 'approved' || settings.acceptance === 'initiated' ? 1 : 0,
+    recognised,
     visibility: VISIBILITY[settings.acceptance],
     lead: LEAD[support.lead],
-    protectedHours: support.fundedHours * meetings.cadence * support.protection,
+    protectedHours:
+      support.fundedHours *
+      meetings.cadence *
+      (support.protection + (1 - support.protection) * parameters.timeBudget.recognitionProtection * recognised),
     externalSession: Math.min(1, externalPerMeeting),
     closed: settings.openness === 'closed',
     themeIndex: THEMES.indexOf(settings.theme),
@@ -132,7 +147,7 @@ export function createCommunity(
 ): CommunityState {
   const n = people.n;
   const { id: _id, name: _name, launchWeek, ...settings } = cop;
-  const derived = deriveSettings(settings);
+  const derived = deriveSettings(settings, parameters);
   const w = parameters.contributions.window;
   const state: CommunityState = {
     id,
@@ -164,6 +179,7 @@ export function createCommunity(
     mandated: new Uint8Array(n),
     meetingsHeld: 0,
     heldThisWeek: false,
+    organiser: -1,
     weeksSinceMeeting: 0,
     failingMeetings: 0,
     pulseStart: Number.NaN,
@@ -201,12 +217,14 @@ export function createCommunity(
 
 /**
  * Founds a CoP at its launch week. Top-down: management appoints founders from the target
- * group at random. Bottom-up: founders self-select, the most interested and willing first.
- * A mandatory CoP enrols its whole target group. Founders start motivated and familiar.
+ * group at random. Bottom-up: founders self-select, the most interested and willing first,
+ * and start with at least `founderMotivation`. A mandatory CoP enrols its whole target group.
+ * Founders start with belonging, habit and expectation from `parameters.launch`.
  */
 export function launch(sim: Simulation, cop: CommunityState): void {
   const { people } = sim;
   const rng = sim.streams.sim;
+  const launchParameters = sim.parameters.launch;
   cop.launched = true;
   cop.alive = true;
   cop.weeksSinceMeeting = 0;
@@ -231,12 +249,15 @@ export function launch(sim: Simulation, cop: CommunityState): void {
     const i = candidates[order[k] as number] as number;
     enrol(cop, i);
     cop.state[i] = MemberState.active;
+    // Founders are no newcomers: they have met before, which also keeps them out of the
+    // newcomer return rate.
+    cop.attendedCount[i] = 1;
     // Founders already know each other and have met informally.
-    cop.belonging[i] = 0.5;
-    cop.habit[i] = 0.5;
-    cop.expectation[i] = Math.max(cop.expectation[i] as number, 0.6);
+    cop.belonging[i] = launchParameters.founderBelonging;
+    cop.habit[i] = launchParameters.founderHabit;
+    cop.expectation[i] = Math.max(cop.expectation[i] as number, launchParameters.founderExpectation);
     if (cop.settings.initiation === 'bottom-up') {
-      cop.motivation[i] = Math.max(cop.motivation[i] as number, 0.7);
+      cop.motivation[i] = Math.max(cop.motivation[i] as number, launchParameters.founderMotivation);
     }
   }
   if (cop.derived.mandatory) enrolTargetGroup(cop);

@@ -41,14 +41,14 @@ export function applyEvent(sim: Simulation, event: ScenarioEvent): void {
   const before = cop.settings;
   const after = patchSettings(before, event.set);
   cop.settings = after;
-  cop.derived = deriveSettings(after);
+  cop.derived = deriveSettings(after, sim.parameters);
   if (after.theme !== before.theme) computeInterest(sim.people, cop.derived.themeIndex, cop.interestFit);
   if (after.targetGroup !== before.targetGroup || after.scope !== before.scope || after.openness !== before.openness) {
     computeEligibility(sim.people, after, cop.eligible);
     cop.targetTeams = countTargetTeams(sim.people, cop.eligible);
   }
   if (before.participation === 'mandatory' && after.participation !== 'mandatory') releaseMandated(cop);
-  const wasRecognised = deriveSettings(before).recognised;
+  const wasRecognised = deriveSettings(before, sim.parameters).recognised;
   if (cop.derived.recognised && !wasRecognised) cop.pulseStart = sim.week;
 }
 

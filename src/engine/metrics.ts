@@ -16,7 +16,7 @@ export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64
   };
   const { state, motivation, safety, habit, interestFit, attending } = cop;
   const alignment = sim.people.alignment;
-  const steering = cop.settings.steering;
+  const steering = cop.derived.steering;
   let members = 0;
   let core = 0;
   let active = 0;
@@ -45,14 +45,15 @@ export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64
     cop.lastAttendance = cop.attendance;
     cop.lastParticipation = members > 0 ? cop.attendance / members : 0;
     cop.attendanceSum += cop.attendance;
-    // Team coverage: share of development teams with someone in the room.
+    // Team coverage: share of the target group's development teams with one of their
+    // target-group members in the room.
     const seen = cop.teamSeen;
     seen.fill(0);
     let covered = 0;
     const team = sim.people.team;
     const nDev = sim.people.nDevTeams;
     for (let i = 0; i < attending.length; i++) {
-      if (!attending[i]) continue;
+      if (!attending[i] || cop.eligible[i] !== 1) continue;
       const t = team[i] as number;
       if (t < nDev && !seen[t]) {
         seen[t] = 1;

@@ -11,9 +11,30 @@ const num = (dflt: number, min: number, max: number, description: string) =>
 const int = (dflt: number, min: number, max: number, description: string) =>
   z.number().int().min(min).max(max).default(dflt).describe(`${description} Default ${dflt}.`);
 
+export const launchParameters = z
+  .strictObject({
+    topDownSteering: num(
+      0.3,
+      0,
+      1,
+      'Steering of a top-down CoP whose `steering` is `auto` (management steers what it initiates, study 4.3).',
+    ),
+    founderBelonging: num(0.5, 0, 1, 'Belonging of founders at the launch: they already know each other.'),
+    founderHabit: num(0.5, 0, 1, 'Habit of founders at the launch: they have met informally before.'),
+    founderExpectation: num(0.6, 0, 1, 'Lowest expected meeting value of founders at the launch.'),
+    founderMotivation: num(0.7, 0, 1, 'Lowest motivation of self-selected (bottom-up) founders.'),
+  })
+  .describe('0. Launch: founders and the defaults of initiation.');
+
 export const timeBudgetParameters = z
   .strictObject({
     savedHoursReturn: num(1, 0, 1, 'Share of hours saved by reuse last week that come back as slack.'),
+    recognitionProtection: num(
+      0.3,
+      0,
+      1,
+      'Share of the unprotected part of funded hours that management acceptance (approved or initiated) protects as well.',
+    ),
   })
   .describe('1. Time budget.');
 
@@ -56,7 +77,7 @@ export const valueParameters = z
     presentationValue: num(0.45, 0, 1, 'Value of presentation time relative to exchange time.'),
     decisionPower: num(0.25, 0, 1, 'Relative value added by decision power `decide` (half of it for `influence`).'),
     learningRate: num(0.3, 0, 1, 'Delta-rule rate at which expectations follow experienced value.'),
-    ties: num(0.12, 0, 1, 'Belonging gained per attended meeting in a small group (falls with attendance beyond `airtime`).'),
+    ties: num(0.12, 0, 1, 'Belonging gained per attended meeting, times airtime / (airtime + attendance): ties form more easily in small meetings.'),
     tiesDecay: num(0.03, 0, 1, 'Share of belonging lost per held meeting missed.'),
   })
   .describe('4. Meeting value and expectation.');
@@ -105,6 +126,7 @@ export const knowledgeParameters = z
     attendanceAwareness: num(2.0, 0, 10, 'Awareness of the repertoire per unit of recent attendance.'),
     tiesAwareness: num(0.8, 0, 10, 'Awareness of the repertoire per unit of belonging (ties).'),
     findability: num(0.35, 0, 1, 'Chance that a member finds a written solution when looking.'),
+    learning: num(0.01, 0, 0.5, 'Competence gained per problem worked on, as a share of what is left to learn.'),
     noviceBonus: num(1, 0, 2, 'Extra cost of solving a problem anew for a novice (competence 0), as a share of `solveHours`.'),
   })
   .describe('7. Knowledge problems and reuse (Argote et al. 1990; Kim 2009).');
@@ -161,6 +183,7 @@ export const deathParameters = z
 
 export const parametersSchema = z
   .strictObject({
+    launch: launchParameters.prefault({}),
     timeBudget: timeBudgetParameters.prefault({}),
     meeting: meetingParameters.prefault({}),
     attendance: attendanceParameters.prefault({}),

@@ -58,10 +58,7 @@ export function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/**
- * A Beta deviate with mean `mean` and concentration `kappa` (= a + b), by Jöhnk's method for
- * small shapes and the ratio of gammas otherwise.
- */
+/** A Beta deviate with mean `mean` and concentration `kappa` (= a + b): X/(X+Y) of two gammas. */
 export function beta(rng: Rng, mean: number, kappa: number): number {
   const m = Math.min(Math.max(mean, 1e-6), 1 - 1e-6);
   const a = m * kappa;
@@ -94,7 +91,7 @@ export function gamma(rng: Rng, shape: number): number {
 }
 
 /**
- * A Poisson deviate by inversion (Knuth); meant for the small means of weekly counts.
+ * A Poisson deviate by Knuth's multiplication of uniforms; meant for the small means of weekly counts.
  * Means above 30 fall back to a rounded normal approximation.
  */
 export function poisson(rng: Rng, mean: number): number {

@@ -75,6 +75,8 @@ export interface People {
 
 /** Settings-derived numbers of one CoP, recomputed whenever an event changes its settings. */
 export interface Derived {
+  /** Effective steering: the setting, or for `auto` the default of the CoP's initiation. */
+  readonly steering: number;
   /** Compliance pressure: 0 voluntary, 0.4 expected, 1 mandatory. */
   readonly mandate: number;
   readonly mandatory: boolean;
@@ -139,6 +141,8 @@ export interface CommunityState {
   /** Held meetings so far (indexes the rolling window). */
   meetingsHeld: number;
   heldThisWeek: boolean;
+  /** Who organised this week's meeting when there is no lead (-1: nobody, or a lead). */
+  organiser: number;
   weeksSinceMeeting: number;
   failingMeetings: number;
   /** Week the current launch or recognition pulse started (NaN: none). */

@@ -40,6 +40,27 @@ export function unwrapSchema(schema: Schema): Schema {
   }
 }
 
+/**
+ * For a union of a number and keywords (e.g. `0..1 | "auto"`): its description, such as
+ * `a number from 0 to 1 or "auto"`, and the keywords; undefined for other unions.
+ */
+export function numberOrKeywords(
+  schema: Schema | undefined,
+  describeNumber: (b: { min?: number; max?: number; integer: boolean }) => string,
+): { text: string; keywords: string[] } | undefined {
+  if (schema === undefined) return undefined;
+  const def = defOf(unwrapSchema(schema));
+  if (def.type !== 'union') return undefined;
+  const options = (def.options ?? []).map(unwrapSchema);
+  const number = options.find((o) => defOf(o).type === 'number');
+  const keywords = options.flatMap((o) =>
+    defOf(o).type === 'literal' ? (defOf(o).values ?? []).filter((v): v is string => typeof v === 'string') : [],
+  );
+  if (number === undefined || keywords.length + 1 !== options.length) return undefined;
+  const text = [describeNumber(numberBounds(number)), ...keywords.map((k) => JSON.stringify(k))].join(' or ');
+  return { text, keywords };
+}
+
 /** The union's options that fit `data` by discriminator; all of them when undecided. */
 function unionOptions(def: SchemaDef, data: unknown): Schema[] {
   const options = def.options ?? [];
@@ -151,7 +172,13 @@ export function numberBounds(schema: Schema | undefined): {
   integer: boolean;
 } {
   if (schema === undefined) return { integer: false };
-  const inner = unwrapSchema(schema) as Schema & {
+  const unwrapped = unwrapSchema(schema);
+  if (defOf(unwrapped).type === 'union') {
+    // A number or a keyword (e.g. steering: 0..1 or auto): the bounds of the number option.
+    const number = (defOf(unwrapped).options ?? []).find((o) => defOf(unwrapSchema(o)).type === 'number');
+    return numberBounds(number);
+  }
+  const inner = unwrapped as Schema & {
     minValue?: number | null;
     maxValue?: number | null;
     isInt?: boolean;

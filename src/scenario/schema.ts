@@ -254,10 +254,12 @@ export const copSettingsShape = {
     .enum(PARTICIPATIONS)
     .default('voluntary')
     .describe('voluntary, expected or mandatory: compliance versus autonomous motivation. Default voluntary.'),
-  steering: share(
-    'Management control of topics and agenda (0: none, 1: fully dictated). Default 0.',
-    0,
-  ),
+  steering: z
+    .union([z.number().min(0).max(1), z.literal('auto')])
+    .default('auto')
+    .describe(
+      'Management control of topics and agenda, 0 (none) to 1 (fully dictated), or `auto`: `parameters.launch.topDownSteering` for a top-down CoP, 0 for a bottom-up one (management steers the CoPs it initiates, study 4.3 Steering). Default auto.',
+    ),
   support: supportSchema.prefault({}),
   meetings: meetingsSchema.prefault({}),
 };

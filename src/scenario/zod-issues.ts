@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { describeValue, formatPath, type ScenarioIssue } from './errors.js';
-import { childOf, numberBounds, schemaAt, validKeys } from './schema-walk.js';
+import { childOf, numberBounds, numberOrKeywords, schemaAt, validKeys } from './schema-walk.js';
 import { nearest } from './suggest.js';
 
 /** Where an issue came from: the file or `--set` expression that supplied a path. */
@@ -110,7 +110,17 @@ export function translateZodIssues(
             ...(suggestion ? { suggestion } : {}),
           });
         } else {
-          out.push({ ...base, message: `does not match any allowed form, got ${describeValue(found)}` });
+          const alternatives = numberOrKeywords(schemaAt(schema, path, input), (b) => rangeText(b.min, b.max, b.integer));
+          if (alternatives !== undefined) {
+            const suggestion = typeof found === 'string' ? nearest(found, alternatives.keywords) : undefined;
+            out.push({
+              ...base,
+              message: `expected ${alternatives.text}, got ${describeValue(found)}`,
+              ...(suggestion ? { suggestion } : {}),
+            });
+          } else {
+            out.push({ ...base, message: `does not match any allowed form, got ${describeValue(found)}` });
+          }
         }
         break;
       }

@@ -64,6 +64,16 @@ describe('schema problems become messages naming file, path and expectation', ()
     ]);
   });
 
+  it('a number-or-keyword setting names both forms and suggests the keyword', () => {
+    const error = scenarioError(() => parseScenario({ cops: [{ steering: 'autp' }] }));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({
+      path: 'cops.0.steering',
+      message: 'expected a number from 0 to 1 or "auto", got "autp"',
+      suggestion: 'auto',
+    });
+  });
+
   it('a wrong type says what was expected and what was found', () => {
     const error = scenarioError(() => parseScenario({ weeks: 'many', cops: [{ support: { coach: 'yes' }, founders: 2.5 }] }));
     expect(error.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([

@@ -6,10 +6,12 @@
  *   P(attend) = gate_i · 1 / (1 + e^(−U_i))
  *
  * gate_i = 1 if slack_i + protected hours ≥ meeting length; otherwise 0, except under a
- * mandate, where the member still comes with chance `mandateOverride`. The compliance terms
+ * mandate, where a member without the slack still passes the gate with chance
+ * `mandateOverride` (project work is displaced) and then makes the same logistic choice. The compliance terms
  * raise attendance, not autonomous motivation, so they do not raise contributions
  * (Gagné & Deci 2005); members come when the benefit exceeds the cost (Ren & Kraut 2014).
- * Attending spends the meeting's unprotected hours of slack.
+ * Attending spends the meeting's unprotected hours of slack. The organiser of a meeting held
+ * without a lead attends it (their slack was checked when they organised it).
  */
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
 
@@ -31,6 +33,12 @@ export function attend(sim: Simulation, cop: CommunityState): void {
   for (let i = 0; i < state.length; i++) {
     const s = state[i] as number;
     if (s < MemberState.newcomer || s > MemberState.dormant) continue;
+    if (i === cop.organiser) {
+      attending[i] = 1;
+      slack[i] = (slack[i] as number) - unprotected;
+      count++;
+      continue;
+    }
     const free = (slack[i] as number) + prot;
     if (free < length && !(cop.derived.mandatory && rng() < a.mandateOverride)) continue;
     const u =

@@ -38,9 +38,10 @@ export function churn(sim: Simulation, cop: CommunityState): void {
         const count = (attendedCount[i] as number) + 1;
         attendedCount[i] = count;
         if (count === 1) {
-          cop.firstTimers++;
+          // Only those who chose to come count toward the return rate, not the mandated.
+          if (!cop.mandated[i]) cop.firstTimers++;
           belonging[i] = (belonging[i] as number) + welcome * (1 - (belonging[i] as number));
-          returnPending[i] = ch.newcomerMeetings;
+          returnPending[i] = cop.mandated[i] ? 0 : ch.newcomerMeetings;
         } else if ((returnPending[i] as number) > 0) {
           cop.returners++;
           returnPending[i] = 0;

@@ -12,9 +12,11 @@
  * Reuse costs `reuseCost` of solving anew and saves the rest:
  * cost_i = solveHours · max(0.25, 1 + noviceBonus · (0.5 − C_i)). A problem not reused is
  * reinvented; the solution enters the repertoire with chance share · M_i · (0.2 + 0.8·A_i),
- * and is written down with chance `write`. Using or sharing know-how refreshes it; unused
+ * and is written down with chance `write`. Using or sharing know-how refreshes it to 1; unused
  * tacit know-how keeps `tacitRetention` after four weeks (Argote, Beckman & Epple 1990),
- * written know-how `writtenRetention`. Learning by reuse or reinvention raises competence.
+ * written know-how `writtenRetention` (decay is applied at the start of the week, so know-how
+ * refreshed this week is intact at its end). Each problem worked on, reused or solved anew,
+ * raises competence: C ← C + learning·(1 − C).
  */
 import { isMember } from '../community.js';
 import { poisson, type Rng } from '../rng.js';
@@ -52,8 +54,6 @@ export function weeklyRetention(perFourWeeks: number): number {
   return Math.pow(perFourWeeks, 1 / 4);
 }
 
-const LEARNING = 0.01;
-
 export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
   cop.reuseEvents = 0;
   cop.reinventions = 0;
@@ -65,6 +65,12 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
   const { competence, savedNow } = sim.people;
   const { state, interestFit, windowAttended, belonging, motivation, tacit, written } = cop;
   const space = sim.problems;
+  const rt = weeklyRetention(k.tacitRetention);
+  const rw = weeklyRetention(k.writtenRetention);
+  for (let q = 0; q < tacit.length; q++) {
+    tacit[q] = (tacit[q] as number) * rt;
+    written[q] = (written[q] as number) * rw;
+  }
   let reused = 0;
   let reinvented = 0;
   let saved = 0;
@@ -96,14 +102,8 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
           if (rng() < k.write) written[q] = 1;
         }
       }
-      competence[i] = (competence[i] as number) + LEARNING * (1 - (competence[i] as number));
+      competence[i] = (competence[i] as number) + k.learning * (1 - (competence[i] as number));
     }
-  }
-  const rt = weeklyRetention(k.tacitRetention);
-  const rw = weeklyRetention(k.writtenRetention);
-  for (let q = 0; q < tacit.length; q++) {
-    tacit[q] = (tacit[q] as number) * rt;
-    written[q] = (written[q] as number) * rw;
   }
   cop.reuseEvents = reused;
   cop.reinventions = reinvented;

@@ -2,7 +2,9 @@
  * Mechanism 2, meeting held? A meeting is planned every `cadence` weeks from the launch and
  * takes place with chance `regularity`. With a lead it then happens as planned. Without one it
  * happens only if some member with motivation ≥ `organiserMotivation` has the slack for the
- * meeting plus `organiserHours` of preparation; that organiser's slack is spent ("without
+ * meeting plus `organiserHours` of preparation (less the CoP's protected hours); the
+ * preparation hours come out of that organiser's slack, and the organiser attends (mechanism 3). Preparation, by a lead or an organiser,
+ * counts toward the CoP's hours invested ("without
  * someone to organise meetings ... many communities fizzle out", seeds/001).
  */
 import { isMember } from '../community.js';
@@ -10,6 +12,7 @@ import type { CommunityState, Simulation } from '../state.js';
 
 export function holdMeeting(sim: Simulation, cop: CommunityState): void {
   cop.heldThisWeek = false;
+  cop.organiser = -1;
   if (!cop.alive) return;
   const { meetings } = cop.settings;
   const rng = sim.streams.sim;
@@ -24,8 +27,8 @@ export function holdMeeting(sim: Simulation, cop: CommunityState): void {
   const { organiserMotivation, organiserHours } = sim.parameters.meeting;
   const need = meetings.length + organiserHours - cop.derived.protectedHours;
   const slack = sim.people.slack;
-  // The most motivated willing member with time organises; scanning in index order with a
-  // strict maximum keeps the choice deterministic.
+  // The most motivated member with time organises (on a tie, the later index): a deterministic
+  // choice given the state.
   let organiser = -1;
   let best = organiserMotivation;
   for (let i = 0; i < slack.length; i++) {
@@ -38,6 +41,7 @@ export function holdMeeting(sim: Simulation, cop: CommunityState): void {
   }
   if (organiser < 0) return;
   slack[organiser] = (slack[organiser] as number) - organiserHours;
+  cop.organiser = organiser;
   cop.hoursInvested += organiserHours;
   cop.heldThisWeek = true;
 }

@@ -63,7 +63,7 @@ export function valueMeeting(sim: Simulation, cop: CommunityState): void {
     v,
   );
   cop.quality = q;
-  const s = cop.settings.steering;
+  const s = cop.derived.steering;
   const alpha = v.learningRate;
   const bond = (v.ties * v.airtime) / (v.airtime + n);
   const loosen = 1 - v.tiesDecay;

@@ -22,7 +22,7 @@ export function motivate(sim: Simulation, cop: CommunityState): void {
   const m = sim.parameters.motivation;
   const { motivationTrait, competence, willingness, alignment } = sim.people;
   const { state, motivation, belonging, interestFit } = cop;
-  const s = cop.settings.steering;
+  const s = cop.derived.steering;
   const lift = m.decisionPower * cop.derived.decisionPower + m.recognition * cop.derived.recognised;
   const mandate = m.mandateErosion * cop.derived.mandate;
   const steer = m.steeringErosion * s;

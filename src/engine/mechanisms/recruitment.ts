@@ -10,7 +10,8 @@
  *   F_i        = teamTies·f_team + (1 − teamTies)·(0.7·f_group + 0.3·f_org)
  *                (without other eligible people in one's team: 0.7·f_group + 0.3·f_org)
  *
- * f_*: share of the eligible people in one's team, team of teams and organisation who are
+ * f_*: share of the other eligible people in one's team and team of teams (oneself excluded),
+ * and of the eligible people of the organisation, who are
  * satisfied active or core members (expectation above `satisfaction`): word of mouth through
  * ties. M_i is the person's motivation toward the CoP: for someone who never took part it is
  * their initial motivation; for someone released from a mandate it carries any crowding-out.
@@ -67,7 +68,7 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
   // Members of a closed CoP keep it a safe space: they invite less as the room fills up.
   const invitation = closed ? Math.max(0, 1 - cop.lastAttendance / sim.parameters.value.airtime) : 1;
   const outside = closed ? 0 : r.announcement * cop.derived.visibility * (cop.derived.expected ? 2 : 1) + pulse;
-  const s = cop.settings.steering;
+  const s = cop.derived.steering;
   for (let i = 0; i < state.length; i++) {
     const e = eligible[i] as number;
     if (!e) continue;

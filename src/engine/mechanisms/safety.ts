@@ -26,7 +26,7 @@ export function climateOf(
     (cop.settings.support.coach ? p.coach : 0) +
     p.familiarity * meanBelonging -
     p.hierarchy * managerShare -
-    p.steering * cop.settings.steering -
+    p.steering * cop.derived.steering -
     p.mandate * cop.derived.mandate -
     p.size * Math.max(0, Math.log2(Math.max(n, 1) / 10));
   return Math.min(0.98, Math.max(0.05, c));
