@@ -1,0 +1,153 @@
+/**
+ * `copsim run`: simulates a scenario many times and writes summary.csv, replications.csv and
+ * manifest.json.
+ *
+ *   arguments ──loadScenario──▶ scenario ──runMonteCarlo──▶ Collected
+ *             ──summarize / replicationRows / createManifest──▶ writeRunOutput (atomic)
+ *
+ * Nothing is written before every replication has finished, so an interrupted run leaves no
+ * file behind.
+ */
+import { availableParallelism } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import type { Argv } from 'yargs';
+import { keyFigures, replicationRows, summarize } from '../../aggregate/index.js';
+import { createManifest, writeRunOutput } from '../../output/index.js';
+import { AbortError, runMonteCarlo } from '../../runner/index.js';
+import { loadScenario } from '../../scenario/index.js';
+import type { CommandContext } from '../context.js';
+import { asInputError, UsageError } from '../exit.js';
+import { keyFiguresTable } from '../figures.js';
+import { parseInteger } from '../numbers.js';
+import { createProgress } from '../progress.js';
+import { onInterrupt } from '../signals.js';
+
+export const command = 'run [scenario]';
+export const describe = 'Simulate a scenario many times and write the results';
+
+export interface RunArgs {
+  readonly scenario: string;
+  readonly runs: unknown;
+  readonly weeks: unknown;
+  readonly seed: unknown;
+  readonly workers: unknown;
+  readonly set: string | string[] | undefined;
+  readonly out: string | undefined;
+  readonly quiet: boolean;
+}
+
+export function builder(yargs: Argv): Argv<RunArgs> {
+  return yargs
+    .positional('scenario', {
+      type: 'string',
+      default: 'baseline',
+      describe: 'A built-in scenario name (see "copsim list") or a scenario file (.yaml, .json)',
+    })
+    .option('runs', { requiresArg: true, default: 200, describe: 'Replications to simulate' })
+    .option('weeks', {
+      requiresArg: true,
+      describe: "Weeks to simulate, overriding the scenario's (same as --set weeks=N)",
+    })
+    .option('seed', { requiresArg: true, default: 1, describe: 'Master seed; replication seeds derive from it' })
+    .option('workers', {
+      requiresArg: true,
+      default: availableParallelism(),
+      defaultDescription: 'available CPUs',
+      describe: 'Worker threads; 0 simulates in the main thread',
+    })
+    .option('set', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Override a setting: path=value (repeatable), e.g. cops.0.participation=mandatory',
+    })
+    .option('out', {
+      type: 'string',
+      requiresArg: true,
+      defaultDescription: 'copsim-out/<scenario name>',
+      describe: 'Folder to write summary.csv, replications.csv and manifest.json to',
+    })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' })
+    .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
+    .example('$0 run my.yaml --set cops.0.participation=mandatory', 'a file, with one setting changed') as Argv<RunArgs>;
+}
+
+export async function handler(args: RunArgs, context: CommandContext): Promise<void> {
+  const { io } = context;
+  const runs = parseInteger('runs', args.runs, { min: 1, expected: 'a whole number of at least 1' });
+  const seed = parseInteger('seed', args.seed, {
+    min: 0,
+    maxExclusive: 2 ** 32,
+    expected: 'a whole number from 0 to 4294967295',
+  });
+  const workers = parseInteger('workers', args.workers, { min: 0, expected: 'a whole number of at least 0' });
+  const sets = args.set === undefined ? [] : [args.set].flat();
+  if (Array.isArray(args.weeks)) throw new UsageError(`--weeks was given ${args.weeks.length} times; give it once`);
+  if (args.weeks !== undefined) sets.push(`weeks=${String(args.weeks)}`);
+
+  const { scenario, source } = loadScenario(args.scenario, { sets });
+  const scenarioName = scenario.name ?? basename(args.scenario, extname(args.scenario));
+  const outDir = args.out ?? join('copsim-out', scenarioName);
+  const workersUsed = Math.min(workers, runs);
+
+  const progress = createProgress(io, {
+    quiet: args.quiet,
+    headline: `copsim: ${scenarioName}, ${runs} runs × ${scenario.weeks} weeks on ${describeWorkers(workersUsed)}…`,
+  });
+  const controller = new AbortController();
+  const release = onInterrupt(() => controller.abort());
+  const startedAt = new Date();
+  const t0 = performance.now();
+  try {
+    progress.start();
+    const collected = await runMonteCarlo(scenario, {
+      runs,
+      masterSeed: seed,
+      workers,
+      signal: controller.signal,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    if (controller.signal.aborted) throw new AbortError(controller.signal.reason);
+    const wallTimeSeconds = (performance.now() - t0) / 1000;
+    const manifest = createManifest({
+      scenario,
+      scenarioName,
+      scenarioSource: source,
+      masterSeed: seed,
+      runs,
+      weeks: scenario.weeks,
+      workers: workersUsed,
+      memberWeeks: collected.employees * collected.weeks * collected.runs,
+      node: process.version,
+      startedAt: startedAt.toISOString(),
+      wallTimeSeconds,
+      seeds: collected.seeds,
+    });
+    await writeRunOutput(outDir, {
+      summary: summarize(collected, scenarioName),
+      replications: replicationRows(collected, scenarioName),
+      manifest,
+    }).catch((error: unknown) => {
+      throw asInputError(error, `cannot write the results to ${outDir}`);
+    });
+    progress.finish();
+    if (!args.quiet) {
+      io.out(keyFiguresTable(keyFigures(collected)));
+      io.out(`\nresults in ${outDir}\n`);
+    }
+  } catch (error) {
+    progress.stop();
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+/**
+ * How the run is spread, for the headline.
+ *
+ * @example describeWorkers(2) // → '2 workers'
+ */
+export function describeWorkers(workers: number): string {
+  if (workers === 0) return 'the main thread';
+  return workers === 1 ? '1 worker' : `${workers} workers`;
+}

@@ -1,0 +1,41 @@
+/**
+ * `copsim schema`: the JSON Schema of scenario files, for editors and validators.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Argv } from 'yargs';
+import { writeFileAtomic } from '../../output/index.js';
+import { scenarioJsonSchema } from '../../scenario/index.js';
+import type { CommandContext } from '../context.js';
+import { asInputError } from '../exit.js';
+
+export const command = 'schema';
+export const describe = 'Print the JSON Schema of scenario files';
+
+export interface SchemaArgs {
+  readonly out: string | undefined;
+}
+
+export function builder(yargs: Argv): Argv<SchemaArgs> {
+  return yargs
+    .option('out', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Write the schema to this file instead of stdout',
+    })
+    .example('$0 schema --out copsim.schema.json', 'save the schema for an editor');
+}
+
+export async function handler(args: SchemaArgs, context: CommandContext): Promise<void> {
+  const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+  if (args.out === undefined) context.io.out(text);
+  else {
+    const out = args.out;
+    try {
+      await mkdir(dirname(out), { recursive: true });
+      await writeFileAtomic(out, text);
+    } catch (error) {
+      throw asInputError(error, `cannot write ${out}`);
+    }
+  }
+}

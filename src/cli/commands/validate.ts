@@ -1,0 +1,30 @@
+/**
+ * `copsim validate FILE...`: checks scenario files against the schema without simulating.
+ * Exits 0 when every file is valid, 2 otherwise.
+ */
+import type { Argv } from 'yargs';
+import { ScenarioError, validateScenarioFiles } from '../../scenario/index.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit.js';
+
+export const command = 'validate <files..>';
+export const describe = 'Check scenario files without running them';
+
+export interface ValidateArgs {
+  readonly files: string[];
+}
+
+export function builder(yargs: Argv): Argv<ValidateArgs> {
+  return yargs
+    .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
+    .example('$0 validate scenarios/*.yaml', 'check every scenario file in a folder') as Argv<ValidateArgs>;
+}
+
+export function handler(args: ValidateArgs, context: CommandContext): void {
+  const results = validateScenarioFiles(args.files.map(String));
+  for (const result of results) {
+    if (result.ok) context.io.out(`ok  ${result.file}\n`);
+    else context.io.err(`${new ScenarioError(result.issues).format()}\n`);
+  }
+  context.exitCode = results.every((result) => result.ok) ? EXIT.ok : EXIT.usage;
+}

@@ -1,0 +1,76 @@
+/**
+ * The `copsim` command line: parses the arguments with yargs, hands them to one command module
+ * (run, list, validate, schema) and turns whatever happens into a message and an exit code.
+ *
+ *   argv ──yargs──▶ command handler ──library──▶ stdout (data) / stderr (messages)
+ *                                   └─error──▶ reportError ──▶ exit code
+ */
+import yargs, { type Argv } from 'yargs';
+import { copsimVersion } from '../output/index.js';
+import * as list from './commands/list.js';
+import * as run from './commands/run.js';
+import * as schema from './commands/schema.js';
+import * as validate from './commands/validate.js';
+import type { CommandContext } from './context.js';
+import { EXIT, reportError, UsageError } from './exit.js';
+import { processIo, type Io } from './io.js';
+
+const DESCRIPTION =
+  'copsim simulates how Communities of Practice in an organisation grow, thrive or die under ' +
+  'their settings (initiation, participation, steering, support, ...), over many seeded replications.';
+
+/**
+ * Runs `copsim` with `argv` (the arguments after the script name) and resolves to the exit
+ * code; never rejects.
+ *
+ * @example await main(['list']) // → 0, with the built-in scenarios on stdout
+ */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const context: CommandContext = { io, exitCode: EXIT.ok };
+  try {
+    await buildParser(argv, context).parseAsync();
+    return context.exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function buildParser(argv: readonly string[], context: CommandContext): Argv {
+  return yargs([...argv])
+    .scriptName('copsim')
+    .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
+    .command(run.command, run.describe, run.builder, (args) => run.handler(args, context))
+    .command(list.command, list.describe, list.builder, () => list.handler(context))
+    .command(validate.command, validate.describe, validate.builder, (args) =>
+      validate.handler(args, context),
+    )
+    .command(schema.command, schema.describe, schema.builder, (args) => schema.handler(args, context))
+    .example('$0 run', 'the baseline scenario, 200 replications, results in copsim-out/baseline')
+    .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
+    .example('$0 run my.yaml --set cops.0.participation=mandatory', 'your own scenario, one setting changed')
+    .example('$0 validate my.yaml', 'check a scenario file')
+    .demandCommand(1, 'name a command: run, list, validate or schema')
+    .recommendCommands()
+    .strict()
+    .fail((message, error) => {
+      // yargs calls this for its own usage errors (with a message) and for errors thrown by a
+      // handler (without one); only the former are usage errors.
+      if (message) throw new UsageError(usageMessage(message, argv));
+      throw error;
+    })
+    .version(copsimVersion())
+    .alias('version', 'V')
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(100, process.stdout.columns ?? 80))
+    .exitProcess(false);
+}
+
+/** yargs' "Did you mean list?" alone does not say what was wrong. */
+function usageMessage(message: string, argv: readonly string[]): string {
+  const given = argv.find((arg) => !arg.startsWith('-'));
+  if (message.startsWith('Did you mean') && given !== undefined) {
+    return `unknown command "${given}". ${message}`;
+  }
+  return message;
+}

@@ -1,0 +1,42 @@
+/**
+ * The ways a Monte Carlo run can end without a result: a replication threw, the run was
+ * aborted, or a worker thread itself broke.
+ */
+
+/**
+ * A replication threw. Carries the replication's index and seed, so the failure can be
+ * replayed alone with `simulate(scenario, seed)`.
+ *
+ * @example new ReplicationError(17, 123456, 'boom').message
+ * // → 'replication 17 (seed 123456) failed: boom'
+ */
+export class ReplicationError extends Error {
+  readonly index: number;
+  readonly seed: number;
+  /** The stack of the original error, as seen where the replication ran. */
+  readonly replicationStack: string | undefined;
+
+  constructor(index: number, seed: number, message: string, stack?: string) {
+    super(`replication ${index} (seed ${seed}) failed: ${message}`);
+    this.name = 'ReplicationError';
+    this.index = index;
+    this.seed = seed;
+    this.replicationStack = stack;
+  }
+}
+
+/** The run was stopped through its `AbortSignal`; `cause` is the signal's reason. */
+export class AbortError extends Error {
+  constructor(cause?: unknown) {
+    super('the Monte Carlo run was aborted', cause === undefined ? undefined : { cause });
+    this.name = 'AbortError';
+  }
+}
+
+/** A worker thread broke outside any replication: it failed to start, crashed or exited early. */
+export class WorkerError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'WorkerError';
+  }
+}

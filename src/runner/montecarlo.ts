@@ -1,0 +1,108 @@
+/**
+ * runMonteCarlo: every replication of one scenario, collected by replication index.
+ *
+ *   scenario ──▶ replication i, seed replicationSeed(masterSeed, i) ──simulate──▶ RunResult
+ *            ──collector.add(i, …)──▶ Collected
+ *
+ * Because replication i always gets the same seed and lands in slot i, the outcome is
+ * bit-identical whatever the number of workers and whatever order results arrive in.
+ */
+import { createCollector } from '../aggregate/index.js';
+import type { Collected, Collector } from '../aggregate/types.js';
+import { replicationSeed } from '../engine/rng.js';
+import { simulate } from '../engine/simulate.js';
+import type { RunResult } from '../engine/result.js';
+import { copIds, type Scenario } from '../scenario/schema.js';
+import { AbortError, ReplicationError } from './errors.js';
+import { runPool } from './pool.js';
+
+/** Options of `runMonteCarlo`. */
+export interface MonteCarloOptions {
+  /** Replications to simulate, an integer ≥ 1. */
+  readonly runs: number;
+  /** Master seed, an integer in [0, 2^32); replication i uses `replicationSeed(masterSeed, i)`. */
+  readonly masterSeed: number;
+  /**
+   * Worker threads, an integer ≥ 0 (capped at `runs`). 0 simulates in the calling thread,
+   * yielding to the event loop between replications so progress and abort still work.
+   */
+  readonly workers: number;
+  /** Called after each replication with the count done so far and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the run: workers are terminated and the promise rejects with an `AbortError`. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Simulates `runs` replications of `scenario` and collects them by replication index.
+ * Rejects with a `ReplicationError` (index and seed) if a replication throws, with an
+ * `AbortError` if `signal` fires, and with a `RangeError` for invalid options.
+ *
+ * @example
+ * const collected = await runMonteCarlo(scenario, { runs: 200, masterSeed: 1, workers: 4 });
+ * collected.seeds[0] // → replicationSeed(1, 0)
+ */
+export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptions): Promise<Collected> {
+  checkOptions(options);
+  const { runs, masterSeed, workers, onProgress, signal } = options;
+  const ids = copIds(scenario);
+  const collector = createCollector(ids, scenario.weeks, runs, scenario.organisation.employees);
+  if (workers === 0) {
+    await runInThread(scenario, collector, options);
+  } else {
+    let done = 0;
+    await runPool({
+      scenario,
+      runs,
+      masterSeed,
+      workers,
+      ...(signal === undefined ? {} : { signal }),
+      onResult: (message) => {
+        const result: RunResult = {
+          seed: message.seed,
+          weeks: message.weeks,
+          copIds: message.copIds,
+          weekly: message.weekly,
+          figures: message.figures,
+          employees: message.employees,
+        };
+        collector.add(message.index, result);
+        done++;
+        onProgress?.(done, runs);
+      },
+    });
+  }
+  return collector.finish();
+}
+
+async function runInThread(scenario: Scenario, collector: Collector, options: MonteCarloOptions): Promise<void> {
+  const { runs, masterSeed, onProgress, signal } = options;
+  for (let index = 0; index < runs; index++) {
+    // Yielding before each replication lets an abort (or a progress redraw) get in.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (signal?.aborted) throw new AbortError(signal.reason);
+    const seed = replicationSeed(masterSeed, index);
+    let result: RunResult;
+    try {
+      result = simulate(scenario, seed);
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      throw new ReplicationError(index, seed, err.message, err.stack);
+    }
+    collector.add(index, result);
+    onProgress?.(index + 1, runs);
+  }
+}
+
+function checkOptions(options: MonteCarloOptions): void {
+  const { runs, masterSeed, workers } = options;
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new RangeError(`runs must be an integer of at least 1, got ${runs}`);
+  }
+  if (!Number.isInteger(workers) || workers < 0) {
+    throw new RangeError(`workers must be an integer of at least 0, got ${workers}`);
+  }
+  if (!Number.isInteger(masterSeed) || masterSeed < 0 || masterSeed >= 2 ** 32) {
+    throw new RangeError(`masterSeed must be an integer in [0, 2^32), got ${masterSeed}`);
+  }
+}

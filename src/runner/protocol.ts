@@ -1,0 +1,64 @@
+/**
+ * The messages the Monte Carlo pool and its workers exchange, as discriminated unions on
+ * `type`. Every message a worker sends names the job (`jobId`) it belongs to, so the pool can
+ * tell which worker is free and which replications are still owed.
+ *
+ *   main ──init──▶ worker            once, right after start: the scenario to simulate
+ *   main ──run───▶ worker            a chunk of replication indices
+ *   worker ──result──▶ main          one per replication, weekly and figures transferred
+ *   worker ──failed──▶ main          a replication threw; the whole run stops
+ *   worker ──done────▶ main          the chunk is finished; the worker is free again
+ */
+import type { Scenario } from '../scenario/schema.js';
+
+/** First message to a worker: the scenario every later `run` message simulates. */
+export interface InitMessage {
+  readonly type: 'init';
+  readonly scenario: Scenario;
+}
+
+/** Asks a worker to simulate replications `indices` under `masterSeed`, in that order. */
+export interface RunMessage {
+  readonly type: 'run';
+  readonly jobId: number;
+  readonly indices: readonly number[];
+  readonly masterSeed: number;
+}
+
+/** Messages from the pool to a worker. */
+export type MainToWorker = InitMessage | RunMessage;
+
+/**
+ * One finished replication. `weekly` and `figures` are those of the engine's `RunResult`; their
+ * buffers are transferred, not copied.
+ */
+export interface ResultMessage {
+  readonly type: 'result';
+  readonly jobId: number;
+  readonly index: number;
+  readonly seed: number;
+  readonly weeks: number;
+  readonly employees: number;
+  readonly copIds: readonly string[];
+  readonly weekly: Float64Array;
+  readonly figures: Float64Array;
+}
+
+/** A replication threw; `message` and `stack` are those of the error. */
+export interface FailedMessage {
+  readonly type: 'failed';
+  readonly jobId: number;
+  readonly index: number;
+  readonly seed: number;
+  readonly message: string;
+  readonly stack: string | undefined;
+}
+
+/** Every replication of job `jobId` has been reported. */
+export interface DoneMessage {
+  readonly type: 'done';
+  readonly jobId: number;
+}
+
+/** Messages from a worker to the pool. */
+export type WorkerToMain = ResultMessage | FailedMessage | DoneMessage;

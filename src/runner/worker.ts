@@ -1,0 +1,60 @@
+/**
+ * The worker-thread side of the Monte Carlo pool: receives the scenario once, then simulates
+ * the chunks of replication indices it is handed and reports each replication as it finishes.
+ * See protocol.ts for the conversation.
+ */
+import { parentPort } from 'node:worker_threads';
+import { replicationSeed } from '../engine/rng.js';
+import { simulate } from '../engine/simulate.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { MainToWorker, WorkerToMain } from './protocol.js';
+
+if (parentPort === null) {
+  throw new Error('runner/worker.js is a worker thread script; start it with new Worker()');
+}
+const port = parentPort;
+let scenario: Scenario | undefined;
+
+function post(message: WorkerToMain, transfer?: ArrayBuffer[]): void {
+  port.postMessage(message, transfer);
+}
+
+port.on('message', (message: MainToWorker) => {
+  switch (message.type) {
+    case 'init':
+      scenario = message.scenario;
+      return;
+    case 'run': {
+      if (scenario === undefined) throw new Error('run received before init');
+      const { jobId, masterSeed } = message;
+      for (const index of message.indices) {
+        const seed = replicationSeed(masterSeed, index);
+        try {
+          const result = simulate(scenario, seed);
+          post(
+            {
+              type: 'result',
+              jobId,
+              index,
+              seed,
+              weeks: result.weeks,
+              employees: result.employees,
+              copIds: result.copIds,
+              weekly: result.weekly,
+              figures: result.figures,
+            },
+            // Moving the buffers keeps each replication's memory owned by one thread at a time;
+            // a buffer may back both arrays, and may only be listed once.
+            [...new Set([result.weekly.buffer as ArrayBuffer, result.figures.buffer as ArrayBuffer])],
+          );
+        } catch (error) {
+          const err = error instanceof Error ? error : new Error(String(error));
+          post({ type: 'failed', jobId, index, seed, message: err.message, stack: err.stack });
+          return;
+        }
+      }
+      post({ type: 'done', jobId });
+      return;
+    }
+  }
+});
