@@ -1,0 +1,79 @@
+/**
+ * copsim's public API: the table of contents. The CLI and the notebooks use only what is
+ * exported here.
+ *
+ *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
+ *                              │                             └──replicationRows──▶ ReplicationRow[]
+ *                              └──simulate(scenario, seed)──▶ RunResult (one replication)
+ *
+ * @example
+ *   import { loadScenario, runMonteCarlo, summarize, keyFigures } from 'copsim';
+ *   const { scenario } = loadScenario('baseline', { sets: ['cops.0.participation=mandatory'] });
+ *   const collected = await runMonteCarlo(scenario, { runs: 100, masterSeed: 1, workers: 2 });
+ *   const rows = summarize(collected, 'mandatory'); // tidy rows: cop, week, metric, mean, CI, quantiles
+ *   keyFigures(collected); // per CoP: final members, attendance, reuse, death share, ...
+ */
+
+// Scenarios: schema (= type = JSON Schema), loading, validation, built-ins.
+export {
+  scenarioSchema,
+  copSchema,
+  eventSchema,
+  organisationSchema,
+  copIds,
+  ROLES,
+  THEMES,
+  type Scenario,
+  type ScenarioInput,
+  type CoP,
+  type CoPSettings,
+  type ScenarioEvent,
+  type Organisation,
+} from './scenario/schema.js';
+export {
+  loadScenario,
+  loadBuiltin,
+  parseScenario,
+  validateScenarioFiles,
+  listBuiltins,
+  scenarioJsonSchema,
+  ScenarioError,
+  parseSet,
+  applySets,
+  type LoadedScenario,
+  type ScenarioIssue,
+} from './scenario/index.js';
+export { parametersSchema, type Parameters } from './engine/parameters.js';
+
+// The engine: one replication, and the pieces it is made of.
+export { simulate, createSimulation } from './engine/simulate.js';
+export { step, MECHANISMS, type Mechanism } from './engine/step.js';
+export { MemberState, type Simulation, type CommunityState, type People } from './engine/state.js';
+export { replicationSeed, makeRng, makeStreams, type Rng, type Streams } from './engine/rng.js';
+export {
+  WEEKLY_METRICS,
+  RUN_FIGURES,
+  weeklySeries,
+  runFigure,
+  type RunResult,
+  type WeeklyMetric,
+  type RunFigure,
+} from './engine/result.js';
+
+// Monte Carlo replications on worker threads.
+export { runMonteCarlo, ReplicationError, AbortError, WorkerError, type MonteCarloOptions } from './runner/index.js';
+
+// Aggregation and statistics.
+export { createCollector, summarize, replicationRows, keyFigures, type CopKeyFigures, type Estimate } from './aggregate/index.js';
+export {
+  SUMMARY_COLUMNS,
+  REPLICATION_COLUMNS,
+  type Collected,
+  type Collector,
+  type SummaryRow,
+  type ReplicationRow,
+} from './aggregate/types.js';
+export * as stats from './stats/index.js';
+
+// Output files.
+export { writeRunOutput, createManifest, copsimVersion, toCsv, writeFileAtomic, type Manifest } from './output/index.js';
