@@ -132,9 +132,10 @@ export function resetMember(cop: CommunityState, people: People, p: Parameters, 
 
 /** Makes person i a member (newcomer) of a CoP. */
 export function enrol(cop: CommunityState, i: number): void {
+  // attendedCount is kept: someone released from a mandate who rejoins is no first-timer
+  // (for anyone else it is 0, set by resetMember).
   cop.state[i] = MemberState.newcomer;
   cop.missed[i] = 0;
-  cop.attendedCount[i] = 0;
 }
 
 /** Creates the state of one CoP (not yet launched). */
@@ -192,6 +193,7 @@ export function createCommunity(
     freshItems: 0,
     tacit: new Float64Array(parameters.knowledge.problemClasses),
     written: new Float64Array(parameters.knowledge.problemClasses),
+    refreshed: new Int32Array(parameters.knowledge.problemClasses).fill(-1),
     reuseEvents: 0,
     reinventions: 0,
     hoursSaved: 0,

@@ -161,6 +161,8 @@ export interface CommunityState {
   /** Repertoire: strength of tacit and written know-how per problem class, 0..1. */
   readonly tacit: Float64Array;
   readonly written: Float64Array;
+  /** Week each problem class was last refreshed (used, shared or discussed); -1: never. */
+  readonly refreshed: Int32Array;
   /** Weekly flows. */
   reuseEvents: number;
   reinventions: number;

@@ -223,3 +223,20 @@ describe('mechanism 7: knowledge problems and reuse', () => {
     });
   });
 });
+
+describe('mechanism 7: refreshed know-how', () => {
+  it('does not decay in the week it was refreshed, by a contribution or by reuse', async () => {
+    const { scenarioSchema } = await import('../../src/scenario/schema.js');
+    const { createSimulation } = await import('../../src/engine/simulate.js');
+    const sim = createSimulation(scenarioSchema.parse({ organisation: { employees: 50 }, cops: [{}] }), 1);
+    const cop = sim.cops[0]!;
+    cop.alive = true;
+    cop.state.fill(0); // nobody meets problems: only decay acts
+    cop.tacit.fill(1);
+    sim.week = 3;
+    cop.refreshed[5] = 3; // discussed at this week's meeting
+    reuseKnowledge(sim, cop);
+    expect(cop.tacit[5]).toBe(1);
+    expect(cop.tacit[6]).toBeCloseTo(Math.pow(sim.parameters.knowledge.tacitRetention, 1 / 4), 12);
+  });
+});

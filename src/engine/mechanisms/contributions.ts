@@ -58,7 +58,11 @@ export function contribute(sim: Simulation, cop: CommunityState): void {
       lastContributions[i] = k;
       cumulativeContributions[i] = (cumulativeContributions[i] as number) + k;
       total += k;
-      for (let j = 0; j < k; j++) tacit[drawProblemClass(sim.problems, rng)] = 1;
+      for (let j = 0; j < k; j++) {
+        const q = drawProblemClass(sim.problems, rng);
+        tacit[q] = 1;
+        cop.refreshed[q] = sim.week;
+      }
     }
     const r = i * w + slot;
     windowAttended[i] = (windowAttended[i] as number) - (ringAttended[r] as number) + (attending[i] as number);

@@ -14,8 +14,8 @@
  * reinvented; the solution enters the repertoire with chance share · M_i · (0.2 + 0.8·A_i),
  * and is written down with chance `write`. Using or sharing know-how refreshes it to 1; unused
  * tacit know-how keeps `tacitRetention` after four weeks (Argote, Beckman & Epple 1990),
- * written know-how `writtenRetention` (decay is applied at the start of the week, so know-how
- * refreshed this week is intact at its end). Each problem worked on, reused or solved anew,
+ * written know-how `writtenRetention` (weekly decay at the end of the mechanism spares the
+ * classes refreshed this week, by reuse, sharing or discussion at a meeting). Each problem worked on, reused or solved anew,
  * raises competence: C ← C + learning·(1 − C).
  */
 import { isMember } from '../community.js';
@@ -65,12 +65,8 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
   const { competence, savedNow } = sim.people;
   const { state, interestFit, windowAttended, belonging, motivation, tacit, written } = cop;
   const space = sim.problems;
-  const rt = weeklyRetention(k.tacitRetention);
-  const rw = weeklyRetention(k.writtenRetention);
-  for (let q = 0; q < tacit.length; q++) {
-    tacit[q] = (tacit[q] as number) * rt;
-    written[q] = (written[q] as number) * rw;
-  }
+  const refreshed = cop.refreshed;
+  const week = sim.week;
   let reused = 0;
   let reinvented = 0;
   let saved = 0;
@@ -94,16 +90,25 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
         saved += s;
         savedNow[i] = (savedNow[i] as number) + s;
         tacit[q] = 1;
+        refreshed[q] = week;
       } else {
         reinvented++;
         if (rng() < k.share * (motivation[i] as number) * (0.2 + 0.8 * recent)) {
           tacit[q] = 1;
+          refreshed[q] = week;
           cop.freshItems++;
           if (rng() < k.write) written[q] = 1;
         }
       }
       competence[i] = (competence[i] as number) + k.learning * (1 - (competence[i] as number));
     }
+  }
+  const rt = weeklyRetention(k.tacitRetention);
+  const rw = weeklyRetention(k.writtenRetention);
+  for (let q = 0; q < tacit.length; q++) {
+    if (refreshed[q] === week) continue;
+    tacit[q] = (tacit[q] as number) * rt;
+    written[q] = (written[q] as number) * rw;
   }
   cop.reuseEvents = reused;
   cop.reinventions = reinvented;

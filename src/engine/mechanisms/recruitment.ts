@@ -18,7 +18,8 @@
  * x is 2 when participation is expected, else 1; visibility grows with acceptance.
  * A closed CoP admits only its target group, by invitation: p_i = affinity_i·wordOfMouth·F_i,
  * where only members who also feel safe (safety ≥ 0.5) invite, and they invite less as the
- * room fills: the rate is multiplied by max(0, 1 − attendance/airtime). Mandatory participation
+ * room fills: the rate is multiplied by max(0, 1 − a/airtime), a the attendance of the last
+ * held meeting. Mandatory participation
  * enrols the whole target group at once, and every newcomer to it.
  */
 import { enrol, resetMember } from '../community.js';
