@@ -1,0 +1,289 @@
+/**
+ * Reference tables rendered from the schemas: every mechanism parameter
+ * (`docs/PARAMETERS.md`) and every scenario setting (`docs/SETTINGS.md`), with default, range
+ * and meaning. Rendered, not written by hand, so the reference cannot drift from the code;
+ * `npm run docs` writes the files and a test checks they are current.
+ */
+import { z } from 'zod';
+import { parametersSchema } from '../engine/parameters.js';
+import { unwrapSchema } from '../scenario/schema-walk.js';
+import {
+  copSchema,
+  eventSchema,
+  meetingsSchema,
+  organisationSchema,
+  scenarioSchema,
+  supportSchema,
+} from '../scenario/schema.js';
+
+type Schema = z.core.$ZodType;
+type Json = Record<string, unknown>;
+
+/** The JSON Schema of one field (input side, so defaults show), where bounds are easy to read. */
+function jsonOf(field: Schema): Json {
+  return z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }) as Json;
+}
+
+/** The shape of an object schema, wrappers looked through. */
+function shapeOf(schema: Schema): Record<string, Schema> {
+  const def = unwrapSchema(schema)._zod.def as unknown as { shape?: Record<string, Schema> };
+  return def.shape ?? {};
+}
+
+/** The field's default, or `undefined` when it has none (an optional or required field). */
+function defaultOf(field: Schema): unknown {
+  const parsed = z.safeParse(field, undefined);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * A value as it would be written in a scenario file: strings and objects in backticks.
+ *
+ * @example formatValue({ kind: 'topic' }) // '`{ kind: topic }`'
+ * @example formatValue(0.5) // '0.5'
+ */
+export function formatValue(value: unknown): string {
+  const plain = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(plain).join(', ')}]`;
+    if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v as Json).map(([k, x]) => `${k}: ${plain(x)}`);
+      return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+    }
+    return String(v);
+  };
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === '') return '`""`';
+  return `\`${plain(value)}\``;
+}
+
+/** Integer schemas carry the safe-integer range as implicit bounds; those are not worth naming. */
+const bounded = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) < Number.MAX_SAFE_INTEGER;
+
+/** One option of a union, as written in a scenario: constants shown, other keys as `<key>`. */
+function optionText(option: Json): string {
+  const props = (option['properties'] ?? {}) as Record<string, Json>;
+  const parts = Object.entries(props).map(([k, p]) => `${k}: ${'const' in p ? String(p['const']) : `<${k}>`}`);
+  return `\`{ ${parts.join(', ')} }\``;
+}
+
+/**
+ * The values a field accepts, in words: the choices of an enum, the bounds of a number, the
+ * shapes of a union.
+ *
+ * @example rangeText({ type: 'integer', minimum: 1, maximum: 20 }) // 'integer, 1 to 20'
+ */
+export function rangeText(json: Json): string {
+  const choices = json['enum'];
+  if (Array.isArray(choices)) return choices.map((c) => `\`${String(c)}\``).join(', ');
+  const options = (json['oneOf'] ?? json['anyOf']) as Json[] | undefined;
+  if (Array.isArray(options)) return options.map(optionText).join(' or ');
+  const type = json['type'];
+  if (type === 'number' || type === 'integer') {
+    const lo = json['minimum'];
+    const hi = json['maximum'];
+    const kind = type === 'integer' ? 'integer' : '';
+    const span = bounded(lo) && bounded(hi) ? `${lo} to ${hi}` : bounded(lo) ? `≥ ${lo}` : bounded(hi) ? `≤ ${hi}` : '';
+    return [kind, span].filter((s) => s !== '').join(', ') || 'any number';
+  }
+  if (type === 'boolean') return '`true`, `false`';
+  if (type === 'string') return typeof json['pattern'] === 'string' ? `text matching \`${json['pattern']}\`` : 'text';
+  if (type === 'array') {
+    const lo = json['minItems'];
+    const hi = json['maxItems'];
+    return bounded(lo) && bounded(hi) ? `list of ${lo} to ${hi}` : 'list';
+  }
+  if (type === 'object') return 'mapping';
+  return 'any';
+}
+
+/**
+ * The field's meaning: its description without the closing "Default …" sentence, which the
+ * default column states from the schema itself (and which would go stale as defaults are tuned).
+ */
+export function meaningText(description: string | undefined, hasDefault: boolean): string {
+  const text = (description ?? '').trim();
+  return hasDefault ? text.replace(/(?<=[.)])\s+Default\s[\s\S]*$/, '') : text;
+}
+
+/** A Markdown table cell: pipes escaped, line breaks folded. */
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+/** Every parameter's full path, `parameters.<group>.<name>`, in schema order. */
+export function parameterPaths(): string[] {
+  const paths: string[] = [];
+  for (const [group, groupSchema] of Object.entries(parametersSchema.shape)) {
+    for (const name of Object.keys(shapeOf(groupSchema))) paths.push(`parameters.${group}.${name}`);
+  }
+  return paths;
+}
+
+/** "3. Attendance: a logistic choice ..." → heading "3. Attendance", note "A logistic choice ...". */
+function splitGroupTitle(description: string): { heading: string; note: string } {
+  const text = description.trim().replace(/\.$/, '');
+  const colon = text.indexOf(': ');
+  if (colon < 0) return { heading: text, note: '' };
+  const note = text.slice(colon + 2);
+  return { heading: text.slice(0, colon), note: `${note.charAt(0).toUpperCase()}${note.slice(1)}.` };
+}
+
+/**
+ * The parameter reference as Markdown: one table per mechanism group with each parameter's full
+ * path, default, accepted range and meaning, all read from `parametersSchema`.
+ *
+ * @example renderParameterReference().startsWith('# Parameter reference') // true
+ */
+export function renderParameterReference(): string {
+  const out: string[] = [
+    '# Parameter reference',
+    '',
+    '<!-- Generated from src/engine/parameters.ts by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Every coefficient of the twelve mechanisms, grouped in tick order. A scenario sets any of',
+    'them under `parameters` (e.g. `parameters.attendance.habit: 3`); unset ones take the',
+    'default. The range is what the scenario schema accepts and what sensitivity analysis draws',
+    'from. [ODD.md](ODD.md) gives the equation each parameter enters and its source; the',
+    'scenario settings are in [SETTINGS.md](SETTINGS.md).',
+  ];
+  for (const [group, wrapped] of Object.entries(parametersSchema.shape)) {
+    const groupSchema = unwrapSchema(wrapped);
+    const { heading, note } = splitGroupTitle(jsonOf(groupSchema)['description'] as string);
+    const defaults = z.parse(groupSchema, {}) as Json;
+    const rows = Object.entries(shapeOf(groupSchema)).map(([name, field]) => {
+      const json = jsonOf(field);
+      return [
+        `\`parameters.${group}.${name}\``,
+        formatValue(defaults[name]),
+        rangeText(json),
+        meaningText(json['description'] as string | undefined, true),
+      ];
+    });
+    out.push('', `## ${heading}`, '');
+    if (note !== '') out.push(note, '');
+    out.push(table(['parameter', 'default', 'range', 'meaning'], rows));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+interface Section {
+  readonly title: string;
+  readonly intro: string;
+  readonly prefix: string;
+  readonly schema: Schema;
+  /** Fields documented elsewhere, with the text of their "allowed values" cell. */
+  readonly elsewhere?: Readonly<Record<string, string>>;
+}
+
+/** Rows of one object schema; nested objects not named in `elsewhere` are expanded in place. */
+function settingRows(schema: Schema, prefix: string, elsewhere: Readonly<Record<string, string>>): string[][] {
+  const rows: string[][] = [];
+  for (const [key, field] of Object.entries(shapeOf(schema))) {
+    const path = `${prefix}${key}`;
+    const json = jsonOf(field);
+    const dflt = defaultOf(field);
+    const meaning = meaningText(json['description'] as string | undefined, dflt !== undefined);
+    const note = elsewhere[key];
+    const inner = unwrapSchema(field)._zod.def.type;
+    if (note === undefined && inner === 'object') {
+      rows.push(...settingRows(field, `${path}.`, {}));
+      continue;
+    }
+    // A nested mapping's default is the sum of its fields' defaults, shown in its own section.
+    const shown = dflt === undefined || inner === 'object' ? '' : formatValue(dflt);
+    rows.push([`\`${path}\``, shown, note ?? rangeText(json), meaning]);
+    // A union's options name their own keys (targetGroup.role): document those too.
+    const options = (json['oneOf'] ?? json['anyOf']) as Json[] | undefined;
+    for (const option of options ?? []) {
+      const props = (option['properties'] ?? {}) as Record<string, Json>;
+      for (const [k, p] of Object.entries(props)) {
+        if ('const' in p) continue;
+        rows.push([`\`${path}.${k}\``, '', rangeText(p), meaningText(p['description'] as string | undefined, false)]);
+      }
+    }
+  }
+  return rows;
+}
+
+const SECTIONS: readonly Section[] = [
+  {
+    title: 'Scenario',
+    intro: 'The top level of a scenario file.',
+    prefix: '',
+    schema: scenarioSchema,
+    elsewhere: {
+      organisation: 'mapping, see [Organisation](#organisation)',
+      cops: 'list of 1 to 16 CoPs, see [CoP settings](#cop-settings)',
+      events: 'list, see [Events](#events)',
+      parameters: 'mapping, see [PARAMETERS.md](PARAMETERS.md)',
+    },
+  },
+  {
+    title: 'Organisation',
+    intro: 'The organisation the CoPs live in: its size, structure, time pressure and people.',
+    prefix: 'organisation.',
+    schema: organisationSchema,
+  },
+  {
+    title: 'CoP settings',
+    intro:
+      'One entry of `cops`: the characteristics of the interview study (seeds/000, section 4.3). ' +
+      '[ODD.md](ODD.md) maps each setting to the mechanisms it enters.',
+    prefix: 'cops[].',
+    schema: copSchema,
+    elsewhere: {
+      support: 'mapping, see [Support](#support)',
+      meetings: 'mapping, see [Meetings](#meetings)',
+    },
+  },
+  {
+    title: 'Support',
+    intro: 'Organisational support of a CoP: funded time, budget, lead and coach.',
+    prefix: 'cops[].support.',
+    schema: supportSchema,
+  },
+  {
+    title: 'Meetings',
+    intro: 'Rhythm and format of a CoP\'s meetings.',
+    prefix: 'cops[].meetings.',
+    schema: meetingsSchema,
+  },
+  {
+    title: 'Events',
+    intro: 'One entry of `events`: a change of settings at the start of a given week.',
+    prefix: 'events[].',
+    schema: eventSchema,
+    elsewhere: {
+      set: 'any subset of the [CoP settings](#cop-settings) except `id`, `name` and `launchWeek`; `support` and `meetings` merge field by field',
+      organisation: 'any of `projectLoad` (any subset of its fields) and `turnover`',
+    },
+  },
+];
+
+/**
+ * The scenario settings reference as Markdown: the scenario's top level, the organisation, the
+ * CoP settings with their support and meetings, and events, each with path, default, allowed
+ * values or range, and meaning, all read from `scenarioSchema`.
+ *
+ * @example renderSettingsReference().includes('`cops[].participation`') // true
+ */
+export function renderSettingsReference(): string {
+  const out: string[] = [
+    '# Scenario settings reference',
+    '',
+    '<!-- Generated from src/scenario/schema.ts by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Every setting a scenario file may contain. Paths use `cops[]` and `events[]` for an entry',
+    'of those lists. Settings left out take the default; a blank default means the setting is',
+    'optional without one, or required. Mechanism parameters are in [PARAMETERS.md](PARAMETERS.md).',
+  ];
+  for (const section of SECTIONS) {
+    const rows = settingRows(section.schema, section.prefix, section.elsewhere ?? {});
+    out.push('', `## ${section.title}`, '', section.intro, '', table(['setting', 'default', 'allowed values', 'meaning'], rows));
+  }
+  return `${out.join('\n')}\n`;
+}
