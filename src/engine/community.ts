@@ -3,7 +3,7 @@
  * eligible to join (target group, openness, scope).
  */
 import type { CoP, CoPSettings } from '../scenario/schema.js';
-import { ROLES, THEMES } from '../scenario/schema.js';
+import { ROLES, THEMES } from '../scenario/vocabulary.js';
 import type { Parameters } from './parameters.js';
 import { MemberState, Unit, type CommunityState, type Derived, type People, type Simulation } from './state.js';
 

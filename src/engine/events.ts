@@ -6,7 +6,7 @@
  * approved or initiated) starts a new announcement pulse, as a top-down launch does.
  */
 import type { CoPSettings, CoPSettingsPatch, ScenarioEvent } from '../scenario/schema.js';
-import { copIds } from '../scenario/schema.js';
+import { copIds } from '../scenario/vocabulary.js';
 import { computeEligibility, computeInterest, countTargetTeams, deriveSettings, releaseMandated } from './community.js';
 import type { Simulation } from './state.js';
 

@@ -9,7 +9,7 @@
  * development organisation (for cross-company CoPs).
  */
 import type { Organisation, Role, Theme } from '../scenario/schema.js';
-import { ROLES, THEMES } from '../scenario/schema.js';
+import { ROLES, THEMES } from '../scenario/vocabulary.js';
 import { beta, type Rng } from './rng.js';
 import { Unit, type People } from './state.js';
 

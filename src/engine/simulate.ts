@@ -9,7 +9,7 @@
  *   weeklySeries(result, 0, 'members'); // Float64Array of weeks values
  */
 import type { Scenario } from '../scenario/schema.js';
-import { copIds } from '../scenario/schema.js';
+import { copIds } from '../scenario/vocabulary.js';
 import { createCommunity } from './community.js';
 import { createProblemSpace } from './mechanisms/knowledge.js';
 import { recordFigures, recordWeek } from './metrics.js';

@@ -4,5 +4,5 @@
  */
 export { runMonteCarlo, type MonteCarloOptions } from './montecarlo.js';
 export { ReplicationError, AbortError, WorkerError } from './errors.js';
-export { runPool, chunkSize, planChunks, type PoolOptions } from './pool.js';
+export { runPool, chunkSize, planChunks, planGuidedChunks, type PoolOptions } from './pool.js';
 export type * from './protocol.js';

@@ -12,7 +12,8 @@ import type { Collected, Collector } from '../aggregate/types.js';
 import { replicationSeed } from '../engine/rng.js';
 import { simulate } from '../engine/simulate.js';
 import type { RunResult } from '../engine/result.js';
-import { copIds, type Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
+import { copIds } from '../scenario/vocabulary.js';
 import { AbortError, ReplicationError } from './errors.js';
 import { runPool } from './pool.js';
 

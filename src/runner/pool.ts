@@ -25,7 +25,7 @@ export interface PoolOptions {
   readonly masterSeed: number;
   /** Worker threads to start, at least 1; capped at `runs`. */
   readonly workers: number;
-  /** Replications per chunk. Default `chunkSize(runs, workers)`. */
+  /** Replications per chunk. Default: guided chunks (`planGuidedChunks`). */
   readonly chunkSize?: number;
   readonly signal?: AbortSignal;
   /**
@@ -62,11 +62,35 @@ export function planChunks(runs: number, size: number): number[][] {
   return chunks;
 }
 
+/**
+ * Cuts 0 .. runs − 1 into consecutive chunks that shrink toward the end (guided
+ * self-scheduling, Polychronopoulos & Kuck 1987): each chunk is a 1/(2·workers) share of what
+ * is left, at most `chunkSize(runs, workers)` and at least one replication, so workers start
+ * with few messages and finish nearly together instead of one waiting out a full last chunk.
+ *
+ * @example planGuidedChunks(10, 2).map((c) => c.length) // → [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+ * @example planGuidedChunks(200, 2).map((c) => c.length).slice(-4) // → [1, 1, 1, 1]
+ */
+export function planGuidedChunks(runs: number, workers: number): number[][] {
+  const cap = chunkSize(runs, workers);
+  const chunks: number[][] = [];
+  let start = 0;
+  while (start < runs) {
+    const size = Math.max(1, Math.min(cap, Math.ceil((runs - start) / (2 * Math.max(1, workers)))));
+    const chunk: number[] = [];
+    for (let i = start; i < Math.min(runs, start + size); i++) chunk.push(i);
+    chunks.push(chunk);
+    start += size;
+  }
+  return chunks;
+}
+
 /** Simulates every replication on worker threads; resolves once all are reported. */
 export function runPool(options: PoolOptions): Promise<void> {
   const { scenario, runs, masterSeed, signal, onResult } = options;
   const size = Math.max(1, Math.min(options.workers, runs));
-  const chunks = planChunks(runs, options.chunkSize ?? chunkSize(runs, size));
+  const chunks =
+    options.chunkSize === undefined ? planGuidedChunks(runs, size) : planChunks(runs, options.chunkSize);
   const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
 
   return new Promise<void>((resolve, reject) => {

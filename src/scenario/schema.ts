@@ -9,55 +9,8 @@
 import { z } from 'zod';
 import { parametersSchema } from '../engine/parameters.js';
 
-/** Organisational roles a member can hold; a role-based CoP targets one of them. */
-export const ROLES = [
-  'developer',
-  'scrumMaster',
-  'productOwner',
-  'architect',
-  'tester',
-  'uxDesigner',
-  'agileCoach',
-  'manager',
-  'business',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-/** CoP themes found in the study (Table 4 as described in section 4.3). */
-export const THEMES = [
-  'agility',
-  'architecture',
-  'development',
-  'management',
-  'security',
-  'product',
-  'testing',
-  'ux',
-  'quality',
-  'cloud',
-  'transformation',
-  'businessAnalysis',
-  'innovation',
-  'ai',
-  'devops',
-] as const;
-export type Theme = (typeof THEMES)[number];
-
-export const INITIATIONS = ['top-down', 'bottom-up'] as const;
-export const OPENNESS = ['open', 'closed'] as const;
-export const SCOPES = ['team-of-teams', 'development-organisation', 'company', 'cross-company'] as const;
-export const ACCEPTANCES = ['unaware', 'tolerated', 'approved', 'initiated'] as const;
-export const DECISION_POWERS = ['none', 'influence', 'decide'] as const;
-export const PARTICIPATIONS = ['voluntary', 'expected', 'mandatory'] as const;
-export const LEADS = ['none', 'part-time', 'full-time'] as const;
-
-export type Initiation = (typeof INITIATIONS)[number];
-export type Openness = (typeof OPENNESS)[number];
-export type Scope = (typeof SCOPES)[number];
-export type Acceptance = (typeof ACCEPTANCES)[number];
-export type DecisionPower = (typeof DECISION_POWERS)[number];
-export type Participation = (typeof PARTICIPATIONS)[number];
-export type Lead = (typeof LEADS)[number];
+export * from './vocabulary.js';
+import { ROLES, THEMES, INITIATIONS, OPENNESS, SCOPES, ACCEPTANCES, DECISION_POWERS, PARTICIPATIONS, LEADS } from './vocabulary.js';
 
 const share = (description: string, dflt: number) =>
   z.number().min(0).max(1).default(dflt).describe(description);
@@ -348,8 +301,3 @@ export type ScenarioEvent = z.output<typeof eventSchema>;
 export type Support = z.output<typeof supportSchema>;
 export type Meetings = z.output<typeof meetingsSchema>;
 export type TargetGroup = z.output<typeof targetGroupSchema>;
-
-/** The CoPs' ids in scenario order: the given `id`, else `cop1`, `cop2`, ... by position. */
-export function copIds(scenario: Pick<Scenario, 'cops'>): string[] {
-  return scenario.cops.map((cop, i) => cop.id ?? `cop${i + 1}`);
-}

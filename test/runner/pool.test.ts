@@ -129,3 +129,23 @@ describe('runPool', () => {
     expect(child.stdout.trim()).toBe('ReplicationError');
   });
 });
+
+describe('planGuidedChunks', () => {
+  it('covers every index once, in order, with chunks that never grow and end at size 1', async () => {
+    const { planGuidedChunks, chunkSize } = await import('../../dist/runner/index.js');
+    for (const [runs, workers] of [
+      [1, 1],
+      [10, 2],
+      [200, 2],
+      [1000, 2],
+      [997, 3],
+    ] as const) {
+      const chunks = planGuidedChunks(runs, workers);
+      expect(chunks.flat()).toEqual(Array.from({ length: runs }, (_, i) => i));
+      const sizes = chunks.map((c: number[]) => c.length);
+      for (let k = 1; k < sizes.length; k++) expect(sizes[k]).toBeLessThanOrEqual(sizes[k - 1]!);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(chunkSize(runs, workers));
+      expect(sizes.at(-1)).toBe(1);
+    }
+  });
+});

@@ -18,7 +18,7 @@
  */
 import { computeEligibilityOne, resetMember } from '../community.js';
 import { drawTraits } from '../organisation.js';
-import { THEMES } from '../../scenario/schema.js';
+import { THEMES } from '../../scenario/vocabulary.js';
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
 
 export function churn(sim: Simulation, cop: CommunityState): void {
