@@ -1,0 +1,207 @@
+/**
+ * runBench: measures the engine and the Monte Carlo runner and returns the figures as a
+ * `BenchReport`. Nothing here prints; progress goes to the caller's `onProgress`.
+ *
+ *   warm-up ──▶ simulate × repetitions (1,000 and 10,000 employees) ──▶ member-weeks/s
+ *           ──▶ runMonteCarlo on 1 and on 2 workers                  ──▶ speed-up
+ *           ──▶ runMonteCarlo + summarize + tables + files (1,000 runs) ──▶ end-to-end seconds
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { replicationRows, summarize } from '../aggregate/index.js';
+import { replicationSeed } from '../engine/rng.js';
+import { simulate } from '../engine/simulate.js';
+import { createManifest, writeRunOutput } from '../output/index.js';
+import { runMonteCarlo } from '../runner/index.js';
+import { loadScenario, type Scenario } from '../scenario/index.js';
+import { mapSpread, secondsSince, spread, timeRepetitions, type Spread } from './measure.js';
+import type { BenchReport, EndToEndFigure, EngineFigure, SpeedupFigure } from './report.js';
+
+/** How much to measure. */
+export interface BenchPlan {
+  /** Untimed replications (1,000 employees × 520 weeks) before timing, so the JIT has optimised the hot paths. */
+  readonly warmups: number;
+  /** Timed replications per organisation size. */
+  readonly engineRepetitions: number;
+  /** Replications in the batch timed on 1 and on 2 workers. */
+  readonly speedupRuns: number;
+  /** Times that batch is run per worker count. */
+  readonly speedupRepetitions: number;
+  /** Whether to time the 1,000-replication end-to-end batch (about a minute on 2 cores). */
+  readonly endToEnd: boolean;
+}
+
+/** The default plan: about two minutes on 2 cores. */
+export const FULL_PLAN: BenchPlan = {
+  warmups: 3,
+  engineRepetitions: 7,
+  speedupRuns: 64,
+  speedupRepetitions: 2,
+  endToEnd: true,
+};
+
+/** `--quick`: fewer repetitions, a smaller batch and no end-to-end batch; about ten seconds. */
+export const QUICK_PLAN: BenchPlan = {
+  warmups: 2,
+  engineRepetitions: 3,
+  speedupRuns: 16,
+  speedupRepetitions: 1,
+  endToEnd: false,
+};
+
+/** Weeks simulated in every timed figure (ten years). */
+export const BENCH_WEEKS = 520;
+
+/** Replications, employees and workers of the end-to-end batch. */
+export const END_TO_END = { runs: 1000, employees: 1000, workers: 2 } as const;
+
+/** What `runBench` needs besides the plan. */
+export interface BenchOptions {
+  readonly plan: BenchPlan;
+  /** The command line that reproduces the run, recorded in the report. */
+  readonly command: string;
+  /** Whether the plan is the quick one, recorded in the report. */
+  readonly quick: boolean;
+  /** Told what is being measured, one short line at a time. Default silent. */
+  readonly onProgress?: (message: string) => void;
+}
+
+/** The built-in baseline scenario with `employees` employees over `weeks` weeks. */
+export function benchScenario(employees: number, weeks: number = BENCH_WEEKS): Scenario {
+  return loadScenario('baseline', { sets: [`organisation.employees=${employees}`, `weeks=${weeks}`] }).scenario;
+}
+
+/**
+ * Measures everything the plan asks for. Takes a minute or two with the full plan.
+ *
+ * @example const report = await runBench({ plan: QUICK_PLAN, command: 'npm run bench -- --quick', quick: true });
+ * report.engine1k.memberWeeksPerSecond.median // → 3.5e6, say
+ */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const { plan } = options;
+  const progress = options.onProgress ?? (() => {});
+  const loadAverage = loadavg();
+
+  progress(`warming up (${plan.warmups} short replications)`);
+  warmUp(plan.warmups);
+
+  const engine1k = measureEngine(1000, plan.engineRepetitions, progress);
+  const engine10k = measureEngine(10_000, plan.engineRepetitions, progress);
+  const speedup = await measureSpeedup(plan.speedupRuns, plan.speedupRepetitions, progress);
+  const endToEnd = plan.endToEnd ? await measureEndToEnd(progress) : null;
+
+  return {
+    command: options.command,
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+    cpus: availableParallelism(),
+    loadAverage,
+    quick: options.quick,
+    engine1k,
+    engine10k,
+    speedup,
+    endToEnd,
+  };
+}
+
+/**
+ * Untimed replications (each well under a second) until the JIT has optimised the hot loops;
+ * shorter runs left the first timed repetitions at half speed.
+ */
+function warmUp(count: number): void {
+  const small = benchScenario(1000);
+  const large = benchScenario(10_000, 52);
+  for (let i = 0; i < count; i++) simulate(small, replicationSeed(0, i));
+  simulate(large, replicationSeed(0, count));
+}
+
+function measureEngine(employees: number, repetitions: number, progress: (message: string) => void): EngineFigure {
+  const scenario = benchScenario(employees);
+  let memberWeeks = 0;
+  const seconds = timeRepetitions(
+    repetitions,
+    (i) => {
+      const result = simulate(scenario, replicationSeed(1, i));
+      // People actually simulated, which is what the engine's cost scales with.
+      memberWeeks = result.employees * result.weeks;
+    },
+    (done, total) => progress(`engine, ${employees} employees × ${BENCH_WEEKS} weeks: ${done}/${total}`),
+  );
+  const timed = spread(seconds);
+  return {
+    employees,
+    weeks: BENCH_WEEKS,
+    seconds: timed,
+    memberWeeksPerSecond: mapSpread(timed, (s) => memberWeeks / s),
+  };
+}
+
+async function timeMonteCarlo(scenario: Scenario, runs: number, workers: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  await runMonteCarlo(scenario, { runs, masterSeed: 1, workers });
+  return secondsSince(start);
+}
+
+async function measureSpeedup(
+  runs: number,
+  repetitions: number,
+  progress: (message: string) => void,
+): Promise<SpeedupFigure> {
+  const employees = 1000;
+  const scenario = benchScenario(employees);
+  const one: number[] = [];
+  const two: number[] = [];
+  // Alternating the worker counts spreads any change in machine load over both.
+  for (let r = 0; r < repetitions; r++) {
+    progress(`Monte Carlo, ${runs} runs on 1 worker (${r + 1}/${repetitions})`);
+    one.push(await timeMonteCarlo(scenario, runs, 1));
+    progress(`Monte Carlo, ${runs} runs on 2 workers (${r + 1}/${repetitions})`);
+    two.push(await timeMonteCarlo(scenario, runs, 2));
+  }
+  const seconds1: Spread = spread(one);
+  const seconds2: Spread = spread(two);
+  return { runs, employees, weeks: BENCH_WEEKS, seconds1, seconds2, speedup2: seconds1.median / seconds2.median };
+}
+
+/** The whole `copsim run` pipeline short of the CLI: load, simulate, summarise, write, into a temporary directory. */
+async function measureEndToEnd(progress: (message: string) => void): Promise<EndToEndFigure> {
+  const { runs, employees, workers } = END_TO_END;
+  const dir = await mkdtemp(join(tmpdir(), 'copsim-bench-'));
+  try {
+    const startedAt = new Date();
+    const start = process.hrtime.bigint();
+    const scenario = benchScenario(employees);
+    let reported = 0;
+    const collected = await runMonteCarlo(scenario, {
+      runs,
+      masterSeed: 1,
+      workers,
+      onProgress: (done, total) => {
+        if (done === total || done - reported >= total / 10) {
+          reported = done;
+          progress(`end-to-end, ${done}/${total} replications`);
+        }
+      },
+    });
+    const summary = summarize(collected, 'baseline');
+    const replications = replicationRows(collected, 'baseline');
+    const manifest = createManifest({
+      scenario,
+      scenarioName: 'baseline',
+      scenarioSource: 'builtin:baseline',
+      masterSeed: 1,
+      runs,
+      weeks: scenario.weeks,
+      workers,
+      memberWeeks: collected.employees * collected.weeks * collected.runs,
+      startedAt: startedAt.toISOString(),
+      wallTimeSeconds: secondsSince(start),
+      seeds: collected.seeds,
+    });
+    await writeRunOutput(dir, { summary, replications, manifest });
+    return { runs, employees, weeks: BENCH_WEEKS, workers, seconds: secondsSince(start) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { formatTable, TARGETS, targetsMet, toJson, type BenchReport } from '../../src/bench/report.js';
+
+const one = (value: number) => ({ median: value, min: value, max: value, n: 1 });
+
+function report(overrides: Partial<BenchReport> = {}): BenchReport {
+  return {
+    command: 'npm run bench',
+    date: '2026-11-21',
+    node: 'v20.20.2',
+    cpus: 2,
+    loadAverage: [0.5, 0.25, 0.125],
+    quick: false,
+    engine1k: { employees: 1000, weeks: 520, seconds: one(0.1), memberWeeksPerSecond: { median: 7e6, min: 6.5e6, max: 7.5e6, n: 5 } },
+    engine10k: { employees: 10_000, weeks: 520, seconds: one(1), memberWeeksPerSecond: one(5.2e6) },
+    speedup: { runs: 64, employees: 1000, weeks: 520, seconds1: one(10), seconds2: one(5.5), speedup2: 10 / 5.5 },
+    endToEnd: { runs: 1000, employees: 1000, weeks: 520, workers: 2, seconds: 70 },
+    ...overrides,
+  };
+}
+
+describe('targetsMet', () => {
+  it('holds the medians against the targets', () => {
+    expect(targetsMet(report())).toEqual({ memberWeeksPerSecond: true, speedup2: true, endToEndSeconds: false });
+  });
+
+  it('fails throughput just below the target and passes it exactly at the target', () => {
+    const at = (median: number) =>
+      targetsMet(report({ engine1k: { ...report().engine1k, memberWeeksPerSecond: one(median) } })).memberWeeksPerSecond;
+    expect(at(TARGETS.memberWeeksPerSecond)).toBe(true);
+    expect(at(TARGETS.memberWeeksPerSecond - 1)).toBe(false);
+  });
+
+  it('has no verdict on a skipped end-to-end batch', () => {
+    expect(targetsMet(report({ endToEnd: null })).endToEndSeconds).toBeNull();
+  });
+});
+
+describe('toJson', () => {
+  it('puts the headline figures at the top level', () => {
+    const json = toJson(report());
+    expect(json).toMatchObject({
+      memberWeeksPerSecond: 7e6,
+      memberWeeksPerSecond10k: 5.2e6,
+      speedup2: 10 / 5.5,
+      endToEndSeconds: 70,
+      node: 'v20.20.2',
+      cpus: 2,
+    });
+  });
+
+  it('gives null seconds for a skipped end-to-end batch, and survives JSON.stringify', () => {
+    const text = JSON.stringify(toJson(report({ endToEnd: null, quick: true })));
+    expect(JSON.parse(text)).toMatchObject({ endToEndSeconds: null, quick: true });
+  });
+});
+
+describe('formatTable', () => {
+  const table = formatTable(report());
+
+  it('names the machine and the command that reproduces it', () => {
+    expect(table).toContain('Node v20.20.2, 2 CPUs, load average 0.50 0.25 0.13');
+    expect(table).toContain('reproduce with: npm run bench');
+  });
+
+  it('marks a met target with ✓ and a missed one with ✗', () => {
+    const line = (start: string) => table.split('\n').find((l) => l.startsWith(start)) ?? '';
+    expect(line('engine, 1,000 employees')).toMatch(/7\.00 M .*✓$/);
+    expect(line('speed-up')).toMatch(/1\.82 .*✓$/);
+    expect(line('end-to-end')).toMatch(/70\.00 s .*✗$/);
+    expect(line('engine, 10,000 employees')).not.toMatch(/[✓✗]/);
+  });
+
+  it('says when the end-to-end batch was skipped', () => {
+    expect(formatTable(report({ endToEnd: null }))).toContain('skipped (--quick)');
+  });
+});
