@@ -5,6 +5,7 @@
  *   argv ──yargs──▶ command handler ──library──▶ stdout (data) / stderr (messages)
  *                                   └─error──▶ reportError ──▶ exit code
  */
+import { nearest } from '../scenario/suggest.js';
 import yargs, { type Argv } from 'yargs';
 import { copsimVersion } from '../output/index.js';
 import * as list from './commands/list.js';
@@ -66,11 +67,39 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .exitProcess(false);
 }
 
-/** yargs' "Did you mean list?" alone does not say what was wrong. */
-function usageMessage(message: string, argv: readonly string[]): string {
+/** Every option name a command accepts, for suggestions. */
+const OPTIONS: Record<string, readonly string[]> = {
+  run: ['runs', 'weeks', 'seed', 'workers', 'set', 'out', 'quiet', 'help', 'version'],
+  list: ['help', 'version'],
+  validate: ['help', 'version'],
+  schema: ['out', 'help', 'version'],
+};
+const COMMANDS = ['run', 'list', 'validate', 'schema'];
+
+/**
+ * Makes yargs' usage messages say what was wrong and suggest the nearest valid name:
+ * "Did you mean list?" alone does not name the mistake, and "Unknown argument: rusn" does not
+ * suggest --runs.
+ */
+export function usageMessage(message: string, argv: readonly string[]): string {
   const given = argv.find((arg) => !arg.startsWith('-'));
   if (message.startsWith('Did you mean') && given !== undefined) {
     return `unknown command "${given}". ${message}`;
+  }
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (unknown) {
+    const command = given !== undefined && COMMANDS.includes(given) ? given : undefined;
+    const names = (unknown[1] ?? '').split(', ');
+    return names
+      .map((name) => {
+        if (command === undefined && !argv.includes(`--${name}`) && !argv.includes(`-${name}`)) {
+          const suggestion = nearest(name, COMMANDS);
+          return `unknown command "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+        }
+        const suggestion = nearest(name, OPTIONS[command ?? ''] ?? ['help', 'version']);
+        return `unknown option --${name}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`;
+      })
+      .join('; ');
   }
   return message;
 }

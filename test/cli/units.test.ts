@@ -134,3 +134,24 @@ describe('reportError', () => {
     expect(io.errText()).toMatch(/\n\s+at /);
   });
 });
+
+describe('usage messages name the mistake and suggest the nearest name', () => {
+  it('a misspelt option of a command', async () => {
+    const { usageMessage } = await import('../../src/cli/main.js');
+    expect(usageMessage('Unknown argument: rusn', ['run', '--rusn', '5'])).toBe('unknown option --rusn (did you mean --runs?)');
+    expect(usageMessage('Unknown argument: outt', ['schema', '--outt', 'x'])).toBe('unknown option --outt (did you mean --out?)');
+  });
+
+  it('an unknown command, with or without a near one', async () => {
+    const { usageMessage } = await import('../../src/cli/main.js');
+    expect(usageMessage('Unknown argument: frobnicate', ['frobnicate'])).toBe('unknown command "frobnicate"');
+    expect(usageMessage('Did you mean list?', ['lst'])).toBe('unknown command "lst". Did you mean list?');
+  });
+
+  it('several unknown options at once', async () => {
+    const { usageMessage } = await import('../../src/cli/main.js');
+    expect(usageMessage('Unknown arguments: rusn, wokers', ['run', '--rusn', '1', '--wokers', '2'])).toBe(
+      'unknown option --rusn (did you mean --runs?); unknown option --wokers (did you mean --workers?)',
+    );
+  });
+});
