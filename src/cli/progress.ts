@@ -11,7 +11,22 @@ import type { Io } from './io.js';
  */
 export function renderBar(done: number, total: number, seconds: number, width = 20): string {
   const filled = total > 0 ? Math.min(width, Math.floor((done / total) * width)) : width;
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} replications  ${seconds.toFixed(1)}s`;
+  // Time left, extrapolated from the pace so far, once a few replications give a pace.
+  const left = done >= 2 && done < total ? `, about ${formatDuration((seconds / done) * (total - done))} left` : '';
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} replications  ${seconds.toFixed(1)}s${left}`;
+}
+
+/**
+ * A short, rounded duration for humans.
+ *
+ * @example formatDuration(4.2) // → '5s'
+ * @example formatDuration(125) // → '2 min 5s'
+ */
+export function formatDuration(seconds: number): string {
+  const s = Math.ceil(seconds);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${s - 60 * m}s`;
 }
 
 /** Reports progress of one run. */

@@ -40,7 +40,9 @@ describe('formatTable', () => {
 
 describe('renderBar', () => {
   it('fills in proportion to the replications done', () => {
-    expect(renderBar(120, 200, 4.07, 10)).toBe('[######....] 120/200 replications  4.1s');
+    expect(renderBar(120, 200, 4.07, 10)).toBe('[######....] 120/200 replications  4.1s, about 3s left');
+    expect(renderBar(1, 200, 0.5, 4)).toBe('[....] 1/200 replications  0.5s');
+    expect(renderBar(20, 400, 10, 4)).toBe('[....] 20/400 replications  10.0s, about 3 min 10s left');
     expect(renderBar(0, 200, 0, 4)).toBe('[....] 0/200 replications  0.0s');
     expect(renderBar(200, 200, 1, 4)).toBe('[####] 200/200 replications  1.0s');
   });
