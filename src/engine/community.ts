@@ -108,6 +108,15 @@ export function initialMotivation(people: People, interest: number, i: number): 
   return (people.motivationTrait[i] as number) * (0.4 + 0.6 * interest);
 }
 
+/** Forgets the rolling window of attendance and contributions of person i. */
+function clearWindow(cop: CommunityState, i: number): void {
+  const w = cop.ringAttended.length / cop.state.length;
+  cop.ringAttended.fill(0, i * w, i * w + w);
+  cop.ringContributions.fill(0, i * w, i * w + w);
+  cop.windowAttended[i] = 0;
+  cop.windowContributions[i] = 0;
+}
+
 /** Resets person i's state in a CoP to that of someone who has never taken part. */
 export function resetMember(cop: CommunityState, people: People, p: Parameters, i: number): void {
   const w = p.contributions.window;
@@ -120,22 +129,21 @@ export function resetMember(cop: CommunityState, people: People, p: Parameters, 
   cop.cumulativeContributions[i] = 0;
   cop.attending[i] = 0;
   cop.lastContributions[i] = 0;
-  cop.ringAttended.fill(0, i * w, i * w + w);
-  cop.ringContributions.fill(0, i * w, i * w + w);
-  cop.windowAttended[i] = 0;
-  cop.windowContributions[i] = 0;
+  clearWindow(cop, i);
   cop.missed[i] = 0;
   cop.attendedCount[i] = 0;
   cop.returnPending[i] = 0;
   cop.mandated[i] = 0;
+  cop.joinedWeek[i] = -1;
 }
 
 /** Makes person i a member (newcomer) of a CoP. */
-export function enrol(cop: CommunityState, i: number): void {
+export function enrol(cop: CommunityState, i: number, week: number): void {
   // attendedCount is kept: someone released from a mandate who rejoins is no first-timer
   // (for anyone else it is 0, set by resetMember).
   cop.state[i] = MemberState.newcomer;
   cop.missed[i] = 0;
+  cop.joinedWeek[i] = week;
 }
 
 /** Creates the state of one CoP (not yet launched). */
@@ -178,6 +186,7 @@ export function createCommunity(
     attendedCount: new Int32Array(n),
     returnPending: new Uint8Array(n),
     mandated: new Uint8Array(n),
+    joinedWeek: new Int32Array(n).fill(-1),
     meetingsHeld: 0,
     heldThisWeek: false,
     organiser: -1,
@@ -249,7 +258,7 @@ export function launch(sim: Simulation, cop: CommunityState): void {
   const founders = Math.min(cop.settings.founders, order.length);
   for (let k = 0; k < founders; k++) {
     const i = candidates[order[k] as number] as number;
-    enrol(cop, i);
+    enrol(cop, i, sim.week);
     cop.state[i] = MemberState.active;
     // Founders are no newcomers: they have met before, which also keeps them out of the
     // newcomer return rate.
@@ -262,15 +271,15 @@ export function launch(sim: Simulation, cop: CommunityState): void {
       cop.motivation[i] = Math.max(cop.motivation[i] as number, launchParameters.founderMotivation);
     }
   }
-  if (cop.derived.mandatory) enrolTargetGroup(cop);
+  if (cop.derived.mandatory) enrolTargetGroup(cop, sim.week);
 }
 
 /** Enrols every eligible target-group person who is not yet a member (mandatory participation). */
-export function enrolTargetGroup(cop: CommunityState): void {
+export function enrolTargetGroup(cop: CommunityState, week: number): void {
   for (let i = 0; i < cop.state.length; i++) {
     const s = cop.state[i] as number;
     if (cop.eligible[i] === 1 && (s === MemberState.nonMember || s === MemberState.left)) {
-      enrol(cop, i);
+      enrol(cop, i, week);
       cop.mandated[i] = 1;
     }
   }
@@ -288,6 +297,8 @@ export function releaseMandated(cop: CommunityState): void {
     if (isMember(cop.state[i] as number)) {
       cop.state[i] = MemberState.nonMember;
       cop.returnPending[i] = 0;
+      // Roles are classified from the meetings of one's current membership only.
+      clearWindow(cop, i);
     }
   }
 }

@@ -133,7 +133,12 @@ export function recordFigures(sim: Simulation, weekly: Float64Array, figures: Fl
     put(F.total_hours_invested, sum(W.hours_invested));
     put(F.meetings_held, held);
     put(F.mean_attendance, held > 0 ? attendances / held : Number.NaN);
-    put(F.newcomer_return_rate, cop.firstTimers > 0 ? cop.returners / cop.firstTimers : Number.NaN);
+    // First-timers whose return window is still open at the end cannot have returned yet:
+    // they are left out rather than counted as not returning.
+    let open = 0;
+    for (let i = 0; i < cop.returnPending.length; i++) if ((cop.returnPending[i] as number) > 0) open++;
+    const decided = cop.firstTimers - open;
+    put(F.newcomer_return_rate, decided > 0 ? cop.returners / decided : Number.NaN);
     put(F.core_share, k > 0 ? coreShare / k : Number.NaN);
     put(F.active_share, k > 0 ? activeShare / k : Number.NaN);
     put(F.contributions_per_attendee, attendances > 0 ? contributions / attendances : Number.NaN);

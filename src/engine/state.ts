@@ -136,6 +136,8 @@ export interface CommunityState {
   readonly returnPending: Uint8Array;
   /** 1 if the person was enrolled by a mandate rather than by their own choice. */
   readonly mandated: Uint8Array;
+  /** Week the person last joined (became a newcomer); -1 if never. */
+  readonly joinedWeek: Int32Array;
 
   // Community-level state.
   /** Held meetings so far (indexes the rolling window). */

@@ -68,10 +68,11 @@ describe('mechanism 10: churn and onboarding', () => {
     expect(shareOf(cop.state, (s) => s === MemberState.left)).toBe(0);
   });
 
-  it('a dormant member of a mandatory CoP never leaves', () => {
+  it('a dormant member enrolled by a mandate never leaves while it lasts', () => {
     const { sim, cop } = community({ participation: 'mandatory' });
     sim.parameters.churn.leaveHazard = 1;
     cop.state.fill(MemberState.dormant);
+    cop.mandated.fill(1);
     cop.belonging.fill(0);
     cop.expectation.fill(0);
     for (let week = 0; week < 20; week++) churn(sim, cop);

@@ -97,7 +97,7 @@ describe('mechanism 2: meeting held?', () => {
       expect(cop.heldThisWeek).toBe(false);
     });
 
-    it('the most motivated member with slack organises and spends organiserHours of slack', () => {
+    it('the most motivated member with slack organises; their preparation and meeting hours are reserved', () => {
       const sim = simulationOf(setting);
       const cop = firstCoP(sim);
       cop.state.fill(MemberState.active);
@@ -109,7 +109,10 @@ describe('mechanism 2: meeting held?', () => {
       cop.hoursInvested = 0;
       holdMeeting(sim, cop);
       expect(cop.heldThisWeek).toBe(true);
-      expect(sim.people.slack[10]).toBeCloseTo(4.5, 12);
+      // 5 − organiserHours (0.5) − the unprotected meeting length.
+      const meeting = Math.max(0, cop.settings.meetings.length - cop.derived.protectedHours);
+      expect(meeting).toBeGreaterThan(0);
+      expect(sim.people.slack[10]).toBeCloseTo(4.5 - meeting, 12);
       expect(sim.people.slack[11]).toBe(5);
       expect(cop.hoursInvested).toBeCloseTo(0.5, 12);
     });

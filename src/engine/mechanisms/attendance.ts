@@ -11,7 +11,7 @@
  * raise attendance, not autonomous motivation, so they do not raise contributions
  * (Gagné & Deci 2005); members come when the benefit exceeds the cost (Ren & Kraut 2014).
  * Attending spends the meeting's unprotected hours of slack. The organiser of a meeting held
- * without a lead attends it (their slack was checked when they organised it).
+ * without a lead attends it (their hours were reserved when they took on the organising).
  */
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
 
@@ -34,8 +34,8 @@ export function attend(sim: Simulation, cop: CommunityState): void {
     const s = state[i] as number;
     if (s < MemberState.newcomer || s > MemberState.dormant) continue;
     if (i === cop.organiser) {
+      // Their meeting hours were reserved when they took on the organising (mechanism 2).
       attending[i] = 1;
-      slack[i] = (slack[i] as number) - unprotected;
       count++;
       continue;
     }

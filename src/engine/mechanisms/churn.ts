@@ -9,7 +9,8 @@
  * `dormantAfter` held meetings in a row becomes dormant.
  *
  * Every week: a dormant member leaves with chance leaveHazard·(1 − B)·(1 − E) (belonging and
- * expected value hold people), except under a mandate.
+ * expected value hold people), except those a mandate enrolled, while it lasts. Someone who
+ * joined this week after the meeting did not miss it.
  *
  * Organisational turnover (`turnover`, once a week for the whole organisation): each person is
  * replaced with chance turnover/52 by a newcomer to the organisation in the same team and
@@ -28,7 +29,7 @@ export function churn(sim: Simulation, cop: CommunityState): void {
   const { state, attending, missed, attendedCount, returnPending, belonging, expectation } = cop;
   const held = cop.heldThisWeek;
   const welcome = cop.derived.lead > 0 && cop.settings.support.welcome ? ch.welcome : ch.firstMeetingBelonging;
-  const canLeave = !cop.derived.mandatory;
+  const mandatory = cop.derived.mandatory;
   for (let i = 0; i < state.length; i++) {
     const s = state[i] as number;
     if (s < MemberState.newcomer || s > MemberState.dormant) continue;
@@ -46,13 +47,15 @@ export function churn(sim: Simulation, cop: CommunityState): void {
           cop.returners++;
           returnPending[i] = 0;
         }
-      } else {
+      } else if (cop.joinedWeek[i] !== sim.week) {
+        // (Someone who joined after this week's meeting did not miss it.)
         missed[i] = (missed[i] as number) + 1;
         if ((returnPending[i] as number) > 0) returnPending[i] = (returnPending[i] as number) - 1;
         if ((missed[i] as number) >= ch.dormantAfter && s !== MemberState.dormant) state[i] = MemberState.dormant;
       }
     }
-    if (state[i] === MemberState.dormant && canLeave) {
+    // Those a mandate enrolled cannot leave while it lasts; volunteers always can.
+    if (state[i] === MemberState.dormant && !(mandatory && cop.mandated[i])) {
       const h = ch.leaveHazard * (1 - (belonging[i] as number)) * (1 - (expectation[i] as number));
       if (rng() < h) {
         state[i] = MemberState.left;

@@ -2,10 +2,11 @@
  * Mechanism 2, meeting held? A meeting is planned every `cadence` weeks from the launch and
  * takes place with chance `regularity`. With a lead it then happens as planned. Without one it
  * happens only if some member with motivation ≥ `organiserMotivation` has the slack for the
- * meeting plus `organiserHours` of preparation (less the CoP's protected hours); the
- * preparation hours come out of that organiser's slack, and the organiser attends (mechanism 3). Preparation, by a lead or an organiser,
- * counts toward the CoP's hours invested ("without
- * someone to organise meetings ... many communities fizzle out", seeds/001).
+ * meeting plus `organiserHours` of preparation (less the CoP's protected hours) ("without
+ * someone to organise meetings ... many communities fizzle out", seeds/001). The organiser's
+ * preparation and unprotected meeting hours are taken from their slack at once, so a CoP
+ * deciding later in the week cannot book the same hours, and the organiser attends
+ * (mechanism 3). Preparation, by a lead or an organiser, counts toward the hours invested.
  */
 import { isMember } from '../community.js';
 import type { CommunityState, Simulation } from '../state.js';
@@ -40,7 +41,7 @@ export function holdMeeting(sim: Simulation, cop: CommunityState): void {
     }
   }
   if (organiser < 0) return;
-  slack[organiser] = (slack[organiser] as number) - organiserHours;
+  slack[organiser] = (slack[organiser] as number) - organiserHours - Math.max(0, meetings.length - cop.derived.protectedHours);
   cop.organiser = organiser;
   cop.hoursInvested += organiserHours;
   cop.heldThisWeek = true;

@@ -77,7 +77,7 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
     if (st !== MemberState.nonMember && st !== MemberState.left) continue;
     if (mandatory && e === 1) {
       if (st === MemberState.left) resetMember(cop, people, sim.parameters, i);
-      enrol(cop, i);
+      enrol(cop, i, sim.week);
       cop.mandated[i] = 1;
       continue;
     }
@@ -99,7 +99,7 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
     const p = affinity * (outside + invitation * r.wordOfMouth * f);
     if (rng() < p) {
       if (st === MemberState.left) resetMember(cop, people, sim.parameters, i);
-      enrol(cop, i);
+      enrol(cop, i, sim.week);
     }
   }
 }
