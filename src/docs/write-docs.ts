@@ -3,10 +3,10 @@
  * (`npm run docs`). Each file is written to a temporary name in the same directory and renamed,
  * so readers never see half a file.
  */
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../output/atomic.js';
+import { makeDirectory } from '../output/directory.js';
 import { renderParameterReference, renderSettingsReference } from './parameters-doc.js';
 
 /** The package's docs/ directory (the same from src/docs and dist/docs). */
@@ -24,7 +24,7 @@ export function generatedDocs(): Record<string, string> {
 
 /** Writes the generated references into `dir` (default the package's docs/); returns the paths written. */
 export async function writeDocs(dir: string = docsDir()): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const written: string[] = [];
   for (const [name, text] of Object.entries(generatedDocs())) {
     const path = join(dir, name);

@@ -6,6 +6,7 @@
  *   Manifest         ─┘
  */
 export { writeFileAtomic } from './atomic.js';
+export { checkWritableDirectory, makeDirectory } from './directory.js';
 export { toCsv } from './csv.js';
 export {
   copsimVersion,

@@ -1,10 +1,11 @@
 /**
  * writeRunOutput: a run's three files, each written atomically.
  */
-import { mkdir } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPLICATION_COLUMNS, SUMMARY_COLUMNS, type ReplicationRow, type SummaryRow } from '../aggregate/types.js';
 import { writeFileAtomic } from './atomic.js';
+import { makeDirectory } from './directory.js';
 import { toCsv } from './csv.js';
 import { serializeManifest, type Manifest } from './manifest.js';
 
@@ -26,18 +27,20 @@ export interface RunOutputFiles {
  * Creates `dir` (and its parents) if needed and writes `summary.csv`, `replications.csv` and
  * `manifest.json` into it, each atomically (`writeFileAtomic`). The CSV files are
  * byte-identical for identical inputs; the manifest differs only in `startedAt` and
- * `wallTimeSeconds`. The manifest is written last, so its presence marks a complete output.
+ * `wallTimeSeconds`. An earlier manifest in `dir` is removed first and the new one written
+ * last, so a manifest beside the CSV files always marks a complete output of one run.
  *
  * @example await writeRunOutput('copsim-out/baseline', { summary, replications, manifest })
  * // → { summary: 'copsim-out/baseline/summary.csv', ... }
  */
 export async function writeRunOutput(dir: string, output: RunOutput): Promise<RunOutputFiles> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const files: RunOutputFiles = {
     summary: join(dir, 'summary.csv'),
     replications: join(dir, 'replications.csv'),
     manifest: join(dir, 'manifest.json'),
   };
+  await rm(files.manifest, { force: true });
   await writeFileAtomic(files.summary, toCsv(output.summary, SUMMARY_COLUMNS));
   await writeFileAtomic(files.replications, toCsv(output.replications, REPLICATION_COLUMNS));
   await writeFileAtomic(files.manifest, serializeManifest(output.manifest));

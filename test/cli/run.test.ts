@@ -122,3 +122,35 @@ describe('copsim run', () => {
     expect(left).toEqual([]);
   });
 });
+
+describe('run refuses early what it could not finish', () => {
+  it('an output folder below a file: exit 2 before simulating', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'afile'), 'x');
+    const result = copsim(['run', ...SMALL, '--out', 'afile/results'], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('cannot write the results to afile/results');
+    expect(result.stderr).not.toContain('runs ×'); // no simulation was started
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  it('--weeks together with --set weeks=...: exit 2', () => {
+    const result = copsim(['run', '--runs', '2', '--weeks', '20', '--set', 'weeks=30']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--weeks and --set weeks=');
+  });
+
+  it('more results than memory can hold: exit 2 with the estimate, before simulating', () => {
+    const result = copsim(['run', '--runs', '100000000', '--weeks', '520']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/would keep [\d.]+ GB of results in memory/);
+  });
+
+  it('a scenario name cannot lead the default output folder outside copsim-out', () => {
+    const cwd = tempDir();
+    const result = copsim(['run', '--runs', '2', '--weeks', '10', '--quiet', '--set', 'name=../../escaped'], cwd);
+    expect(result.status).toBe(0);
+    expect(readdirSync(join(cwd, 'copsim-out'))).toEqual(['escaped']);
+    expect(existsSync(join(cwd, '..', 'escaped'))).toBe(false);
+  });
+});

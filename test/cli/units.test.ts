@@ -157,3 +157,21 @@ describe('usage messages name the mistake and suggest the nearest name', () => {
     );
   });
 });
+
+describe('run command helpers', () => {
+  it('safeFolderName keeps a name inside one folder', async () => {
+    const { safeFolderName } = await import('../../src/cli/commands/run.js');
+    expect(safeFolderName('../../etc')).toBe('etc');
+    expect(safeFolderName('my scenario')).toBe('my-scenario');
+    expect(safeFolderName('..')).toBe('scenario');
+    expect(safeFolderName('a/b\\c')).toBe('a-b-c');
+    expect(safeFolderName('baseline')).toBe('baseline');
+  });
+
+  it('storeBytes and formatBytes give the memory a run keeps', async () => {
+    const { storeBytes, formatBytes } = await import('../../src/cli/commands/run.js');
+    expect(storeBytes(1, 520, 1000)).toBe(21 * 520 * 1000 * 8);
+    expect(formatBytes(storeBytes(1, 520, 1000))).toBe('87 MB');
+    expect(formatBytes(2.5e9)).toBe('2.5 GB');
+  });
+});

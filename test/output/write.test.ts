@@ -60,3 +60,37 @@ describe('writeRunOutput', () => {
     expect((await readdir(out)).sort()).toEqual(['manifest.json', 'replications.csv', 'summary.csv']);
   });
 });
+
+describe('writeRunOutput after a failure', () => {
+  it('leaves no manifest from an earlier run beside files it could not finish', async () => {
+    const { mkdir: makeDir, writeFile } = await import('node:fs/promises');
+    const out = join(dir, 'rerun');
+    await writeRunOutput(out, output('2025-01-01T00:00:00.000Z'));
+    // The next run cannot write replications.csv (a folder stands in its way).
+    await rm(join(out, 'replications.csv'));
+    await makeDir(join(out, 'replications.csv'));
+    await writeFile(join(out, 'replications.csv', 'x'), 'x');
+    await expect(writeRunOutput(out, output('2025-06-01T00:00:00.000Z'))).rejects.toThrow();
+    expect(await readdir(out)).not.toContain('manifest.json');
+  });
+});
+
+describe('makeDirectory and checkWritableDirectory', () => {
+  it('creates missing levels one at a time and accepts an existing folder', async () => {
+    const { makeDirectory } = await import('../../src/output/index.js');
+    const deep = join(dir, 'a', 'b', 'c');
+    await makeDirectory(deep);
+    await makeDirectory(deep);
+    expect(await readdir(join(dir, 'a', 'b'))).toEqual(['c']);
+  });
+
+  it('refuses a path below a file, naming it, and creates nothing when only checking', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { checkWritableDirectory, makeDirectory } = await import('../../src/output/index.js');
+    await writeFile(join(dir, 'afile'), 'x');
+    await expect(checkWritableDirectory(join(dir, 'afile', 'out'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(makeDirectory(join(dir, 'afile', 'out'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await checkWritableDirectory(join(dir, 'new', 'deeper'));
+    expect(await readdir(dir)).toEqual(['afile']);
+  });
+});

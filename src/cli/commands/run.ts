@@ -8,13 +8,14 @@
  * Nothing is written before every replication has finished, so an interrupted run leaves no
  * file behind.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { keyFigures, replicationRows, summarize } from '../../aggregate/index.js';
-import { createManifest, writeRunOutput } from '../../output/index.js';
+import { checkWritableDirectory, createManifest, writeRunOutput } from '../../output/index.js';
+import { N_WEEKLY } from '../../engine/result.js';
 import { AbortError, runMonteCarlo } from '../../runner/index.js';
-import { loadScenario } from '../../scenario/index.js';
+import { formatIssue, loadScenario } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
 import { asInputError, UsageError } from '../exit.js';
 import { keyFiguresTable } from '../figures.js';
@@ -82,12 +83,30 @@ export async function handler(args: RunArgs, context: CommandContext): Promise<v
   const workers = parseInteger('workers', args.workers, { min: 0, expected: 'a whole number of at least 0' });
   const sets = args.set === undefined ? [] : [args.set].flat();
   if (Array.isArray(args.weeks)) throw new UsageError(`--weeks was given ${args.weeks.length} times; give it once`);
-  if (args.weeks !== undefined) sets.push(`weeks=${String(args.weeks)}`);
+  if (args.weeks !== undefined) {
+    if (sets.some((s) => /^\s*weeks\s*=/.test(s))) {
+      throw new UsageError('--weeks and --set weeks=... both set the weeks; give one of them');
+    }
+    sets.push(`weeks=${String(args.weeks)}`);
+  }
 
-  const { scenario, source } = loadScenario(args.scenario, { sets });
+  const { scenario, source, warnings } = loadScenario(args.scenario, { sets });
+  if (!args.quiet) for (const warning of warnings) io.err(`copsim: warning: ${formatIssue(warning)}\n`);
   const scenarioName = scenario.name ?? basename(args.scenario, extname(args.scenario));
-  const outDir = args.out ?? join('copsim-out', scenarioName);
+  const outDir = args.out ?? join('copsim-out', safeFolderName(scenarioName));
   const workersUsed = Math.min(workers, runs);
+  const bytes = storeBytes(scenario.cops.length, scenario.weeks, runs);
+  if (bytes > MEMORY_SHARE * totalmem()) {
+    throw new UsageError(
+      `${runs} runs of ${scenario.weeks} weeks would keep ${formatBytes(bytes)} of results in memory ` +
+        `(${scenario.cops.length} CoP(s) × ${N_WEEKLY} metrics × weeks × runs × 8 bytes, for exact quantiles); ` +
+        `this machine has ${formatBytes(totalmem())}: use fewer --runs or --weeks`,
+    );
+  }
+  // Fail now, not after the simulation, when the results could not be written.
+  await checkWritableDirectory(outDir).catch((error: unknown) => {
+    throw asInputError(error, `cannot write the results to ${outDir}`);
+  });
 
   const progress = createProgress(io, {
     quiet: args.quiet,
@@ -151,3 +170,38 @@ export function describeWorkers(workers: number): string {
   if (workers === 0) return 'the main thread';
   return workers === 1 ? '1 worker' : `${workers} workers`;
 }
+
+/** Share of the machine's memory a run's results may take before it is refused up front. */
+const MEMORY_SHARE = 0.5;
+
+/** Bytes the collector keeps: every replication's value of every weekly cell. */
+export function storeBytes(cops: number, weeks: number, runs: number): number {
+  return cops * N_WEEKLY * weeks * runs * 8;
+}
+
+/**
+ * A byte count for humans.
+ *
+ * @example formatBytes(87_360_000) // → '87 MB'
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  return `${Math.round(bytes / 1e6)} MB`;
+}
+
+/**
+ * A scenario name made safe as one folder name: anything but letters, digits, dots, dashes and
+ * underscores becomes a dash, and no leading dot, so a name like "../x" cannot lead the default
+ * output folder elsewhere.
+ *
+ * @example safeFolderName('../../etc') // → 'etc'
+ * @example safeFolderName('my scenario') // → 'my-scenario'
+ */
+export function safeFolderName(name: string): string {
+  const safe = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '');
+  return safe === '' ? 'scenario' : safe;
+}
+

@@ -1,10 +1,9 @@
 /**
  * `copsim schema`: the JSON Schema of scenario files, for editors and validators.
  */
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Argv } from 'yargs';
-import { writeFileAtomic } from '../../output/index.js';
+import { makeDirectory, writeFileAtomic } from '../../output/index.js';
 import { scenarioJsonSchema } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
 import { asInputError } from '../exit.js';
@@ -32,7 +31,7 @@ export async function handler(args: SchemaArgs, context: CommandContext): Promis
   else {
     const out = args.out;
     try {
-      await mkdir(dirname(out), { recursive: true });
+      await makeDirectory(dirname(out));
       await writeFileAtomic(out, text);
     } catch (error) {
       throw asInputError(error, `cannot write ${out}`);

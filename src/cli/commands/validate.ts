@@ -3,7 +3,7 @@
  * Exits 0 when every file is valid, 2 otherwise.
  */
 import type { Argv } from 'yargs';
-import { ScenarioError, validateScenarioFiles } from '../../scenario/index.js';
+import { formatIssue, ScenarioError, validateScenarioFiles } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit.js';
 
@@ -25,6 +25,7 @@ export function handler(args: ValidateArgs, context: CommandContext): void {
   for (const result of results) {
     if (result.ok) context.io.out(`ok  ${result.file}\n`);
     else context.io.err(`${new ScenarioError(result.issues).format()}\n`);
+    for (const warning of result.warnings) context.io.err(`warning: ${formatIssue(warning)}\n`);
   }
   context.exitCode = results.every((result) => result.ok) ? EXIT.ok : EXIT.usage;
 }
