@@ -15,10 +15,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { builtinNames, builtinPath, isBuiltin } from './builtins.js';
-import { describeValue, isPlainObject, ScenarioError, type ScenarioIssue } from './errors.js';
+import { describeValue, formatPath, isPlainObject, ScenarioError, type ScenarioIssue } from './errors.js';
 import { mergeValues, originOf, type Origins } from './merge.js';
 import { applySets } from './overrides.js';
-import { checkScenario } from './postcheck.js';
+import { checkScenario, scenarioWarnings } from './postcheck.js';
 import { readScenarioFile } from './read.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { nearest } from './suggest.js';
@@ -29,6 +29,13 @@ export interface LoadedScenario {
   scenario: Scenario;
   /** `builtin:NAME`, or the file path as given. */
   source: string;
+  /** Valid settings that take no effect within the run (see `scenarioWarnings`). */
+  warnings: ScenarioIssue[];
+}
+
+function loaded(scenario: Scenario, source: string): LoadedScenario {
+  const warnings = scenarioWarnings(scenario).map((w) => ({ file: source, path: formatPath(w.path), message: w.message }));
+  return { scenario, source, warnings };
 }
 
 /** Options of `parseScenario`. */
@@ -229,14 +236,14 @@ export function loadBuiltin(name: string, options: LoadOptions = {}): LoadedScen
   }
   const file = builtinPath(name);
   const raw = readScenarioFile(file, source);
-  return { scenario: resolveScenario(raw, source, dirname(file), { file, name }, options.sets ?? []), source };
+  return loaded(resolveScenario(raw, source, dirname(file), { file, name }, options.sets ?? []), source);
 }
 
 function loadFile(path: string, sets: readonly string[]): LoadedScenario {
   const file = resolve(path);
   const raw = readScenarioFile(file, path);
   const name = basename(path, extname(path));
-  return { scenario: resolveScenario(raw, path, dirname(file), { file, name }, sets), source: path };
+  return loaded(resolveScenario(raw, path, dirname(file), { file, name }, sets), path);
 }
 
 /**
@@ -278,6 +285,8 @@ export interface FileValidation {
   file: string;
   ok: boolean;
   issues: ScenarioIssue[];
+  /** Settings that are valid but take no effect within the run. */
+  warnings: ScenarioIssue[];
 }
 
 /**
@@ -290,11 +299,11 @@ export interface FileValidation {
 export function validateScenarioFiles(paths: readonly string[]): FileValidation[] {
   return paths.map((file) => {
     try {
-      loadScenario(file);
-      return { file, ok: true, issues: [] };
+      const { warnings } = loadScenario(file);
+      return { file, ok: true, issues: [], warnings };
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      return { file, ok: false, issues: error.issues };
+      return { file, ok: false, issues: error.issues, warnings: [] };
     }
   });
 }
