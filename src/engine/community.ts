@@ -5,6 +5,7 @@
 import type { CoP, CoPSettings } from '../scenario/schema.js';
 import { ROLES, THEMES } from '../scenario/vocabulary.js';
 import type { Parameters } from './parameters.js';
+import type { Rng } from './rng.js';
 import { MemberState, Unit, type CommunityState, type Derived, type People, type Simulation } from './state.js';
 
 const MANDATE = { voluntary: 0, expected: 0.4, mandatory: 1 } as const;
@@ -153,6 +154,7 @@ export function createCommunity(
   index: number,
   people: People,
   parameters: Parameters,
+  rng: Rng,
 ): CommunityState {
   const n = people.n;
   const { id: _id, name: _name, launchWeek, ...settings } = cop;
@@ -161,6 +163,7 @@ export function createCommunity(
   const state: CommunityState = {
     id,
     index,
+    rng,
     settings,
     derived,
     launchWeek,
@@ -234,7 +237,7 @@ export function createCommunity(
  */
 export function launch(sim: Simulation, cop: CommunityState): void {
   const { people } = sim;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const launchParameters = sim.parameters.launch;
   cop.launched = true;
   cop.alive = true;

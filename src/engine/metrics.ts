@@ -42,7 +42,6 @@ export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64
     fSum += topicFit(interestFit[i] as number, alignment[i] as number, steering);
   }
   if (cop.heldThisWeek) {
-    cop.lastAttendance = cop.attendance;
     cop.lastParticipation = members > 0 ? cop.attendance / members : 0;
     cop.attendanceSum += cop.attendance;
     // Team coverage: share of the target group's development teams with one of their

@@ -1,10 +1,11 @@
 /**
  * Random numbers: seeded generators and the derivation of replication seeds.
  *
- * Each replication owns three independent streams derived from its seed, one per purpose, so
- * that two scenarios run with the same replication seed share the same organisation and the
- * same project-load shocks even where their mechanisms draw different amounts (common random
- * numbers; Law 2015, ch. 11).
+ * Each replication owns independent streams derived from its seed, one per purpose, so that
+ * two scenarios run with the same replication seed share the same organisation, the same
+ * project-load shocks and, CoP by CoP, the same chances, even where their mechanisms draw
+ * different amounts (common random numbers; Law 2015, ch. 11): the organisation, project load,
+ * the weekly order of CoPs, and one stream per CoP (by its position in the scenario).
  */
 import seedrandom from 'seedrandom';
 
@@ -17,7 +18,7 @@ export interface Streams {
   readonly org: Rng;
   /** Project load and deadlines. */
   readonly load: Rng;
-  /** Everything else: meetings, attendance, contributions, problems, recruitment, churn. */
+  /** Organisation-wide chance outside any CoP: the weekly order in which CoPs claim time. */
   readonly sim: Rng;
 }
 
@@ -27,7 +28,16 @@ export function makeRng(seed: string | number): Rng {
   return prng as unknown as Rng;
 }
 
-/** The three named streams of replication `seed`. */
+/**
+ * The stream of the CoP at `index` in replication `seed`: meetings, attendance, contributions,
+ * problems, recruitment and churn of that CoP. A scenario with an extra CoP leaves the others'
+ * streams unchanged.
+ */
+export function communityStream(seed: number, index: number): Rng {
+  return makeRng(`${seed}/cop/${index}`);
+}
+
+/** The organisation-wide streams of replication `seed`. */
 export function makeStreams(seed: number): Streams {
   return {
     org: makeRng(`${seed}/org`),

@@ -15,7 +15,7 @@ import { createProblemSpace } from './mechanisms/knowledge.js';
 import { recordFigures, recordWeek } from './metrics.js';
 import { buildPeople } from './organisation.js';
 import { N_FIGURES, N_WEEKLY, type RunResult } from './result.js';
-import { makeStreams } from './rng.js';
+import { communityStream, makeStreams } from './rng.js';
 import type { Simulation } from './state.js';
 import { step } from './step.js';
 
@@ -25,7 +25,9 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   const parameters = scenario.parameters;
   const people = buildPeople(scenario.organisation, streams.org);
   const ids = copIds(scenario);
-  const cops = scenario.cops.map((cop, index) => createCommunity(cop, ids[index] as string, index, people, parameters));
+  const cops = scenario.cops.map((cop, index) =>
+    createCommunity(cop, ids[index] as string, index, people, parameters, communityStream(seed, index)),
+  );
   return {
     scenario,
     parameters,

@@ -7,7 +7,7 @@
  */
 import type { CoPSettings, Scenario } from '../scenario/schema.js';
 import type { Parameters } from './parameters.js';
-import type { Streams } from './rng.js';
+import type { Rng, Streams } from './rng.js';
 
 /** Membership states of a person in one CoP (MODEL.md section 1). */
 export const MemberState = {
@@ -101,6 +101,8 @@ export interface Derived {
 export interface CommunityState {
   readonly id: string;
   readonly index: number;
+  /** This CoP's own random stream: its draws do not depend on which other CoPs exist. */
+  readonly rng: Rng;
   settings: CoPSettings;
   derived: Derived;
   readonly launchWeek: number;
@@ -152,7 +154,9 @@ export interface CommunityState {
   /** Attendance and contributions of the meeting held this week. */
   attendance: number;
   contributions: number;
+  /** Attendance of the most recent meeting held (state: closed CoPs invite by it). */
   lastAttendance: number;
+  /** Output only: participation rate of the most recent meeting, set when recording. */
   lastParticipation: number;
   /** Climate of psychological safety at the last meeting. */
   climate: number;

@@ -56,3 +56,20 @@ describe('determinism', () => {
     expect(new Set(numbers)).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
   });
 });
+
+describe('common random numbers across scenarios', () => {
+  it('a CoP that never launches leaves the other CoP of the scenario bit-identical', async () => {
+    const { scenarioOf } = await import('./helpers.js');
+    const { weeklySeries: series, WEEKLY_METRICS: metrics } = await import('../../src/engine/result.js');
+    const { simulate: run } = await import('../../src/engine/simulate.js');
+    const alone = scenarioOf({ weeks: 60, organisation: { employees: 500, turnover: 0.1 }, cops: [{ id: 'a' }] });
+    const withIdle = scenarioOf({
+      weeks: 60,
+      organisation: { employees: 500, turnover: 0.1 },
+      cops: [{ id: 'a' }, { id: 'b', launchWeek: 1000 }],
+    });
+    const x = run(alone, 77);
+    const y = run(withIdle, 77);
+    for (const m of metrics) expect(Array.from(series(y, 0, m)), m).toEqual(Array.from(series(x, 0, m)));
+  });
+});

@@ -272,7 +272,7 @@ describe('launch', () => {
   it('a new CoP starts with nobody in it and computes its eligible pool', () => {
     const scenario = scenarioOf({ organisation: { employees: 100 } });
     const p = people({ employees: 100 });
-    const cop = createCommunity(scenario.cops[0]!, 'c', 0, p, scenario.parameters);
+    const cop = createCommunity(scenario.cops[0]!, 'c', 0, p, scenario.parameters, makeRng('test'));
     expect(cop.alive).toBe(false);
     expect(Array.from(cop.state).every((s) => s === MemberState.nonMember)).toBe(true);
     expect(Array.from(cop.eligible).every((e) => e === 1)).toBe(true);

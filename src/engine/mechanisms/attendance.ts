@@ -21,7 +21,7 @@ export function attend(sim: Simulation, cop: CommunityState): void {
   attending.fill(0);
   if (!cop.heldThisWeek) return;
   const a = sim.parameters.attendance;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const slack = sim.people.slack;
   const length = cop.settings.meetings.length;
   const prot = cop.derived.protectedHours;
@@ -56,5 +56,6 @@ export function attend(sim: Simulation, cop: CommunityState): void {
     }
   }
   cop.attendance = count;
+  cop.lastAttendance = count;
   cop.hoursInvested += count * length;
 }

@@ -25,7 +25,7 @@ import { MemberState, type CommunityState, type Simulation } from '../state.js';
 export function churn(sim: Simulation, cop: CommunityState): void {
   if (!cop.alive) return;
   const ch = sim.parameters.churn;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const { state, attending, missed, attendedCount, returnPending, belonging, expectation } = cop;
   const held = cop.heldThisWeek;
   const welcome = cop.derived.lead > 0 && cop.settings.support.welcome ? ch.welcome : ch.firstMeetingBelonging;

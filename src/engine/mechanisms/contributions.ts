@@ -21,7 +21,7 @@ export function contribute(sim: Simulation, cop: CommunityState): void {
   cop.contributions = 0;
   if (!cop.heldThisWeek) return;
   const c = sim.parameters.contributions;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const competence = sim.people.competence;
   const {
     state,

@@ -61,7 +61,7 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
   if (!cop.alive) return;
   const k = sim.parameters.knowledge;
   const w = sim.parameters.contributions.window;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const { competence, savedNow } = sim.people;
   const { state, interestFit, windowAttended, belonging, motivation, tacit, written } = cop;
   const space = sim.problems;

@@ -16,7 +16,7 @@ export function holdMeeting(sim: Simulation, cop: CommunityState): void {
   cop.organiser = -1;
   if (!cop.alive) return;
   const { meetings } = cop.settings;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const planned = (sim.week - cop.launchWeek) % meetings.cadence === 0;
   if (!planned) return;
   if (rng() >= meetings.regularity) return;

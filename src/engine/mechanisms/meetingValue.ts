@@ -45,7 +45,7 @@ export function meetingQuality(
 export function valueMeeting(sim: Simulation, cop: CommunityState): void {
   if (!cop.heldThisWeek) return;
   const v = sim.parameters.value;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const { attending, safety, expectation, belonging, interestFit, state } = cop;
   const alignment = sim.people.alignment;
   const n = cop.attendance;

@@ -29,7 +29,7 @@ import { topicFit } from './meetingValue.js';
 export function recruit(sim: Simulation, cop: CommunityState): void {
   if (!cop.alive) return;
   const r = sim.parameters.recruitment;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const { people } = sim;
   const { team, group, willingness, alignment } = people;
   const { state, eligible, expectation, safety, interestFit, motivation } = cop;

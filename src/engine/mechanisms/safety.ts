@@ -35,7 +35,7 @@ export function climateOf(
 export function updateSafety(sim: Simulation, cop: CommunityState): void {
   if (!cop.heldThisWeek || cop.attendance === 0) return;
   const p = sim.parameters.safety;
-  const rng = sim.streams.sim;
+  const rng = cop.rng;
   const { attending, belonging, safety, lastContributions } = cop;
   const level = sim.people.level;
   let bSum = 0;
