@@ -120,7 +120,6 @@ function clearWindow(cop: CommunityState, i: number): void {
 
 /** Resets person i's state in a CoP to that of someone who has never taken part. */
 export function resetMember(cop: CommunityState, people: People, p: Parameters, i: number): void {
-  const w = p.contributions.window;
   cop.state[i] = MemberState.nonMember;
   cop.motivation[i] = initialMotivation(people, cop.interestFit[i] as number, i);
   cop.expectation[i] = 0.5 * (cop.interestFit[i] as number);

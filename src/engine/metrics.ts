@@ -11,9 +11,6 @@ import { MemberState, type CommunityState, type Simulation } from './state.js';
 export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64Array): void {
   const weeks = sim.scenario.weeks;
   const base = cop.index * N_WEEKLY * weeks + sim.week;
-  const put = (metric: number, value: number): void => {
-    weekly[base + metric * weeks] = value;
-  };
   const { state, motivation, safety, habit, interestFit, attending } = cop;
   const alignment = sim.people.alignment;
   const steering = cop.derived.steering;
@@ -65,27 +62,27 @@ export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64
   let repertoire = 0;
   for (let q = 0; q < cop.tacit.length; q++) repertoire += Math.max(cop.tacit[q] as number, cop.written[q] as number);
   const problems = cop.reuseEvents + cop.reinventions;
-  put(W.members, members);
-  put(W.attendance, cop.lastAttendance);
-  put(W.participation_rate, cop.lastParticipation);
-  put(W.core, core);
-  put(W.active, active);
-  put(W.peripheral, peripheral);
-  put(W.newcomers, newcomers);
-  put(W.dormant, dormant);
-  put(W.contributions, cop.contributions);
-  put(W.reuse_events, cop.reuseEvents);
-  put(W.reinventions, cop.reinventions);
-  put(W.reuse_rate, problems > 0 ? cop.reuseEvents / problems : 0);
-  put(W.hours_saved, cop.hoursSaved);
-  put(W.hours_invested, cop.hoursInvested);
-  put(W.motivation, members > 0 ? mSum / members : 0);
-  put(W.safety, members > 0 ? sSum / members : 0);
-  put(W.habit, members > 0 ? hSum / members : 0);
-  put(W.topic_fit, members > 0 ? fSum / members : 0);
-  put(W.repertoire, repertoire);
-  put(W.meetings, cop.heldThisWeek ? 1 : 0);
-  put(W.alive, cop.alive ? 1 : 0);
+  weekly[base + W.members * weeks] = members;
+  weekly[base + W.attendance * weeks] = cop.lastAttendance;
+  weekly[base + W.participation_rate * weeks] = cop.lastParticipation;
+  weekly[base + W.core * weeks] = core;
+  weekly[base + W.active * weeks] = active;
+  weekly[base + W.peripheral * weeks] = peripheral;
+  weekly[base + W.newcomers * weeks] = newcomers;
+  weekly[base + W.dormant * weeks] = dormant;
+  weekly[base + W.contributions * weeks] = cop.contributions;
+  weekly[base + W.reuse_events * weeks] = cop.reuseEvents;
+  weekly[base + W.reinventions * weeks] = cop.reinventions;
+  weekly[base + W.reuse_rate * weeks] = problems > 0 ? cop.reuseEvents / problems : 0;
+  weekly[base + W.hours_saved * weeks] = cop.hoursSaved;
+  weekly[base + W.hours_invested * weeks] = cop.hoursInvested;
+  weekly[base + W.motivation * weeks] = members > 0 ? mSum / members : 0;
+  weekly[base + W.safety * weeks] = members > 0 ? sSum / members : 0;
+  weekly[base + W.habit * weeks] = members > 0 ? hSum / members : 0;
+  weekly[base + W.topic_fit * weeks] = members > 0 ? fSum / members : 0;
+  weekly[base + W.repertoire * weeks] = repertoire;
+  weekly[base + W.meetings * weeks] = cop.heldThisWeek ? 1 : 0;
+  weekly[base + W.alive * weeks] = cop.alive ? 1 : 0;
 }
 
 /** Writes the per-run figures of every CoP (layout of RunResult.figures). */

@@ -14,7 +14,6 @@ import { beta, type Rng } from './rng.js';
 import { Unit, type People } from './state.js';
 
 const roleIndex = (r: Role): number => ROLES.indexOf(r);
-const themeIndex = (t: Theme): number => THEMES.indexOf(t);
 
 /** Mean interest of a role in a theme; themes not listed get `BASE_INTEREST`. */
 const BASE_INTEREST = 0.2;
@@ -183,4 +182,3 @@ export function buildPeople(org: Organisation, rng: Rng): People {
   return people;
 }
 
-export { themeIndex };
