@@ -20,7 +20,7 @@ function pool(cop: TestScenario['cop'] = {}, seed = 1, employees = 2000): { sim:
 }
 
 /** Expected joiners (Σ p_i) and five standard errors of their number (√Σ p(1 − p)), given each p_i. */
-function expectation(sim: Simulation, cop: CommunityState, rate: (i: number) => number): { mean: number; tol: number } {
+function expectation(sim: Simulation, rate: (i: number) => number): { mean: number; tol: number } {
   let mean = 0;
   let variance = 0;
   for (let i = 0; i < sim.people.n; i++) {
@@ -49,7 +49,7 @@ describe('mechanism 9: recruitment', () => {
   it('without members, an open CoP grows by the announcement alone: p = affinity · announcement · visibility', () => {
     const { sim, cop } = pool({ acceptance: 'tolerated' });
     recruit(sim, cop);
-    const e = expectation(sim, cop, (i) => affinity(sim, cop, i) * recruitment.announcement * cop.derived.visibility);
+    const e = expectation(sim, (i) => affinity(sim, cop, i) * recruitment.announcement * cop.derived.visibility);
     expect(e.mean).toBeGreaterThan(30);
     expect(Math.abs(joined(cop) - e.mean)).toBeLessThan(e.tol);
   });
@@ -70,7 +70,7 @@ describe('mechanism 9: recruitment', () => {
       sim.week = weeksAfter;
       recruit(sim, cop);
       const pulse = recruitment.launchPulse * Math.exp(-weeksAfter / recruitment.pulseWeeks);
-      const e = expectation(sim, cop, (i) => affinity(sim, cop, i) * (recruitment.announcement * cop.derived.visibility + pulse));
+      const e = expectation(sim, (i) => affinity(sim, cop, i) * (recruitment.announcement * cop.derived.visibility + pulse));
       expect(Math.abs(joined(cop) - e.mean), `${weeksAfter} weeks after`).toBeLessThan(e.tol);
       return joined(cop);
     };
@@ -173,7 +173,7 @@ describe('mechanism 9: recruitment', () => {
     const { sim, cop } = pool();
     cop.state.fill(MemberState.left);
     recruit(sim, cop);
-    const e = expectation(sim, cop, (i) => 0.5 * affinity(sim, cop, i) * recruitment.announcement * cop.derived.visibility);
+    const e = expectation(sim, (i) => 0.5 * affinity(sim, cop, i) * recruitment.announcement * cop.derived.visibility);
     expect(Math.abs(joined(cop) - e.mean)).toBeLessThan(e.tol);
   });
 
@@ -182,7 +182,7 @@ describe('mechanism 9: recruitment', () => {
     recruit(sim, cop);
     let outsiders = 0;
     for (let i = 0; i < sim.people.n; i++) if (cop.eligible[i] === 2 && cop.state[i] === MemberState.newcomer) outsiders++;
-    const e = expectation(sim, cop, (i) => (cop.eligible[i] === 2 ? affinity(sim, cop, i) * recruitment.announcement * cop.derived.visibility : 0));
+    const e = expectation(sim, (i) => (cop.eligible[i] === 2 ? affinity(sim, cop, i) * recruitment.announcement * cop.derived.visibility : 0));
     expect(Math.abs(outsiders - e.mean)).toBeLessThan(e.tol);
   });
 
