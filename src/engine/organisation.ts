@@ -124,6 +124,16 @@ export function drawTraits(people: People, i: number, org: Organisation, rng: Rn
 }
 
 /**
+ * How many people a run simulates: the development organisation, the business units and the
+ * partner companies. Organisational turnover keeps it constant.
+ *
+ * @example headcount({ employees: 1000, businessEmployees: 1000, partnerEmployees: 0 }) // → 2000
+ */
+export function headcount(org: Pick<Organisation, 'employees' | 'businessEmployees' | 'partnerEmployees'>): number {
+  return org.employees + org.businessEmployees + org.partnerEmployees;
+}
+
+/**
  * Builds the people of an organisation: development employees, then business employees,
  * then partner employees. Traits come from `rng` (the replication's `org` stream).
  */

@@ -14,6 +14,7 @@ import { simulate } from '../engine/simulate.js';
 import type { RunResult } from '../engine/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { copIds } from '../scenario/vocabulary.js';
+import { headcount } from '../engine/organisation.js';
 import { AbortError, ReplicationError } from './errors.js';
 import { runPool } from './pool.js';
 
@@ -47,7 +48,7 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
   checkOptions(options);
   const { runs, masterSeed, workers, onProgress, signal } = options;
   const ids = copIds(scenario);
-  const collector = createCollector(ids, scenario.weeks, runs, scenario.organisation.employees);
+  const collector = createCollector(ids, scenario.weeks, runs, headcount(scenario.organisation));
   if (workers === 0) {
     await runInThread(scenario, collector, options);
   } else {

@@ -11,6 +11,8 @@ import { createSimulation, simulate } from '../../src/engine/simulate.js';
 import { step } from '../../src/engine/step.js';
 import { replicationSeed } from '../../src/engine/rng.js';
 import { RUN_FIGURES, WEEKLY_METRICS, runFigure, weeklySeries } from '../../src/engine/result.js';
+import { runMonteCarlo } from '../../src/runner/index.js';
+import { keyFigures, replicationRows, summarize } from '../../src/aggregate/index.js';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'schema.json');
@@ -21,6 +23,15 @@ describe('every scenario in scenarios/', () => {
   });
 
   for (const file of files) {
+    it(`${file} runs through the Monte Carlo pipeline to its tables`, async () => {
+      const { scenario } = loadScenario(`${dir}${file}`, { sets: ['weeks=30'] });
+      const collected = await runMonteCarlo(scenario, { runs: 2, masterSeed: 1, workers: 0 });
+      const rows = summarize(collected, file);
+      expect(rows).toHaveLength(scenario.cops.length * 30 * WEEKLY_METRICS.length);
+      expect(replicationRows(collected, file)).toHaveLength(2 * scenario.cops.length * RUN_FIGURES.length);
+      expect(keyFigures(collected)).toHaveLength(scenario.cops.length);
+    });
+
     it(`${file} validates and runs`, () => {
       const { scenario } = loadScenario(`${dir}${file}`);
       for (let r = 0; r < 2; r++) {
