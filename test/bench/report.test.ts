@@ -34,6 +34,11 @@ describe('targetsMet', () => {
   it('has no verdict on a skipped end-to-end batch', () => {
     expect(targetsMet(report({ endToEnd: null })).endToEndSeconds).toBeNull();
   });
+
+  it('has no verdict on the speed-up of a --quick batch, too small to compare with the target', () => {
+    expect(targetsMet(report({ quick: true })).speedup2).toBeNull();
+    expect(targetsMet(report({ quick: false })).speedup2).toBe(true);
+  });
 });
 
 describe('toJson', () => {
