@@ -212,8 +212,6 @@ export function createCommunity(
     firstTimers: 0,
     returners: 0,
     teamsCoveredSum: 0,
-    attendanceSum: 0,
-    peakMembers: 0,
     targetTeams: 0,
     teamSeen: new Uint8Array(people.nTeams),
     satTeam: new Int32Array(people.nTeams),
@@ -273,14 +271,18 @@ export function launch(sim: Simulation, cop: CommunityState): void {
       cop.motivation[i] = Math.max(cop.motivation[i] as number, launchParameters.founderMotivation);
     }
   }
-  if (cop.derived.mandatory) enrolTargetGroup(cop, sim.week);
+  if (cop.derived.mandatory) enrolTargetGroup(cop, people, sim.parameters, sim.week);
 }
 
-/** Enrols every eligible target-group person who is not yet a member (mandatory participation). */
-export function enrolTargetGroup(cop: CommunityState, week: number): void {
+/**
+ * Enrols every eligible target-group person who is not yet a member (mandatory participation);
+ * someone who had left starts afresh.
+ */
+export function enrolTargetGroup(cop: CommunityState, people: People, parameters: Parameters, week: number): void {
   for (let i = 0; i < cop.state.length; i++) {
     const s = cop.state[i] as number;
     if (cop.eligible[i] === 1 && (s === MemberState.nonMember || s === MemberState.left)) {
+      if (s === MemberState.left) resetMember(cop, people, parameters, i);
       enrol(cop, i, week);
       cop.mandated[i] = 1;
     }

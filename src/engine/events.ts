@@ -6,7 +6,6 @@
  * approved or initiated) starts a new announcement pulse, as a top-down launch does.
  */
 import type { CoPSettings, CoPSettingsPatch, ScenarioEvent } from '../scenario/schema.js';
-import { copIds } from '../scenario/vocabulary.js';
 import { computeEligibility, computeInterest, countTargetTeams, deriveSettings, releaseMandated } from './community.js';
 import type { Simulation } from './state.js';
 
@@ -34,11 +33,10 @@ export function applyEvent(sim: Simulation, event: ScenarioEvent): void {
     if (turnover !== undefined) sim.turnover = turnover;
   }
   if (!event.set) return;
-  const ids = copIds(sim.scenario);
-  const index = event.cop === undefined ? 0 : ids.indexOf(event.cop);
-  const cop = sim.cops[index];
+  const cop = event.cop === undefined ? sim.cops[0] : sim.cops.find((c) => c.id === event.cop);
   if (!cop) throw new Error(`event at week ${event.week} names unknown CoP "${event.cop}"`);
   const before = cop.settings;
+  const wasRecognised = cop.derived.recognised;
   const after = patchSettings(before, event.set);
   cop.settings = after;
   cop.derived = deriveSettings(after, sim.parameters);
@@ -48,7 +46,6 @@ export function applyEvent(sim: Simulation, event: ScenarioEvent): void {
     cop.targetTeams = countTargetTeams(sim.people, cop.eligible);
   }
   if (before.participation === 'mandatory' && after.participation !== 'mandatory') releaseMandated(cop);
-  const wasRecognised = deriveSettings(before, sim.parameters).recognised;
   if (cop.derived.recognised && !wasRecognised) cop.pulseStart = sim.week;
 }
 

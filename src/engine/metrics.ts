@@ -40,7 +40,6 @@ export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64
   }
   if (cop.heldThisWeek) {
     cop.lastParticipation = members > 0 ? cop.attendance / members : 0;
-    cop.attendanceSum += cop.attendance;
     // Team coverage: share of the target group's development teams with one of their
     // target-group members in the room.
     const seen = cop.teamSeen;
@@ -58,7 +57,6 @@ export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64
     }
     cop.teamsCoveredSum += covered / Math.max(1, cop.targetTeams);
   }
-  if (members > cop.peakMembers) cop.peakMembers = members;
   let repertoire = 0;
   for (let q = 0; q < cop.tacit.length; q++) repertoire += Math.max(cop.tacit[q] as number, cop.written[q] as number);
   const problems = cop.reuseEvents + cop.reinventions;
@@ -98,13 +96,14 @@ export function recordFigures(sim: Simulation, weekly: Float64Array, figures: Fl
       figures[cop.index * N_FIGURES + figure] = value;
     };
     const members = series(W.members);
-    let attendances = 0;
-    let contributions = 0;
+    let peak = 0;
+    for (let t = 0; t < weeks; t++) peak = Math.max(peak, members[t] as number);
     const held = sum(W.meetings);
     const meetings = series(W.meetings);
     const attendance = series(W.attendance);
+    let attendances = 0;
     for (let t = 0; t < weeks; t++) if (meetings[t]) attendances += attendance[t] as number;
-    contributions = sum(W.contributions);
+    const contributions = sum(W.contributions);
     // Role shares over the second half of the run, while the CoP is alive.
     let coreShare = 0;
     let activeShare = 0;
@@ -120,7 +119,7 @@ export function recordFigures(sim: Simulation, weekly: Float64Array, figures: Fl
       }
     }
     put(F.death_week, cop.deathWeek);
-    put(F.peak_members, cop.peakMembers);
+    put(F.peak_members, peak);
     put(F.final_members, members[weeks - 1] as number);
     put(F.total_contributions, contributions);
     put(F.total_reuse_events, sum(W.reuse_events));

@@ -179,8 +179,6 @@ export interface CommunityState {
   firstTimers: number;
   returners: number;
   teamsCoveredSum: number;
-  attendanceSum: number;
-  peakMembers: number;
   /** Development teams with at least one target-group member (the teams the CoP could cover). */
   targetTeams: number;
   /** Scratch: per-team flag for team coverage. */

@@ -13,6 +13,7 @@
  * Attending spends the meeting's unprotected hours of slack. The organiser of a meeting held
  * without a lead attends it (their hours were reserved when they took on the organising).
  */
+import { isMember } from '../community.js';
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
 
 export function attend(sim: Simulation, cop: CommunityState): void {
@@ -32,7 +33,7 @@ export function attend(sim: Simulation, cop: CommunityState): void {
   let count = 0;
   for (let i = 0; i < state.length; i++) {
     const s = state[i] as number;
-    if (s < MemberState.newcomer || s > MemberState.dormant) continue;
+    if (!isMember(s)) continue;
     if (i === cop.organiser) {
       // Their meeting hours were reserved when they took on the organising (mechanism 2).
       attending[i] = 1;

@@ -17,7 +17,7 @@
  * role, with fresh traits and lower competence, who starts outside every CoP (a mandatory CoP
  * enrols them at its next recruitment).
  */
-import { computeEligibilityOne, resetMember } from '../community.js';
+import { computeEligibilityOne, isMember, resetMember } from '../community.js';
 import { drawTraits } from '../organisation.js';
 import { THEMES } from '../../scenario/vocabulary.js';
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
@@ -32,7 +32,7 @@ export function churn(sim: Simulation, cop: CommunityState): void {
   const mandatory = cop.derived.mandatory;
   for (let i = 0; i < state.length; i++) {
     const s = state[i] as number;
-    if (s < MemberState.newcomer || s > MemberState.dormant) continue;
+    if (!isMember(s)) continue;
     if (held) {
       if (attending[i]) {
         missed[i] = 0;

@@ -13,6 +13,7 @@
  * attended ≥ activeAttended and contributed ≥ activeContributions; otherwise peripheral.
  * Newcomers keep their state until their second meeting; dormancy is decided by churn.
  */
+import { isMember } from '../community.js';
 import { poisson } from '../rng.js';
 import { drawProblemClass } from './knowledge.js';
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
@@ -45,7 +46,7 @@ export function contribute(sim: Simulation, cop: CommunityState): void {
   let total = 0;
   for (let i = 0; i < state.length; i++) {
     const s = state[i] as number;
-    if (s < MemberState.newcomer || s > MemberState.dormant) continue;
+    if (!isMember(s)) continue;
     let k = 0;
     if (attending[i]) {
       const mu =

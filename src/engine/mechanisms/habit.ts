@@ -6,7 +6,8 @@
  *   attended: H ← H + gain·(1 − irregularity·(1 − regularity))·(1 − H)
  *   missed:   H ← H·(1 − decay)
  */
-import { MemberState, type CommunityState, type Simulation } from '../state.js';
+import { isMember } from '../community.js';
+import type { CommunityState, Simulation } from '../state.js';
 
 export function formHabit(sim: Simulation, cop: CommunityState): void {
   if (!cop.heldThisWeek) return;
@@ -16,7 +17,7 @@ export function formHabit(sim: Simulation, cop: CommunityState): void {
   const { state, attending, habit } = cop;
   for (let i = 0; i < state.length; i++) {
     const s = state[i] as number;
-    if (s < MemberState.newcomer || s > MemberState.dormant) continue;
+    if (!isMember(s)) continue;
     habit[i] = attending[i] ? (habit[i] as number) + gain * (1 - (habit[i] as number)) : (habit[i] as number) * keep;
   }
 }

@@ -22,7 +22,7 @@
  * held meeting. Mandatory participation
  * enrols the whole target group at once, and every newcomer to it.
  */
-import { enrol, resetMember } from '../community.js';
+import { enrol, enrolTargetGroup, resetMember } from '../community.js';
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
 import { topicFit } from './meetingValue.js';
 
@@ -35,6 +35,8 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
   const { state, eligible, expectation, safety, interestFit, motivation } = cop;
   const closed = cop.derived.closed;
   const mandatory = cop.derived.mandatory;
+
+  if (mandatory) enrolTargetGroup(cop, people, sim.parameters, sim.week);
 
   // Satisfied members and eligible people per team, team of teams and organisation.
   const { satTeam, eliTeam, satGroup, eliGroup } = cop;
@@ -75,12 +77,6 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
     if (!e) continue;
     const st = state[i] as number;
     if (st !== MemberState.nonMember && st !== MemberState.left) continue;
-    if (mandatory && e === 1) {
-      if (st === MemberState.left) resetMember(cop, people, sim.parameters, i);
-      enrol(cop, i, sim.week);
-      cop.mandated[i] = 1;
-      continue;
-    }
     const t = team[i] as number;
     const g = group[i] as number;
     // Ties run to the other eligible people; someone alone in their team (a team's only Scrum
