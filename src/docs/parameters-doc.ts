@@ -153,16 +153,7 @@ export function renderParameterReference(): string {
   for (const [group, wrapped] of Object.entries(parametersSchema.shape)) {
     const groupSchema = unwrapSchema(wrapped);
     const { heading, note } = splitGroupTitle(jsonOf(groupSchema)['description'] as string);
-    const defaults = z.parse(groupSchema, {}) as Json;
-    const rows = Object.entries(shapeOf(groupSchema)).map(([name, field]) => {
-      const json = jsonOf(field);
-      return [
-        `\`parameters.${group}.${name}\``,
-        formatValue(defaults[name]),
-        rangeText(json),
-        meaningText(json['description'] as string | undefined, true),
-      ];
-    });
+    const rows = settingRows(groupSchema, `parameters.${group}.`, {});
     out.push('', `## ${heading}`, '');
     if (note !== '') out.push(note, '');
     out.push(table(['parameter', 'default', 'range', 'meaning'], rows));

@@ -15,7 +15,7 @@ export function docsDir(): string {
 }
 
 /** The generated files by name, with their content. */
-export function generatedDocs(): Record<string, string> {
+function generatedDocs(): Record<string, string> {
   return {
     'PARAMETERS.md': renderParameterReference(),
     'SETTINGS.md': renderSettingsReference(),

@@ -9,7 +9,7 @@ import { isPlainObject } from './errors.js';
 import { readScenarioFile } from './read.js';
 
 /** The reference scenario the others vary; listed first. */
-export const BASELINE = 'baseline';
+const BASELINE = 'baseline';
 
 /**
  * The directory holding the built-in scenarios. Sources (src/scenario/) and compiled code

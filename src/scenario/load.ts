@@ -157,46 +157,15 @@ function resolveScenario(
   const responsible = (path: readonly PropertyKey[]): string => originOf(origins, path, origin);
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) fail(translateZodIssues(result.error.issues, scenarioSchema, merged, responsible));
-  const scenario = withoutPatchDefaults(result.data, merged);
+  const scenario = result.data;
   const issues = checkScenario(scenario).map((issue) => ({
     file: responsible(issue.path),
-    path: issue.path.join('.'),
+    path: formatPath(issue.path),
     message: issue.message,
     ...(issue.suggestion === undefined ? {} : { suggestion: issue.suggestion }),
   }));
   if (issues.length > 0) fail(issues);
   return scenario;
-}
-
-/** `parsed` restricted to the keys present in `input`, recursively through mappings. */
-function onlyGiven(parsed: unknown, input: unknown): unknown {
-  if (!isPlainObject(parsed) || !isPlainObject(input)) return parsed;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(parsed)) {
-    if (key in input) out[key] = onlyGiven(value, input[key]);
-  }
-  return out;
-}
-
-/**
- * The scenario with each event's changes limited to what the input says. The partial nested
- * schemas of an event (`set.support`, `set.meetings`, `organisation.projectLoad`) still fill in
- * their fields' defaults, which would silently reset settings the event never mentioned
- * (withdrawing funding would also remove the lead).
- */
-function withoutPatchDefaults(scenario: Scenario, input: unknown): Scenario {
-  const rawEvents = isPlainObject(input) && Array.isArray(input['events']) ? input['events'] : [];
-  const events = scenario.events.map((event, i) => {
-    const raw: unknown = rawEvents[i];
-    if (!isPlainObject(raw)) return event;
-    const out = { ...event };
-    if (event.set !== undefined) out.set = onlyGiven(event.set, raw['set']) as typeof event.set;
-    if (event.organisation !== undefined) {
-      out.organisation = onlyGiven(event.organisation, raw['organisation']) as typeof event.organisation;
-    }
-    return out;
-  });
-  return { ...scenario, events };
 }
 
 /**

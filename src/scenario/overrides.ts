@@ -6,7 +6,8 @@
  * `cops.0.targetGroup={kind: role, role: scrumMaster}`.
  */
 import { parse as parseYaml } from 'yaml';
-import { formatPath, isPlainObject, ScenarioError, type ScenarioIssue } from './errors.js';
+import { describeValue, formatPath, isPlainObject, ScenarioError, type ScenarioIssue } from './errors.js';
+import { yamlReason } from './read.js';
 import { mergeValues, type Provenance } from './merge.js';
 import { scenarioSchema } from './schema.js';
 import { childOf, stepSchema } from './schema-walk.js';
@@ -21,7 +22,7 @@ export interface SetOverride {
 }
 
 /** How an override is named in messages. */
-export function setOrigin(expr: string): string {
+function setOrigin(expr: string): string {
   return `--set ${expr}`;
 }
 
@@ -51,7 +52,7 @@ export function parseSet(expr: string): SetOverride {
   try {
     value = parseYaml(valueText);
   } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const reason = error instanceof Error ? yamlReason(error.message) : String(error);
     fail(`expected a YAML value after "=", got ${JSON.stringify(valueText)}: ${reason}`);
   }
   // An empty value parses as YAML null; the scenario has no nullable settings, so say so here.
@@ -121,8 +122,7 @@ function setIn(
 }
 
 function notContainer(file: string, path: string, node: unknown, expected: string): never {
-  const found = Array.isArray(node) ? 'a list' : isPlainObject(node) ? 'a mapping' : JSON.stringify(node);
-  throw new ScenarioError([{ file, path, message: `expected ${expected} to set a field in, got ${found}` }]);
+  throw new ScenarioError([{ file, path, message: `expected ${expected} to set a field in, got ${describeValue(node)}` }]);
 }
 
 /**
@@ -130,7 +130,7 @@ function notContainer(file: string, path: string, node: unknown, expected: strin
  *
  * @param provenance when given, records the expression as the origin of the paths it supplies
  */
-export function applySet(raw: unknown, expr: string, override: SetOverride, provenance?: Provenance): unknown {
+function applySet(raw: unknown, expr: string, override: SetOverride, provenance?: Provenance): unknown {
   const issues = checkPath(expr, override.path, raw);
   if (issues.length > 0) throw new ScenarioError(issues);
   return setIn(raw, override.path, 0, override.value, setOrigin(expr), provenance);

@@ -9,7 +9,7 @@ import { parseDocument } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 
 /** File extensions a scenario may have. */
-export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 /**
  * Reads and parses one scenario file; the result is unvalidated data.
@@ -43,7 +43,8 @@ function readFailure(error: unknown): string {
 }
 
 /** The first line of a yaml error message, without its trailing position. */
-function yamlReason(message: string): string {
+/** yaml's message without its position suffix (the position is reported separately). */
+export function yamlReason(message: string): string {
   const first = message.split('\n')[0] ?? message;
   return first.replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -54,7 +55,7 @@ function yamlReason(message: string): string {
  * @example
  * parseYamlText('weeks: 52\n', 'a.yaml'); // { weeks: 52 }
  */
-export function parseYamlText(text: string, display: string): unknown {
+function parseYamlText(text: string, display: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const issues: ScenarioIssue[] = doc.errors.map((error) => {
@@ -80,7 +81,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  * @example
  * parseJsonText('{"weeks": 52}', 'a.json'); // { weeks: 52 }
  */
-export function parseJsonText(text: string, display: string): unknown {
+function parseJsonText(text: string, display: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -41,24 +41,22 @@ export function unwrapSchema(schema: Schema): Schema {
 }
 
 /**
- * For a union of a number and keywords (e.g. `0..1 | "auto"`): its description, such as
- * `a number from 0 to 1 or "auto"`, and the keywords; undefined for other unions.
+ * For a union of one number and keywords (e.g. `0..1 | "auto"`): the number's bounds and the
+ * keywords; undefined for other unions.
  */
 export function numberOrKeywords(
   schema: Schema | undefined,
-  describeNumber: (b: { min?: number; max?: number; integer: boolean }) => string,
-): { text: string; keywords: string[] } | undefined {
+): { bounds: ReturnType<typeof numberBounds>; keywords: string[] } | undefined {
   if (schema === undefined) return undefined;
   const def = defOf(unwrapSchema(schema));
   if (def.type !== 'union') return undefined;
   const options = (def.options ?? []).map(unwrapSchema);
-  const number = options.find((o) => defOf(o).type === 'number');
+  const numbers = options.filter((o) => defOf(o).type === 'number').length;
   const keywords = options.flatMap((o) =>
     defOf(o).type === 'literal' ? (defOf(o).values ?? []).filter((v): v is string => typeof v === 'string') : [],
   );
-  if (number === undefined || keywords.length + 1 !== options.length) return undefined;
-  const text = [describeNumber(numberBounds(number)), ...keywords.map((k) => JSON.stringify(k))].join(' or ');
-  return { text, keywords };
+  if (numbers !== 1 || keywords.length + 1 !== options.length) return undefined;
+  return { bounds: numberBounds(schema), keywords };
 }
 
 /** The union's options that fit `data` by discriminator; all of them when undecided. */
@@ -159,7 +157,7 @@ export function childOf(data: unknown, segment: string | number): unknown {
 }
 
 /** A readable name for a scalar schema's type, for messages. */
-export function leafType(schema: Schema): string {
+function leafType(schema: Schema): string {
   const def = defOf(unwrapSchema(schema));
   if (def.type === 'enum' || def.type === 'literal') return 'a choice';
   return `a ${def.type}`;

@@ -21,7 +21,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** The input value at a path, or undefined. */
-export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let data = root;
   for (const segment of path) {
     data = childOf(data, typeof segment === 'number' ? segment : String(segment));
@@ -110,12 +110,14 @@ export function translateZodIssues(
             ...(suggestion ? { suggestion } : {}),
           });
         } else {
-          const alternatives = numberOrKeywords(schemaAt(schema, path, input), (b) => rangeText(b.min, b.max, b.integer));
+          const alternatives = numberOrKeywords(schemaAt(schema, path, input));
           if (alternatives !== undefined) {
-            const suggestion = typeof found === 'string' ? nearest(found, alternatives.keywords) : undefined;
+            const { bounds, keywords } = alternatives;
+            const text = [rangeText(bounds.min, bounds.max, bounds.integer), ...keywords.map((k) => JSON.stringify(k))];
+            const suggestion = typeof found === 'string' ? nearest(found, keywords) : undefined;
             out.push({
               ...base,
-              message: `expected ${alternatives.text}, got ${describeValue(found)}`,
+              message: `expected ${text.join(' or ')}, got ${describeValue(found)}`,
               ...(suggestion ? { suggestion } : {}),
             });
           } else {

@@ -48,9 +48,9 @@ describe('scenario JSON Schema', () => {
     expect(kinds).toEqual(['role', 'topic']);
   });
 
-  it('is written atomically, leaving no temporary file', () => {
+  it('is written atomically, leaving no temporary file', async () => {
     const dir = tempFiles({});
-    const file = writeScenarioSchema(dir);
+    const file = await writeScenarioSchema(dir);
     expect(file).toBe(join(dir, 'schema.json'));
     expect(readFileSync(file, 'utf8')).toBe(scenarioJsonSchemaText());
     expect(readdirSync(dir)).toEqual(['schema.json']);
