@@ -2,6 +2,7 @@
  * collect: gathers replications, arriving in any order, into one store indexed by replication,
  * so everything computed from it is independent of arrival (and so of the number of workers).
  */
+import { formatBytes } from './size.js';
 import { N_FIGURES, N_WEEKLY, type RunResult } from '../engine/result.js';
 import type { Collected, Collector } from './types.js';
 
@@ -102,9 +103,8 @@ function allocate(length: number, what: string): Float64Array {
   try {
     return new Float64Array(length);
   } catch {
-    const gb = ((length * 8) / 2 ** 30).toFixed(1);
     throw new RangeError(
-      `collector: cannot allocate ${gb} GiB for ${what}; use fewer runs, weeks or CoPs`,
+      `collector: cannot allocate ${formatBytes(length * 8)} for ${what}; use fewer runs, weeks or CoPs`,
     );
   }
 }

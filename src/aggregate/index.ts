@@ -6,6 +6,7 @@
  *                                                        └─keyFigures──────▶ CopKeyFigures[]
  */
 export { createCollector } from './collect.js';
+export { formatBytes, storeBytes } from './size.js';
 export { keyFigures, type CopKeyFigures, type Estimate } from './key-figures.js';
 export { replicationRows } from './replication-rows.js';
 export { SUMMARY_LEVEL, summarize } from './summarize.js';

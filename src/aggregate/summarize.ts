@@ -3,10 +3,8 @@
  * summary.csv.
  */
 import { N_WEEKLY, WEEKLY_METRICS } from '../engine/result.js';
-import { mean } from '../stats/mean.js';
+import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
-import { standardDeviation } from '../stats/standard-deviation.js';
-import { tQuantile } from '../stats/t-quantile.js';
 import type { Collected, SummaryRow } from './types.js';
 
 /** Confidence level of `ci_low` / `ci_high`. */
@@ -30,16 +28,6 @@ export function summarize(collected: Collected, scenario: string): SummaryRow[] 
   const { copIds, weeks, runs, weekly } = collected;
   const rows: SummaryRow[] = [];
   const scratch = new Float64Array(runs);
-  // One t quantile per distinct n: n is the same in almost every cell.
-  const tByN = new Map<number, number>();
-  const critical = (n: number): number => {
-    let t = tByN.get(n);
-    if (t === undefined) {
-      t = tQuantile(1 - (1 - SUMMARY_LEVEL) / 2, n - 1);
-      tByN.set(n, t);
-    }
-    return t;
-  };
 
   for (let c = 0; c < copIds.length; c++) {
     const cop = copIds[c] as string;
@@ -55,15 +43,7 @@ export function summarize(collected: Collected, scenario: string): SummaryRow[] 
         }
         const finite = scratch.subarray(0, n);
         // Moments from the cell in replication order, before sorting reorders the scratch.
-        const mu = mean(finite);
-        const sd = standardDeviation(finite);
-        let low = Number.NaN;
-        let high = Number.NaN;
-        if (n >= 2) {
-          const half = (critical(n) * sd) / Math.sqrt(n);
-          low = mu - half;
-          high = mu + half;
-        }
+        const ci = meanConfidenceInterval(finite, SUMMARY_LEVEL);
         finite.sort();
         rows.push({
           scenario,
@@ -71,10 +51,10 @@ export function summarize(collected: Collected, scenario: string): SummaryRow[] 
           week,
           metric,
           n,
-          mean: mu,
-          sd,
-          ci_low: low,
-          ci_high: high,
+          mean: ci.mean,
+          sd: ci.sd,
+          ci_low: ci.low,
+          ci_high: ci.high,
           p05: quantileSorted(finite, 0.05),
           p25: quantileSorted(finite, 0.25),
           p50: quantileSorted(finite, 0.5),

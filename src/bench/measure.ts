@@ -2,7 +2,7 @@
  * Timing helpers of the benchmark: a monotonic stopwatch and the spread of repeated timings.
  * Performance is only ever measured and printed, never asserted.
  */
-import { max, median, min } from 'simple-statistics';
+import { quantileSorted } from '../stats/quantile-sorted.js';
 
 /** Median, minimum and maximum of repeated measurements, and how many there were. */
 export interface Spread {
@@ -20,8 +20,9 @@ export interface Spread {
  */
 export function spread(samples: readonly number[]): Spread {
   if (samples.length === 0) throw new RangeError('spread needs at least one sample');
-  const values = [...samples];
-  return { median: median(values), min: min(values), max: max(values), n: values.length };
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Type-7 quantile at one half: the middle value, or the mean of the two middle values.
+  return { median: quantileSorted(sorted, 0.5), min: sorted[0] as number, max: sorted[sorted.length - 1] as number, n: sorted.length };
 }
 
 /**

@@ -9,12 +9,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { replicationRows, summarize } from '../aggregate/index.js';
 import { replicationSeed } from '../engine/rng.js';
 import { simulate } from '../engine/simulate.js';
-import { createManifest, writeRunOutput } from '../output/index.js';
+import { buildRunOutput, writeRunOutput } from '../output/index.js';
 import { runMonteCarlo } from '../runner/index.js';
-import { loadScenario, type Scenario } from '../scenario/index.js';
+import { loadScenario, type LoadedScenario, type Scenario } from '../scenario/index.js';
 import { mapSpread, secondsSince, spread, timeRepetitions, type Spread } from './measure.js';
 import type { BenchReport, EndToEndFigure, EngineFigure, SpeedupFigure } from './report.js';
 
@@ -58,10 +57,10 @@ export const QUICK_PLAN: BenchPlan = {
 };
 
 /** Weeks simulated in every timed figure (ten years). */
-export const BENCH_WEEKS = 520;
+const BENCH_WEEKS = 520;
 
 /** Replications, employees and workers of the end-to-end batch. */
-export const END_TO_END = { runs: 1000, employees: 1000, workers: 2 } as const;
+const END_TO_END = { runs: 1000, employees: 1000, workers: 2 } as const;
 
 /** What `runBench` needs besides the plan. */
 export interface BenchOptions {
@@ -75,8 +74,8 @@ export interface BenchOptions {
 }
 
 /** The built-in baseline scenario with `employees` employees over `weeks` weeks. */
-export function benchScenario(employees: number, weeks: number = BENCH_WEEKS): Scenario {
-  return loadScenario('baseline', { sets: [`organisation.employees=${employees}`, `weeks=${weeks}`] }).scenario;
+function benchScenario(employees: number, weeks: number = BENCH_WEEKS): LoadedScenario {
+  return loadScenario('baseline', { sets: [`organisation.employees=${employees}`, `weeks=${weeks}`] });
 }
 
 /**
@@ -117,14 +116,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
  * shorter runs left the first timed repetitions at half speed.
  */
 function warmUp(count: number): void {
-  const small = benchScenario(1000);
-  const large = benchScenario(10_000, 52);
+  const small = benchScenario(1000).scenario;
+  const large = benchScenario(10_000, 52).scenario;
   for (let i = 0; i < count; i++) simulate(small, replicationSeed(0, i));
   simulate(large, replicationSeed(0, count));
 }
 
 function measureEngine(employees: number, repetitions: number, progress: (message: string) => void): EngineFigure {
-  const scenario = benchScenario(employees);
+  const { scenario } = benchScenario(employees);
   let memberWeeks = 0;
   const seconds = timeRepetitions(
     repetitions,
@@ -156,7 +155,7 @@ async function measureSpeedup(
   progress: (message: string) => void,
 ): Promise<SpeedupFigure> {
   const employees = 1000;
-  const scenario = benchScenario(employees);
+  const { scenario } = benchScenario(employees);
   const one: number[] = [];
   const two: number[] = [];
   // Alternating the worker counts spreads any change in machine load over both.
@@ -178,7 +177,7 @@ async function measureEndToEnd(progress: (message: string) => void): Promise<End
   try {
     const startedAt = new Date();
     const start = process.hrtime.bigint();
-    const scenario = benchScenario(employees);
+    const { scenario, source } = benchScenario(employees);
     let reported = 0;
     const collected = await runMonteCarlo(scenario, {
       runs,
@@ -191,22 +190,17 @@ async function measureEndToEnd(progress: (message: string) => void): Promise<End
         }
       },
     });
-    const summary = summarize(collected, 'baseline');
-    const replications = replicationRows(collected, 'baseline');
-    const manifest = createManifest({
+    // The same output as `copsim run` builds and writes.
+    const output = buildRunOutput(collected, {
       scenario,
-      scenarioName: 'baseline',
-      scenarioSource: 'builtin:baseline',
+      scenarioName: scenario.name ?? 'baseline',
+      scenarioSource: source,
       masterSeed: 1,
-      runs,
-      weeks: scenario.weeks,
       workers,
-      memberWeeks: collected.employees * collected.weeks * collected.runs,
       startedAt: startedAt.toISOString(),
       wallTimeSeconds: secondsSince(start),
-      seeds: collected.seeds,
     });
-    await writeRunOutput(dir, { summary, replications, manifest });
+    await writeRunOutput(dir, output);
     return { runs, employees, weeks: BENCH_WEEKS, workers, seconds: secondsSince(start) };
   } finally {
     await rm(dir, { recursive: true, force: true });

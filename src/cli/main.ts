@@ -67,14 +67,15 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .exitProcess(false);
 }
 
-/** Every option name a command accepts, for suggestions. */
+/** Every option name a command accepts, for suggestions: taken from the commands themselves. */
+const GLOBAL_OPTIONS = ['help', 'version'];
 const OPTIONS: Record<string, readonly string[]> = {
-  run: ['runs', 'weeks', 'seed', 'workers', 'set', 'out', 'quiet', 'help', 'version'],
-  list: ['help', 'version'],
-  validate: ['help', 'version'],
-  schema: ['out', 'help', 'version'],
+  run: [...Object.keys(run.options), ...GLOBAL_OPTIONS],
+  list: GLOBAL_OPTIONS,
+  validate: GLOBAL_OPTIONS,
+  schema: [...Object.keys(schema.options), ...GLOBAL_OPTIONS],
 };
-const COMMANDS = ['run', 'list', 'validate', 'schema'];
+const COMMANDS = [run, list, validate, schema].map((c) => c.command.split(' ')[0] as string);
 
 /**
  * Makes yargs' usage messages say what was wrong and suggest the nearest valid name:

@@ -22,7 +22,7 @@ export function renderBar(done: number, total: number, seconds: number, width = 
  * @example formatDuration(4.2) // → '5s'
  * @example formatDuration(125) // → '2 min 5s'
  */
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   const s = Math.ceil(seconds);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);

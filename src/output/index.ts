@@ -12,10 +12,10 @@ export {
   copsimVersion,
   createManifest,
   MANIFEST_KEYS,
-  MANIFEST_SEEDS,
   SEED_DERIVATION,
   serializeManifest,
   type Manifest,
   type ManifestInput,
 } from './manifest.js';
 export { writeRunOutput, type RunOutput, type RunOutputFiles } from './write.js';
+export { buildRunOutput, type RunProvenance } from './run-output.js';

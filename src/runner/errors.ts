@@ -13,6 +13,8 @@
 export class ReplicationError extends Error {
   readonly index: number;
   readonly seed: number;
+  /** The original error's message. */
+  readonly reason: string;
   /** The stack of the original error, as seen where the replication ran. */
   readonly replicationStack: string | undefined;
 
@@ -21,6 +23,7 @@ export class ReplicationError extends Error {
     this.name = 'ReplicationError';
     this.index = index;
     this.seed = seed;
+    this.reason = message;
     this.replicationStack = stack;
   }
 }

@@ -9,16 +9,17 @@
  */
 import { createCollector } from '../aggregate/index.js';
 import type { Collected, Collector } from '../aggregate/types.js';
-import { replicationSeed } from '../engine/rng.js';
-import { simulate } from '../engine/simulate.js';
-import type { RunResult } from '../engine/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { copIds } from '../scenario/vocabulary.js';
 import { headcount } from '../engine/organisation.js';
-import { AbortError, ReplicationError } from './errors.js';
+import { AbortError } from './errors.js';
+import { simulateReplication } from './replicate.js';
 import { runPool } from './pool.js';
 
 /** Options of `runMonteCarlo`. */
+/** Master seeds are integers below this bound (32 bits). */
+export const SEED_LIMIT = 2 ** 32;
+
 export interface MonteCarloOptions {
   /** Replications to simulate, an integer ≥ 1. */
   readonly runs: number;
@@ -60,20 +61,14 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
       workers,
       ...(signal === undefined ? {} : { signal }),
       onResult: (message) => {
-        const result: RunResult = {
-          seed: message.seed,
-          weeks: message.weeks,
-          copIds: message.copIds,
-          weekly: message.weekly,
-          figures: message.figures,
-          employees: message.employees,
-        };
-        collector.add(message.index, result);
+        collector.add(message.index, message);
         done++;
         onProgress?.(done, runs);
       },
     });
   }
+  // An abort that arrived after the last replication still means the caller asked to stop.
+  if (signal?.aborted) throw new AbortError(signal.reason);
   return collector.finish();
 }
 
@@ -83,15 +78,7 @@ async function runInThread(scenario: Scenario, collector: Collector, options: Mo
     // Yielding before each replication lets an abort (or a progress redraw) get in.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw new AbortError(signal.reason);
-    const seed = replicationSeed(masterSeed, index);
-    let result: RunResult;
-    try {
-      result = simulate(scenario, seed);
-    } catch (error) {
-      const err = error instanceof Error ? error : new Error(String(error));
-      throw new ReplicationError(index, seed, err.message, err.stack);
-    }
-    collector.add(index, result);
+    collector.add(index, simulateReplication(scenario, masterSeed, index));
     onProgress?.(index + 1, runs);
   }
 }
@@ -104,7 +91,7 @@ function checkOptions(options: MonteCarloOptions): void {
   if (!Number.isInteger(workers) || workers < 0) {
     throw new RangeError(`workers must be an integer of at least 0, got ${workers}`);
   }
-  if (!Number.isInteger(masterSeed) || masterSeed < 0 || masterSeed >= 2 ** 32) {
+  if (!Number.isInteger(masterSeed) || masterSeed < 0 || masterSeed >= SEED_LIMIT) {
     throw new RangeError(`masterSeed must be an integer in [0, 2^32), got ${masterSeed}`);
   }
 }

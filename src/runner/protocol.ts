@@ -9,6 +9,7 @@
  *   worker ──failed──▶ main          a replication threw; the whole run stops
  *   worker ──done────▶ main          the chunk is finished; the worker is free again
  */
+import type { RunResult } from '../engine/result.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** First message to a worker: the scenario every later `run` message simulates. */
@@ -29,19 +30,13 @@ export interface RunMessage {
 export type MainToWorker = InitMessage | RunMessage;
 
 /**
- * One finished replication. `weekly` and `figures` are those of the engine's `RunResult`; their
- * buffers are transferred, not copied.
+ * One finished replication: the engine's `RunResult` itself, tagged with its job and
+ * replication index; the buffers of `weekly` and `figures` are transferred, not copied.
  */
-export interface ResultMessage {
+export interface ResultMessage extends RunResult {
   readonly type: 'result';
   readonly jobId: number;
   readonly index: number;
-  readonly seed: number;
-  readonly weeks: number;
-  readonly employees: number;
-  readonly copIds: readonly string[];
-  readonly weekly: Float64Array;
-  readonly figures: Float64Array;
 }
 
 /** A replication threw; `message` and `stack` are those of the error. */

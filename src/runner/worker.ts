@@ -4,8 +4,8 @@
  * See protocol.ts for the conversation.
  */
 import { parentPort } from 'node:worker_threads';
-import { replicationSeed } from '../engine/rng.js';
-import { simulate } from '../engine/simulate.js';
+import { ReplicationError } from './errors.js';
+import { simulateReplication } from './replicate.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { MainToWorker, WorkerToMain } from './protocol.js';
 
@@ -28,28 +28,17 @@ port.on('message', (message: MainToWorker) => {
       if (scenario === undefined) throw new Error('run received before init');
       const { jobId, masterSeed } = message;
       for (const index of message.indices) {
-        const seed = replicationSeed(masterSeed, index);
         try {
-          const result = simulate(scenario, seed);
+          const result = simulateReplication(scenario, masterSeed, index);
           post(
-            {
-              type: 'result',
-              jobId,
-              index,
-              seed,
-              weeks: result.weeks,
-              employees: result.employees,
-              copIds: result.copIds,
-              weekly: result.weekly,
-              figures: result.figures,
-            },
+            { type: 'result', jobId, index, ...result },
             // Moving the buffers keeps each replication's memory owned by one thread at a time;
             // a buffer may back both arrays, and may only be listed once.
             [...new Set([result.weekly.buffer as ArrayBuffer, result.figures.buffer as ArrayBuffer])],
           );
         } catch (error) {
-          const err = error instanceof Error ? error : new Error(String(error));
-          post({ type: 'failed', jobId, index, seed, message: err.message, stack: err.stack });
+          if (!(error instanceof ReplicationError)) throw error;
+          post({ type: 'failed', jobId, index, seed: error.seed, message: error.reason, stack: error.replicationStack });
           return;
         }
       }

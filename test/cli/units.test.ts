@@ -169,7 +169,7 @@ describe('run command helpers', () => {
   });
 
   it('storeBytes and formatBytes give the memory a run keeps', async () => {
-    const { storeBytes, formatBytes } = await import('../../src/cli/commands/run.js');
+    const { storeBytes, formatBytes } = await import('../../src/aggregate/index.js');
     expect(storeBytes(1, 520, 1000)).toBe(21 * 520 * 1000 * 8);
     expect(formatBytes(storeBytes(1, 520, 1000))).toBe('87 MB');
     expect(formatBytes(2.5e9)).toBe('2.5 GB');

@@ -10,11 +10,11 @@
  */
 import { availableParallelism, totalmem } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import type { Argv } from 'yargs';
-import { keyFigures, replicationRows, summarize } from '../../aggregate/index.js';
-import { checkWritableDirectory, createManifest, writeRunOutput } from '../../output/index.js';
+import type { Argv, Options } from 'yargs';
+import { formatBytes, keyFigures, storeBytes } from '../../aggregate/index.js';
+import { buildRunOutput, checkWritableDirectory, writeRunOutput } from '../../output/index.js';
 import { N_WEEKLY } from '../../engine/result.js';
-import { AbortError, runMonteCarlo } from '../../runner/index.js';
+import { runMonteCarlo, SEED_LIMIT } from '../../runner/index.js';
 import { formatIssue, loadScenario } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
 import { asInputError, UsageError } from '../exit.js';
@@ -37,6 +37,34 @@ export interface RunArgs {
   readonly quiet: boolean;
 }
 
+/** The command's options (also the names `main` suggests from when one is misspelt). */
+export const options = {
+  runs: { requiresArg: true, default: 200, describe: 'Replications to simulate' },
+  weeks: {
+    requiresArg: true,
+    describe: "Weeks to simulate, overriding the scenario's (same as --set weeks=N)",
+  },
+  seed: { requiresArg: true, default: 1, describe: 'Master seed; replication seeds derive from it' },
+  workers: {
+    requiresArg: true,
+    default: availableParallelism(),
+    defaultDescription: 'available CPUs',
+    describe: 'Worker threads; 0 simulates in the main thread',
+  },
+  set: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Override a setting: path=value (repeatable), e.g. cops.0.participation=mandatory',
+  },
+  out: {
+    type: 'string',
+    requiresArg: true,
+    defaultDescription: 'copsim-out/<scenario name>',
+    describe: 'Folder to write summary.csv, replications.csv and manifest.json to',
+  },
+  quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
+} as const satisfies Record<string, Options>;
+
 export function builder(yargs: Argv): Argv<RunArgs> {
   return yargs
     .positional('scenario', {
@@ -44,30 +72,7 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       default: 'baseline',
       describe: 'A built-in scenario name (see "copsim list") or a scenario file (.yaml, .json)',
     })
-    .option('runs', { requiresArg: true, default: 200, describe: 'Replications to simulate' })
-    .option('weeks', {
-      requiresArg: true,
-      describe: "Weeks to simulate, overriding the scenario's (same as --set weeks=N)",
-    })
-    .option('seed', { requiresArg: true, default: 1, describe: 'Master seed; replication seeds derive from it' })
-    .option('workers', {
-      requiresArg: true,
-      default: availableParallelism(),
-      defaultDescription: 'available CPUs',
-      describe: 'Worker threads; 0 simulates in the main thread',
-    })
-    .option('set', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Override a setting: path=value (repeatable), e.g. cops.0.participation=mandatory',
-    })
-    .option('out', {
-      type: 'string',
-      requiresArg: true,
-      defaultDescription: 'copsim-out/<scenario name>',
-      describe: 'Folder to write summary.csv, replications.csv and manifest.json to',
-    })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' })
+    .options(options)
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'a file, with one setting changed') as Argv<RunArgs>;
 }
@@ -77,7 +82,7 @@ export async function handler(args: RunArgs, context: CommandContext): Promise<v
   const runs = parseInteger('runs', args.runs, { min: 1, expected: 'a whole number of at least 1' });
   const seed = parseInteger('seed', args.seed, {
     min: 0,
-    maxExclusive: 2 ** 32,
+    maxExclusive: SEED_LIMIT,
     expected: 'a whole number from 0 to 4294967295',
   });
   const workers = parseInteger('workers', args.workers, { min: 0, expected: 'a whole number of at least 0' });
@@ -125,27 +130,16 @@ export async function handler(args: RunArgs, context: CommandContext): Promise<v
       signal: controller.signal,
       onProgress: (done, total) => progress.update(done, total),
     });
-    if (controller.signal.aborted) throw new AbortError(controller.signal.reason);
-    const wallTimeSeconds = (performance.now() - t0) / 1000;
-    const manifest = createManifest({
+    const output = buildRunOutput(collected, {
       scenario,
       scenarioName,
       scenarioSource: source,
       masterSeed: seed,
-      runs,
-      weeks: scenario.weeks,
       workers: workersUsed,
-      memberWeeks: collected.employees * collected.weeks * collected.runs,
-      node: process.version,
       startedAt: startedAt.toISOString(),
-      wallTimeSeconds,
-      seeds: collected.seeds,
+      wallTimeSeconds: (performance.now() - t0) / 1000,
     });
-    await writeRunOutput(outDir, {
-      summary: summarize(collected, scenarioName),
-      replications: replicationRows(collected, scenarioName),
-      manifest,
-    }).catch((error: unknown) => {
+    await writeRunOutput(outDir, output).catch((error: unknown) => {
       throw asInputError(error, `cannot write the results to ${outDir}`);
     });
     progress.finish();
@@ -173,21 +167,6 @@ export function describeWorkers(workers: number): string {
 
 /** Share of the machine's memory a run's results may take before it is refused up front. */
 const MEMORY_SHARE = 0.5;
-
-/** Bytes the collector keeps: every replication's value of every weekly cell. */
-export function storeBytes(cops: number, weeks: number, runs: number): number {
-  return cops * N_WEEKLY * weeks * runs * 8;
-}
-
-/**
- * A byte count for humans.
- *
- * @example formatBytes(87_360_000) // → '87 MB'
- */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  return `${Math.round(bytes / 1e6)} MB`;
-}
 
 /**
  * A scenario name made safe as one folder name: anything but letters, digits, dots, dashes and

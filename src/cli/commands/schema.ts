@@ -2,7 +2,7 @@
  * `copsim schema`: the JSON Schema of scenario files, for editors and validators.
  */
 import { dirname } from 'node:path';
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { makeDirectory, writeFileAtomic } from '../../output/index.js';
 import { scenarioJsonSchema } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
@@ -15,13 +15,14 @@ export interface SchemaArgs {
   readonly out: string | undefined;
 }
 
+/** The command's options (also the names `main` suggests from when one is misspelt). */
+export const options = {
+  out: { type: 'string', requiresArg: true, describe: 'Write the schema to this file instead of stdout' },
+} as const satisfies Record<string, Options>;
+
 export function builder(yargs: Argv): Argv<SchemaArgs> {
   return yargs
-    .option('out', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Write the schema to this file instead of stdout',
-    })
+    .options(options)
     .example('$0 schema --out copsim.schema.json', 'save the schema for an editor');
 }
 

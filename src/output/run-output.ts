@@ -1,0 +1,42 @@
+/**
+ * buildRunOutput: everything a run writes, from its replications and its provenance.
+ */
+import { replicationRows, summarize } from '../aggregate/index.js';
+import type { Collected } from '../aggregate/types.js';
+import type { Scenario } from '../scenario/schema.js';
+import { createManifest } from './manifest.js';
+import type { RunOutput } from './write.js';
+
+/** How a run came about: what the replications themselves do not say. */
+export interface RunProvenance {
+  readonly scenario: Scenario;
+  readonly scenarioName: string;
+  /** `builtin:NAME` or the file path, as `loadScenario` returns it. */
+  readonly scenarioSource: string;
+  readonly masterSeed: number;
+  /** Worker threads used (0: the calling thread). */
+  readonly workers: number;
+  /** ISO time the run started. */
+  readonly startedAt: string;
+  readonly wallTimeSeconds: number;
+}
+
+/**
+ * The tidy tables and the manifest of a run. Runs, weeks, member-weeks (people × weeks × runs)
+ * and seeds are taken from the replications, so they cannot disagree with them.
+ *
+ * @example await writeRunOutput(dir, buildRunOutput(collected, { scenario, scenarioName: 'baseline', ... }))
+ */
+export function buildRunOutput(collected: Collected, provenance: RunProvenance): RunOutput {
+  return {
+    summary: summarize(collected, provenance.scenarioName),
+    replications: replicationRows(collected, provenance.scenarioName),
+    manifest: createManifest({
+      ...provenance,
+      runs: collected.runs,
+      weeks: collected.weeks,
+      memberWeeks: collected.employees * collected.weeks * collected.runs,
+      seeds: collected.seeds,
+    }),
+  };
+}
