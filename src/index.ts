@@ -76,4 +76,13 @@ export {
 export * as stats from './stats/index.js';
 
 // Output files.
-export { writeRunOutput, createManifest, copsimVersion, toCsv, writeFileAtomic, type Manifest } from './output/index.js';
+export {
+  writeRunOutput,
+  buildRunOutput,
+  createManifest,
+  copsimVersion,
+  toCsv,
+  writeFileAtomic,
+  type Manifest,
+  type RunProvenance,
+} from './output/index.js';

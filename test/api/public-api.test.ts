@@ -34,6 +34,7 @@ describe('the public API', () => {
       'replicationRows',
       'keyFigures',
       'writeRunOutput',
+      'buildRunOutput',
       'copsimVersion',
     ] as const) {
       expect(copsim[name], name).toBeDefined();
