@@ -70,6 +70,8 @@ export function recordWeek(sim: Simulation, cop: CommunityState, weekly: Float64
   weekly[base + W.dormant * weeks] = dormant;
   weekly[base + W.contributions * weeks] = cop.contributions;
   weekly[base + W.reuse_events * weeks] = cop.reuseEvents;
+  const reusedBefore = sim.week > 0 ? (weekly[base + W.cumulative_reuse * weeks - 1] as number) : 0;
+  weekly[base + W.cumulative_reuse * weeks] = reusedBefore + cop.reuseEvents;
   weekly[base + W.reinventions * weeks] = cop.reinventions;
   weekly[base + W.reuse_rate * weeks] = problems > 0 ? cop.reuseEvents / problems : 0;
   weekly[base + W.hours_saved * weeks] = cop.hoursSaved;

@@ -5,7 +5,8 @@
 
 /**
  * Weekly metrics, per CoP and week. Stocks (members, roles, motivation, ...) are read at the
- * end of the week; flows (contributions, reuse_events, hours) are totals for that week.
+ * end of the week; flows (contributions, reuse_events, hours) are totals for that week;
+ * `cumulative_reuse` is the running total of reuse_events up to and including the week.
  * `attendance` and `participation_rate` are those of the most recent meeting held at or before
  * the week (0 before the first meeting), so curves of CoPs that meet every few weeks stay
  * readable; `meetings` says whether one was held in the week itself.
@@ -21,6 +22,7 @@ export const WEEKLY_METRICS = [
   'dormant',
   'contributions',
   'reuse_events',
+  'cumulative_reuse',
   'reinventions',
   'reuse_rate',
   'hours_saved',

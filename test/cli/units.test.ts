@@ -170,8 +170,9 @@ describe('run command helpers', () => {
 
   it('storeBytes and formatBytes give the memory a run keeps', async () => {
     const { storeBytes, formatBytes } = await import('../../src/aggregate/index.js');
-    expect(storeBytes(1, 520, 1000)).toBe(21 * 520 * 1000 * 8);
-    expect(formatBytes(storeBytes(1, 520, 1000))).toBe('87 MB');
+    const { N_WEEKLY } = await import('../../src/engine/result.js');
+    expect(storeBytes(1, 520, 1000)).toBe(N_WEEKLY * 520 * 1000 * 8);
+    expect(formatBytes(storeBytes(1, 500, 1000))).toBe(`${Math.round((N_WEEKLY * 500 * 1000 * 8) / 1e6)} MB`);
     expect(formatBytes(2.5e9)).toBe('2.5 GB');
   });
 });
