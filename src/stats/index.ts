@@ -13,3 +13,25 @@ export { regularizedIncompleteBeta } from './regularized-incomplete-beta.js';
 export { standardDeviation } from './standard-deviation.js';
 export { studentTCdf } from './student-t-cdf.js';
 export { tQuantile } from './t-quantile.js';
+export { pairedDifferences, type PairedDifferences } from './paired-differences.js';
+export { pairedDifference, type PairedDifference } from './paired.js';
+export { wilcoxonSignedRank, signedRankDistribution, type WilcoxonResult, type WilcoxonOptions } from './wilcoxon.js';
+export { signFlipTest, type SignFlipResult, type SignFlipOptions } from './sign-flip.js';
+export {
+  morrisDesign,
+  morrisCost,
+  scaleDesign,
+  elementaryEffects,
+  type MorrisDesign,
+  type MorrisDesignOptions,
+  type MorrisResult,
+  type FactorRange,
+} from './morris.js';
+export {
+  hypothesisVerdict,
+  exceedsSmallestEffect,
+  isDecided,
+  type HypothesisVerdict,
+  type ExpectedDirection,
+  type DifferenceInterval,
+} from './verdict.js';
