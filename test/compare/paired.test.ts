@@ -21,7 +21,7 @@ function batch(copIds: string[], value: (cop: number, metric: number, week: numb
 
 describe('compareBatches', () => {
   it('gives a zero difference with a zero-width interval for a scenario against itself', () => {
-    const a = batch(['cop1'], (c, m, w, r) => m + w * r);
+    const a = batch(['cop1'], (_c, m, w, r) => m + w * r);
     const rows = compareBatches({ name: 'a', collected: a }, { name: 'a2', collected: a });
     expect(rows).toHaveLength(WEEKLY_METRICS.length * WEEKS + RUN_FIGURES.length);
     for (const row of rows) {
@@ -33,8 +33,8 @@ describe('compareBatches', () => {
   });
 
   it('pairs replication by replication: the interval is that of the per-run differences', () => {
-    const a = batch(['cop1'], (c, m, w, r) => 10 * r + w);
-    const b = batch(['cop1'], (c, m, w, r) => 10 * r + w + r * r); // difference r²: 0, 1, 4, 9
+    const a = batch(['cop1'], (_c, _m, w, r) => 10 * r + w);
+    const b = batch(['cop1'], (_c, _m, w, r) => 10 * r + w + r * r); // difference r²: 0, 1, 4, 9
     const rows = compareBatches({ name: 'a', collected: a }, { name: 'b', collected: b });
     const members = rows.find((row) => row.metric === 'members' && row.week === 2);
     const expected = meanConfidenceInterval([0, 1, 4, 9]);
@@ -51,8 +51,8 @@ describe('compareBatches', () => {
 
   it('leaves out pairs with an empty value, from the means as well', () => {
     const death = FIGURE_INDEX.death_week;
-    const a = batch(['cop1'], (c, m, w, r) => (m === death && r === 0 ? Number.NaN : 100 + r));
-    const b = batch(['cop1'], (c, m, w, r) => (m === death && r === 1 ? Number.NaN : 110 + r));
+    const a = batch(['cop1'], (_c, m, _w, r) => (m === death && r === 0 ? Number.NaN : 100 + r));
+    const b = batch(['cop1'], (_c, m, _w, r) => (m === death && r === 1 ? Number.NaN : 110 + r));
     const row = compareBatches({ name: 'a', collected: a }, { name: 'b', collected: b }).find((x) => x.metric === 'death_week');
     expect(row).toMatchObject({ n: 2, mean_reference: 102.5, mean_scenario: 112.5, difference: 10 });
     expect(Number.isNaN(row?.week)).toBe(true);
