@@ -1,0 +1,129 @@
+/**
+ * runCharts: the charts of one run, built from its tidy tables and manifest (never from
+ * another simulation).
+ *
+ *   summary ──seriesValues──▶ participation, reuse, motivation-safety (banded lines)
+ *           └─rolesChart────▶ roles (stacked areas)
+ *   replications ──deathWeeksChart──▶ death-weeks (only if a CoP died)
+ *   manifest.scenario.events ──chartEvents──▶ rules on every time chart
+ */
+import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
+import type { WeeklyMetric } from '../engine/result.js';
+import type { Manifest } from '../output/manifest.js';
+import { deathCounts, deathWeeksChart } from './death-weeks.js';
+import { chartEvents } from './events.js';
+import type { SeriesKey } from './layers.js';
+import { rolesChart } from './roles.js';
+import { copLabels, seriesValues } from './series.js';
+import { bandedTimeChart, type TimePanel } from './time-chart.js';
+import type { NamedChart } from './types.js';
+
+/** What `runCharts` draws from: a run's tables and manifest, as `buildRunOutput` returns them. */
+export interface RunChartInput {
+  summary: readonly SummaryRow[];
+  replications: readonly ReplicationRow[];
+  manifest: Manifest;
+}
+
+/** A panel of a banded time chart, by metric. */
+export interface PanelDef {
+  metric: WeeklyMetric;
+  yTitle: string;
+  format?: string;
+}
+
+/** The banded time charts of a run: file stem, title, what the panels show, and the panels. */
+export const BANDED_CHARTS: readonly { name: string; title: string; what: string; panels: readonly PanelDef[] }[] = [
+  {
+    name: 'participation',
+    title: 'Participation',
+    what: 'Attendance (members at the most recent meeting) and participation rate (attendance as a share of members)',
+    panels: [
+      { metric: 'attendance', yTitle: 'Attendance (people)' },
+      { metric: 'participation_rate', yTitle: 'Participation rate', format: '.0%' },
+    ],
+  },
+  {
+    name: 'reuse',
+    title: 'Knowledge reuse',
+    what: 'Reuse events per week, their running total, and the reuse rate (reuse events as a share of problems met, the rest being reinventions)',
+    panels: [
+      { metric: 'reuse_events', yTitle: 'Reuse events per week' },
+      { metric: 'cumulative_reuse', yTitle: 'Cumulative reuse events', format: ',.0f' },
+      { metric: 'reuse_rate', yTitle: 'Reuse rate', format: '.0%' },
+    ],
+  },
+  {
+    name: 'motivation-safety',
+    title: 'Motivation and psychological safety',
+    what: "Members' mean autonomous motivation and psychological safety (each 0 to 1)",
+    panels: [
+      { metric: 'motivation', yTitle: 'Motivation', format: '.2f' },
+      { metric: 'safety', yTitle: 'Psychological safety', format: '.2f' },
+    ],
+  },
+];
+
+/**
+ * The charts of one run, in this order: `participation`, `reuse`, `roles`,
+ * `motivation-safety`, and `death-weeks` when a CoP died in at least one run. Pure: the data
+ * are copied from the rows into each spec (`data.values`), so specs are self-contained and
+ * equal inputs give equal specs, key order included. Time series show the mean over runs as a
+ * line, its 95% confidence interval as a band and the 5th–95th percentile of runs as a lighter
+ * band, one colour per CoP; the scenario's events are marked on every time chart.
+ *
+ * @example runCharts(buildRunOutput(collected, provenance)).map((c) => c.name)
+ * // → ['participation', 'reuse', 'roles', 'motivation-safety', 'death-weeks']
+ */
+export function runCharts(input: RunChartInput): NamedChart[] {
+  const { summary, replications, manifest } = input;
+  const weeks = manifest.weeks;
+  const runs = manifest.runs;
+  const labels = copLabels(summary, manifest.scenario);
+  const events = chartEvents({ ...manifest.scenario, weeks });
+  const series: SeriesKey = { title: 'CoP', domain: [...labels.values()] };
+  const bands = `the mean over ${runs} runs as a line, its 95% confidence interval as the darker band and the 5th to 95th percentile of the runs as the lighter band`;
+  const subtitle = [
+    `Line: mean of ${runs} runs; dark band: its 95% confidence interval;`,
+    'light band: 5th to 95th percentile of the runs',
+  ];
+  const eventNote = events.length > 0 ? ' Dashed lines mark the scenario\'s events.' : '';
+
+  const banded = BANDED_CHARTS.map((chart): NamedChart => {
+    const description = `${chart.what} per week: ${bands}.${eventNote}`;
+    const panels: TimePanel[] = chart.panels.map((panel) => ({
+      values: seriesValues(summary, panel.metric, labels),
+      yTitle: panel.yTitle,
+      ...(panel.format === undefined ? {} : { format: panel.format }),
+    }));
+    const spec = bandedTimeChart({ title: chart.title, subtitle, description, weeks, panels, series, events });
+    return { name: chart.name, title: chart.title, description, spec };
+  });
+
+  const rolesTitle = 'Membership by role';
+  const rolesDescription = `Mean numbers of core, active and peripheral members per week over ${runs} runs, stacked (the top of the stack is their mean total; newcomers and dormant members are not shown).${eventNote}`;
+  const roles: NamedChart = {
+    name: 'roles',
+    title: rolesTitle,
+    description: rolesDescription,
+    spec: rolesChart({
+      title: rolesTitle,
+      subtitle: `Mean of ${runs} runs, stacked: core at the bottom, then active, then peripheral members`,
+      description: rolesDescription,
+      weeks,
+      summary,
+      labels,
+      events,
+    }),
+  };
+
+  const charts = [banded[0], banded[1], roles, banded[2]].filter((c): c is NamedChart => c !== undefined);
+  const counts = deathCounts(replications, labels).map((c) => `${c.cop} died in ${c.died} of ${c.runs} runs`);
+  const deathsDescription = `Histogram of the week of death over the runs in which a CoP died: ${counts.join('; ')}.${eventNote}`;
+  const deaths = deathWeeksChart({ replications, labels, weeks, events, description: deathsDescription });
+  if (deaths !== undefined) {
+    const title = labels.size === 1 ? 'When the CoP died' : 'When CoPs died';
+    charts.push({ name: 'death-weeks', title, description: deathsDescription, spec: deaths });
+  }
+  return charts;
+}

@@ -1,0 +1,123 @@
+/**
+ * The reusable builders: event labels and their placement, week ticks, CoP labels.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  bandedTimeChart,
+  chartEvents,
+  copLabels,
+  describeChanges,
+  eventLayers,
+  weekTicks,
+  type Layer,
+} from '../../src/charts/index.js';
+import { loadBuiltin } from '../../src/scenario/index.js';
+
+type Json = Record<string, unknown>;
+
+const textLayers = (layers: Layer[]): Json[] =>
+  (layers as unknown as Json[]).filter((l) => (l.mark as Json).type === 'text');
+
+describe('chartEvents', () => {
+  const scenario = loadBuiltin('two-cops-competing').scenario;
+
+  it('labels events by week, with their own label or the settings they change, naming the CoP', () => {
+    const events = chartEvents({
+      ...scenario,
+      events: [
+        { week: 90, cop: 'architecture', set: { support: { fundedHours: 0, budget: 0 }, openness: 'closed' } },
+        { week: 30, cop: 'scrum-masters', label: 'lead leaves' },
+        { week: 10, organisation: { turnover: 0.2 } },
+      ],
+    });
+    expect(events).toEqual([
+      { week: 10, label: 'week 10: turnover → 0.2' },
+      { week: 30, label: 'week 30: lead leaves (Scrum Master CoP)' },
+      { week: 90, label: 'week 90: support.fundedHours → 0, support.budget → 0, … (Architecture CoP)' },
+    ]);
+  });
+
+  it('leaves out events at or after the last simulated week', () => {
+    const events = chartEvents({ ...scenario, weeks: 52, events: [{ week: 51, label: 'a' }, { week: 52, label: 'b' }] });
+    expect(events.map((e) => e.week)).toEqual([51]);
+  });
+
+  it('does not name the CoP when there is only one', () => {
+    const single = loadBuiltin('mandate-lifted').scenario;
+    expect(chartEvents(single)).toEqual([{ week: 52, label: 'week 52: mandate lifted' }]);
+  });
+
+  it('describes the changes of an event without a label', () => {
+    expect(describeChanges({ set: { participation: 'voluntary' } })).toBe('participation → voluntary');
+    expect(describeChanges({})).toBe('no change');
+  });
+});
+
+describe('eventLayers', () => {
+  it('draws nothing without events', () => {
+    expect(eventLayers([], { weeks: 156 })).toEqual([]);
+  });
+
+  it('draws one rule layer holding every event, and labels beside the rules', () => {
+    const events = [
+      { week: 20, label: 'week 20: a' },
+      { week: 140, label: 'week 140: b' },
+    ];
+    const layers = eventLayers(events, { weeks: 156 }) as unknown as Json[];
+    const rules = layers.filter((l) => (l.mark as Json).type === 'rule');
+    expect(rules).toHaveLength(1);
+    expect((rules[0]?.data as Json).values).toEqual(events);
+    const texts = textLayers(layers as unknown as Layer[]);
+    const align = Object.fromEntries(
+      texts.flatMap((t) => ((t.data as Json).values as Json[]).map((v) => [v.week, (t.mark as Json).align])),
+    );
+    // Late events are labelled to the left of their rule, so the label stays inside the plot.
+    expect(align).toEqual({ 20: 'left', 140: 'right' });
+  });
+
+  it('moves a label that would overlap the previous one to a lower row', () => {
+    const close = [
+      { week: 50, label: 'week 50: a fairly long label' },
+      { week: 52, label: 'week 52: another long label' },
+      { week: 100, label: 'week 100: far away' },
+    ];
+    const texts = textLayers(eventLayers(close, { weeks: 156 }));
+    const dyOf = (week: number): number =>
+      (texts.find((t) => ((t.data as Json).values as Json[]).some((v) => v.week === week))?.mark as Json).dy as number;
+    expect(dyOf(52)).toBeGreaterThan(dyOf(50));
+    expect(dyOf(100)).toBe(dyOf(50));
+  });
+});
+
+describe('weekTicks', () => {
+  it('ticks at readable steps, at most 8 intervals', () => {
+    expect(weekTicks(155)).toEqual([0, 26, 52, 78, 104, 130]);
+    expect(weekTicks(51)).toEqual([0, 13, 26, 39]);
+    expect(weekTicks(10)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(weekTicks(5199).length).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('copLabels', () => {
+  it("uses CoPs' names, and their ids where there is no name or names clash", () => {
+    const summary = [{ cop: 'a' }, { cop: 'b' }, { cop: 'c' }, { cop: 'd' }];
+    const labels = copLabels(summary, { cops: [{ id: 'a', name: 'Alpha' }, { id: 'b' }, { id: 'c', name: 'Same' }, { id: 'd', name: 'Same' }] } as never);
+    expect([...labels]).toEqual([
+      ['a', 'Alpha'],
+      ['b', 'b'],
+      ['c', 'c'],
+      ['d', 'd'],
+    ]);
+  });
+});
+
+describe('bandedTimeChart', () => {
+  it('stacks several panels vertically, one for a single panel', () => {
+    const values = [{ series: 's', week: 0, mean: 1, ci_low: 0, ci_high: 2, p05: 0, p95: 3 }];
+    const base = { title: 't', description: 'd.', weeks: 10, series: { title: 'CoP', domain: ['s'] } };
+    const one = bandedTimeChart({ ...base, panels: [{ values, yTitle: 'y' }] }) as unknown as Json;
+    const two = bandedTimeChart({ ...base, panels: [{ values, yTitle: 'y' }, { values, yTitle: 'z' }] }) as unknown as Json;
+    expect(Array.isArray(one.layer)).toBe(true);
+    expect((two.vconcat as Json[]).length).toBe(2);
+  });
+});
