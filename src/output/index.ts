@@ -18,4 +18,14 @@ export {
   type ManifestInput,
 } from './manifest.js';
 export { writeRunOutput, type RunOutput, type RunOutputFiles } from './write.js';
+export {
+  readRunOutput,
+  parseCsv,
+  parseSummaryCsv,
+  parseReplicationsCsv,
+  parseManifest,
+  RunOutputError,
+  type CsvRecord,
+  type RunOutputRead,
+} from './read.js';
 export { buildRunOutput, type RunProvenance } from './run-output.js';

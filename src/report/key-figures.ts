@@ -1,0 +1,108 @@
+/**
+ * keyFiguresFromTables: the key figures of a run rebuilt from its tidy tables, for a report
+ * made from an output folder (`copsim plot`), where the replications themselves are gone.
+ */
+import type { CopKeyFigures, Estimate } from '../aggregate/key-figures.js';
+import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
+import type { RunFigure, WeeklyMetric } from '../engine/result.js';
+import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
+import { quantileSorted } from '../stats/quantile-sorted.js';
+
+/**
+ * The same numbers as `keyFigures(collected)`, one entry per CoP in `copIds` order, computed
+ * from summary.csv and replications.csv rows:
+ *
+ * - per-run figures (members, attendance, contributions, reuse, hours, death week) from the
+ *   replication rows, read in replication order, with the same estimators;
+ * - final-week participation and reuse rates from the summary row of the last week, whose
+ *   mean and 95% interval `summarize` computed from the same values in the same order.
+ *
+ * Because the CSV files hold every number in its shortest round-trip form, the result is
+ * bit-identical to `keyFigures` on the collected replications. Throws when a CoP has no rows.
+ *
+ * @example keyFiguresFromTables(summary, replications, ['scrum-masters'])[0].finalMembers
+ * // → { n: 200, mean: 113.4, low: 109.3, high: 117.5 }
+ */
+export function keyFiguresFromTables(
+  summary: readonly SummaryRow[],
+  replications: readonly ReplicationRow[],
+  copIds: readonly string[],
+): CopKeyFigures[] {
+  const perRun = figuresByCop(replications);
+  const finalWeek = finalWeekByCop(summary);
+
+  return copIds.map((cop) => {
+    const runs = perRun.get(cop);
+    const last = finalWeek.get(cop);
+    if (runs === undefined) throw new Error(`keyFiguresFromTables: no replication rows for CoP ${cop}`);
+    if (last === undefined) throw new Error(`keyFiguresFromTables: no summary rows for CoP ${cop}`);
+    const figure = (name: RunFigure): Float64Array => {
+      const values = runs.get(name);
+      if (values === undefined) throw new Error(`keyFiguresFromTables: no ${name} rows for CoP ${cop}`);
+      return values;
+    };
+    const rate = (name: WeeklyMetric): Estimate => {
+      const row = last.get(name);
+      if (row === undefined) throw new Error(`keyFiguresFromTables: no ${name} summary rows for CoP ${cop}`);
+      return { n: row.n, mean: row.mean, low: row.ci_low, high: row.ci_high };
+    };
+    const deathWeeks = figure('death_week');
+    const saved = estimate(figure('total_hours_saved'));
+    const invested = estimate(figure('total_hours_invested'));
+    const deaths = Float64Array.from(deathWeeks.filter(Number.isFinite)).sort();
+    return {
+      cop,
+      finalMembers: estimate(figure('final_members')),
+      peakMembers: estimate(figure('peak_members')),
+      meanAttendance: estimate(figure('mean_attendance')),
+      finalParticipationRate: rate('participation_rate'),
+      totalContributions: estimate(figure('total_contributions')),
+      totalReuseEvents: estimate(figure('total_reuse_events')),
+      finalReuseRate: rate('reuse_rate'),
+      totalHoursSaved: saved,
+      totalHoursInvested: invested,
+      savedPerInvested: invested.mean > 0 ? saved.mean / invested.mean : Number.NaN,
+      deathShare: deaths.length / deathWeeks.length,
+      medianDeathWeek: quantileSorted(deaths, 0.5),
+    };
+  });
+}
+
+/** Per CoP and run figure, the values in replication order (whatever the rows' order). */
+function figuresByCop(rows: readonly ReplicationRow[]): Map<string, Map<RunFigure, Float64Array>> {
+  const grouped = new Map<string, Map<RunFigure, { replication: number; value: number }[]>>();
+  for (const row of rows) {
+    let byFigure = grouped.get(row.cop);
+    if (byFigure === undefined) grouped.set(row.cop, (byFigure = new Map()));
+    let cell = byFigure.get(row.metric);
+    if (cell === undefined) byFigure.set(row.metric, (cell = []));
+    cell.push({ replication: row.replication, value: row.value });
+  }
+  const out = new Map<string, Map<RunFigure, Float64Array>>();
+  for (const [cop, byFigure] of grouped) {
+    const figures = new Map<RunFigure, Float64Array>();
+    for (const [name, cell] of byFigure) {
+      cell.sort((a, b) => a.replication - b.replication);
+      figures.set(name, Float64Array.from(cell, (c) => c.value));
+    }
+    out.set(cop, figures);
+  }
+  return out;
+}
+
+/** Per CoP and weekly metric, the summary row of its last week. */
+function finalWeekByCop(rows: readonly SummaryRow[]): Map<string, Map<WeeklyMetric, SummaryRow>> {
+  const out = new Map<string, Map<WeeklyMetric, SummaryRow>>();
+  for (const row of rows) {
+    let byMetric = out.get(row.cop);
+    if (byMetric === undefined) out.set(row.cop, (byMetric = new Map()));
+    const current = byMetric.get(row.metric);
+    if (current === undefined || row.week > current.week) byMetric.set(row.metric, row);
+  }
+  return out;
+}
+
+function estimate(values: Float64Array): Estimate {
+  const ci = meanConfidenceInterval(values);
+  return { n: ci.n, mean: ci.mean, low: ci.low, high: ci.high };
+}
