@@ -8,7 +8,9 @@
 import { nearest } from '../scenario/suggest.js';
 import yargs, { type Argv } from 'yargs';
 import { copsimVersion } from '../output/index.js';
+import * as compare from './commands/compare.js';
 import * as list from './commands/list.js';
+import * as plot from './commands/plot.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
@@ -46,11 +48,13 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
       validate.handler(args, context),
     )
     .command(schema.command, schema.describe, schema.builder, (args) => schema.handler(args, context))
+    .command(compare.command, compare.describe, compare.builder, (args) => compare.handler(args, context))
+    .command(plot.command, plot.describe, plot.builder, (args) => plot.handler(args, context))
     .example('$0 run', 'the baseline scenario, 200 replications, results in copsim-out/baseline')
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'your own scenario, one setting changed')
     .example('$0 validate my.yaml', 'check a scenario file')
-    .demandCommand(1, 'name a command: run, list, validate or schema')
+    .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     .recommendCommands()
     .strict()
     .fail((message, error) => {
@@ -74,8 +78,10 @@ const OPTIONS: Record<string, readonly string[]> = {
   list: GLOBAL_OPTIONS,
   validate: GLOBAL_OPTIONS,
   schema: [...Object.keys(schema.options), ...GLOBAL_OPTIONS],
+  plot: [...Object.keys(plot.options), ...GLOBAL_OPTIONS],
+  compare: [...Object.keys(compare.options), ...GLOBAL_OPTIONS],
 };
-const COMMANDS = [run, list, validate, schema].map((c) => c.command.split(' ')[0] as string);
+const COMMANDS = [run, list, validate, schema, plot, compare].map((c) => c.command.split(' ')[0] as string);
 
 /**
  * Makes yargs' usage messages say what was wrong and suggest the nearest valid name:

@@ -11,13 +11,19 @@ import { copsim, hasStackTrace, startCopsim, tempDir } from './helpers.js';
 const SMALL = ['--runs', '8', '--weeks', '30'];
 
 describe('copsim run', () => {
-  it('writes summary.csv, replications.csv and manifest.json with their header lines', () => {
+  it('writes summary.csv, replications.csv and manifest.json with their header lines, then charts and report', () => {
     const dir = tempDir();
     const out = join(dir, 'results');
     const result = copsim(['run', 'baseline', ...SMALL, '--seed', '3', '--workers', '2', '--out', out], dir);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'replications.csv', 'summary.csv']);
+    const charts = ['participation', 'reuse', 'roles', 'motivation-safety'].flatMap((name) =>
+      ['.vl.json', '.svg', '.png'].map((ext) => `${name}${ext}`),
+    );
+    const files = readdirSync(out);
+    expect(files).toEqual(expect.arrayContaining(['manifest.json', 'replications.csv', 'summary.csv', 'report.html', ...charts]));
+    // Only death weeks may come on top, and only when a CoP died in some run.
+    expect(files.filter((f) => !f.startsWith('death-weeks.'))).toHaveLength(4 + charts.length);
     const firstLine = (file: string) => readFileSync(join(out, file), 'utf8').split(/\r?\n/)[0];
     expect(firstLine('summary.csv')).toBe(SUMMARY_COLUMNS.join(','));
     expect(firstLine('replications.csv')).toBe(REPLICATION_COLUMNS.join(','));

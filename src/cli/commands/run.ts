@@ -1,9 +1,9 @@
 /**
  * `copsim run`: simulates a scenario many times and writes summary.csv, replications.csv and
- * manifest.json.
+ * manifest.json, then its charts and report.html.
  *
  *   arguments ──loadScenario──▶ scenario ──runMonteCarlo──▶ Collected
- *             ──summarize / replicationRows / createManifest──▶ writeRunOutput (atomic)
+ *             ──summarize / replicationRows / createManifest──▶ writeRunFolder (atomic files)
  *
  * Nothing is written before every replication has finished, so an interrupted run leaves no
  * file behind.
@@ -11,7 +11,8 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { keyFigures } from '../../aggregate/index.js';
-import { buildRunOutput, writeRunOutput } from '../../output/index.js';
+import { buildRunOutput } from '../../output/index.js';
+import { writeRunFolder } from '../../publish/run-folder.js';
 import type { CommandContext } from '../context.js';
 import { asInputError } from '../exit.js';
 import { keyFiguresTable } from '../figures.js';
@@ -36,7 +37,10 @@ export interface RunArgs extends RunOptionArgs {
 /** The command's options (also the names `main` suggests from when one is misspelt). */
 export const options = {
   ...runOptions,
-  out: { ...runOptions.out, describe: 'Folder to write summary.csv, replications.csv and manifest.json to' },
+  out: {
+    ...runOptions.out,
+    describe: 'Folder to write summary.csv, replications.csv, manifest.json, the charts and report.html to',
+  },
 } as const;
 
 export function builder(yargs: Argv): Argv<RunArgs> {
@@ -73,7 +77,7 @@ export async function handler(args: RunArgs, context: CommandContext): Promise<v
       startedAt: startedAt.toISOString(),
       wallTimeSeconds: (performance.now() - t0) / 1000,
     });
-    await writeRunOutput(outDir, output).catch((error: unknown) => {
+    await writeRunFolder(outDir, output).catch((error: unknown) => {
       throw asInputError(error, `cannot write the results to ${outDir}`);
     });
     return collected;
