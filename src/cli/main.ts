@@ -13,6 +13,8 @@ import * as list from './commands/list.js';
 import * as plot from './commands/plot.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
+import * as sensitivity from './commands/sensitivity.js';
+import * as sweep from './commands/sweep.js';
 import * as validate from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { EXIT, reportError, UsageError } from './exit.js';
@@ -50,6 +52,8 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .command(schema.command, schema.describe, schema.builder, (args) => schema.handler(args, context))
     .command(compare.command, compare.describe, compare.builder, (args) => compare.handler(args, context))
     .command(plot.command, plot.describe, plot.builder, (args) => plot.handler(args, context))
+    .command(sweep.command, sweep.describe, sweep.builder, (args) => sweep.handler(args, context))
+    .command(sensitivity.command, sensitivity.describe, sensitivity.builder, (args) => sensitivity.handler(args, context))
     .example('$0 run', 'the baseline scenario, 200 replications, results in copsim-out/baseline')
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'your own scenario, one setting changed')
@@ -80,8 +84,10 @@ const OPTIONS: Record<string, readonly string[]> = {
   schema: [...Object.keys(schema.options), ...GLOBAL_OPTIONS],
   plot: [...Object.keys(plot.options), ...GLOBAL_OPTIONS],
   compare: [...Object.keys(compare.options), ...GLOBAL_OPTIONS],
+  sweep: [...Object.keys(sweep.options), ...GLOBAL_OPTIONS],
+  sensitivity: [...Object.keys(sensitivity.options), ...GLOBAL_OPTIONS],
 };
-const COMMANDS = [run, list, validate, schema, plot, compare].map((c) => c.command.split(' ')[0] as string);
+const COMMANDS = [run, list, validate, schema, plot, compare, sweep, sensitivity].map((c) => c.command.split(' ')[0] as string);
 
 /**
  * Makes yargs' usage messages say what was wrong and suggest the nearest valid name:

@@ -1,0 +1,119 @@
+/**
+ * A screening from its parameters to its ranked table.
+ *
+ *   --params ──parseParams / resolveFactors──▶ Factor[] ──sensitivityDesign──▶ design points
+ *            ──load (every point, before any simulation)──▶ scenarios
+ *            ──simulate (same seed at every point)──▶ mean of the measure per point
+ *            ──sensitivityRows (elementaryEffects)──▶ SensitivityRow[]
+ */
+import type { Collected } from '../../aggregate/types.js';
+import { ScenarioError } from '../../scenario/errors.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { copIds } from '../../scenario/vocabulary.js';
+import { mean } from '../../stats/mean.js';
+import { countFinite } from '../../stats/count-finite.js';
+import { measureProblem, measureValues, type Measure } from '../measure.js';
+import { DesignError } from '../sweep/errors.js';
+import { sensitivityDesign, type SensitivityDesign } from './design.js';
+import { sensitivityRows, type SensitivityRow } from './effects.js';
+import type { Factor } from './params.js';
+
+/** What `planSensitivity` needs. */
+export interface SensitivityInput {
+  readonly factors: readonly Factor[];
+  readonly measure: Measure;
+  /** Trajectories r; default 10. */
+  readonly trajectories?: number;
+  /** Grid levels p; default 4. */
+  readonly levels?: number;
+  /** Seed of the design's draws. */
+  readonly seed: number;
+  /** The scenario of a design point, from its overrides (`path=value`, applied last). */
+  readonly load: (sets: readonly string[]) => Scenario;
+}
+
+/** A screening ready to simulate. */
+export interface SensitivityPlan {
+  readonly design: SensitivityDesign;
+  readonly measure: Measure;
+  /** One scenario per design point. */
+  readonly scenarios: readonly Scenario[];
+  readonly cop: string;
+}
+
+/** A finished screening. */
+export interface SensitivityResult {
+  readonly plan: SensitivityPlan;
+  /** The measure at each design point: the mean over its replications (NaN when none has a value). */
+  readonly outputs: Float64Array;
+  /** Replications with a value at each design point. */
+  readonly counts: number[];
+  /** Ranked, most influential first. */
+  readonly rows: SensitivityRow[];
+}
+
+/**
+ * The design and every design point's scenario, loaded and checked before anything is
+ * simulated.
+ *
+ * @throws DesignError; ScenarioError naming the design point for a value the scenario refuses
+ */
+export function planSensitivity(input: SensitivityInput): SensitivityPlan {
+  const design = sensitivityDesign(input.factors, {
+    seed: input.seed,
+    ...(input.trajectories === undefined ? {} : { trajectories: input.trajectories }),
+    ...(input.levels === undefined ? {} : { levels: input.levels }),
+  });
+  const scenarios = design.sets.map((sets, point) => {
+    let scenario: Scenario;
+    try {
+      scenario = input.load(sets);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      throw new ScenarioError(error.issues.map((issue) => ({ ...issue, file: `${issue.file} (design point ${point}: ${sets.join(', ')})` })));
+    }
+    const problem = measureProblem(input.measure, copIds(scenario), scenario.weeks);
+    if (problem !== undefined) throw new DesignError(`design point ${point}: ${problem}`);
+    return scenario;
+  });
+  const cop = input.measure.cop ?? (copIds(scenarios[0] as Scenario)[0] as string);
+  return { design, measure: input.measure, scenarios, cop };
+}
+
+/** Simulates every design point in order and ranks the parameters. */
+export async function simulateSensitivity(
+  plan: SensitivityPlan,
+  simulate: (scenario: Scenario, point: number) => Promise<Collected>,
+): Promise<SensitivityResult> {
+  const outputs = new Float64Array(plan.scenarios.length);
+  const counts: number[] = [];
+  for (let point = 0; point < plan.scenarios.length; point++) {
+    const values = measureValues(await simulate(plan.scenarios[point] as Scenario, point), plan.measure);
+    outputs[point] = mean(values);
+    counts.push(countFinite(values));
+  }
+  return { plan, outputs, counts, rows: sensitivityRows(plan.design, outputs) };
+}
+
+/**
+ * design.csv's rows: each design point with its trajectory, the value of every parameter and
+ * the measure's mean (`mean`) over `n` replications with a value.
+ */
+export function designRows(result: SensitivityResult): Record<string, number>[] {
+  const { design } = result.plan;
+  const perTrajectory = design.factors.length + 1;
+  return design.values.map((values, point) => {
+    const row: Record<string, number> = { point, trajectory: Math.floor(point / perTrajectory) };
+    design.factors.forEach((factor, i) => (row[factor.path] = values[i] as number));
+    row['n'] = result.counts[point] as number;
+    row['mean'] = result.outputs[point] as number;
+    return row;
+  });
+}
+
+/**
+ * The columns of design.csv: point, trajectory, one per parameter (named by its path), n, mean.
+ */
+export function designColumns(factors: readonly Factor[]): string[] {
+  return ['point', 'trajectory', ...factors.map((f) => f.path), 'n', 'mean'];
+}
