@@ -8,6 +8,7 @@
 import { nearest } from '../scenario/suggest.js';
 import yargs, { type Argv } from 'yargs';
 import { copsimVersion } from '../output/index.js';
+import * as hypotheses from './commands/hypotheses.js';
 import * as compare from './commands/compare.js';
 import * as list from './commands/list.js';
 import * as plot from './commands/plot.js';
@@ -54,6 +55,7 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .command(plot.command, plot.describe, plot.builder, (args) => plot.handler(args, context))
     .command(sweep.command, sweep.describe, sweep.builder, (args) => sweep.handler(args, context))
     .command(sensitivity.command, sensitivity.describe, sensitivity.builder, (args) => sensitivity.handler(args, context))
+    .command(hypotheses.command, hypotheses.describe, hypotheses.builder, (args) => hypotheses.handler(args, context))
     .example('$0 run', 'the baseline scenario, 200 replications, results in copsim-out/baseline')
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'your own scenario, one setting changed')
@@ -86,8 +88,9 @@ const OPTIONS: Record<string, readonly string[]> = {
   compare: [...Object.keys(compare.options), ...GLOBAL_OPTIONS],
   sweep: [...Object.keys(sweep.options), ...GLOBAL_OPTIONS],
   sensitivity: [...Object.keys(sensitivity.options), ...GLOBAL_OPTIONS],
+  hypotheses: [...Object.keys(hypotheses.options), ...GLOBAL_OPTIONS],
 };
-const COMMANDS = [run, list, validate, schema, plot, compare, sweep, sensitivity].map((c) => c.command.split(' ')[0] as string);
+const COMMANDS = [run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses].map((c) => c.command.split(' ')[0] as string);
 
 /**
  * Makes yargs' usage messages say what was wrong and suggest the nearest valid name:

@@ -1,0 +1,122 @@
+/**
+ * The hypothesis file format: one zod schema that is at once the validator, the TypeScript
+ * type (`HypothesisFile`) and the JSON Schema of scenarios/hypotheses/schema.json.
+ *
+ * A hypothesis compares two arms, `a` (the reference) and `b`, simulated with common random
+ * numbers, on one measure, and predicts the direction of b − a and the smallest difference that
+ * matters:
+ *
+ * ```yaml
+ * weeks: 156                      # optional defaults for every hypothesis
+ * runs: 200
+ * hypotheses:
+ *   - id: mandatory-attendance
+ *     statement: Mandatory participation raises attendance.
+ *     source: Interview study §4.3 (Participation)
+ *     compare:
+ *       a: top-down-voluntary
+ *       b: { scenario: top-down-voluntary, set: [cops.0.participation=mandatory] }
+ *     measure: { metric: attendance, at: { from: 52, to: 155 } }
+ *     expect: increase
+ *     smallest_effect: 1
+ * ```
+ */
+import { z } from 'zod';
+
+/** Hypothesis ids: usable as table keys and in `--only`. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+const weeksSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(5200)
+  .describe('Weeks to simulate in every arm (same as `set: [weeks=N]`); overrides the scenarios\' own.');
+
+const setsSchema = z
+  .union([z.string(), z.array(z.string())])
+  .describe('Settings changed in this arm, as `path=value` (like `--set`), e.g. `cops.0.participation=mandatory`.');
+
+/** One arm of a comparison, written out. */
+export const armSchema = z
+  .strictObject({
+    scenario: z
+      .string()
+      .min(1)
+      .describe('A built-in scenario name (see `copsim list`) or a scenario file, relative to the hypothesis file.'),
+    set: setsSchema.optional(),
+    cop: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The CoP measured in this arm; default the measure's `cop`, else the scenario's first CoP."),
+  })
+  .describe('A scenario with optional setting changes.');
+
+/** An arm: a scenario name or file alone, or with settings changed. */
+export const armRefSchema = z.union([z.string().min(1), armSchema]);
+
+/** When a weekly metric is read: `final`, `auc`, a week, or a window of weeks. */
+export const atSchema = z
+  .union([
+    z.literal('final'),
+    z.literal('auc'),
+    z.number().int().min(0),
+    z.strictObject({
+      from: z.number().int().min(0).describe('First week of the window (0-based).'),
+      to: z.number().int().min(0).describe('Last week of the window, included.'),
+    }),
+  ])
+  .describe(
+    'When a weekly metric is read: `final` (the last week, default), `auc` (the sum over all weeks), ' +
+      'a week number (0-based), or `{ from, to }` (the mean over those weeks, both included). Per-run figures take none.',
+  );
+
+export const measureSchema = z
+  .strictObject({
+    metric: z.string().min(1).describe('A weekly metric or a per-run figure (see docs/STATISTICS.md and summary.csv).'),
+    cop: z.string().min(1).optional().describe("CoP id, in both arms; default each arm's first CoP."),
+    at: atSchema.optional(),
+  })
+  .describe('The number read from each replication.');
+
+export const hypothesisSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(ID_PATTERN, 'an id of letters, digits, ".", "_" and "-"')
+      .describe('Short unique name, e.g. `mandatory-attendance`.'),
+    statement: z.string().min(1).describe('The claim in words, as b relative to a.'),
+    source: z.string().min(1).describe("Where the claim comes from: the study's section, a practitioner source or a paper."),
+    compare: z
+      .strictObject({
+        a: armRefSchema.describe('The reference arm.'),
+        b: armRefSchema.describe('The arm the claim is about; the difference is b − a.'),
+      })
+      .describe('The two arms compared, replication by replication with the same seeds.'),
+    measure: measureSchema,
+    expect: z.enum(['increase', 'decrease']).describe('The predicted direction of b − a.'),
+    smallest_effect: z
+      .number()
+      .positive()
+      .describe(
+        "The smallest difference b − a that matters, in the measure's units (> 0). A difference whose " +
+          'whole confidence interval lies inside ±smallest_effect counts as negligible: the hypothesis is contradicted.',
+      ),
+    weeks: weeksSchema.optional(),
+  })
+  .describe('One directional hypothesis about two arms.');
+
+export const hypothesisFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    description: z.string().optional().describe('What the file tests.'),
+    runs: z.number().int().min(1).optional().describe('Replications per arm when `--runs` is not given; default 200.'),
+    weeks: weeksSchema.optional(),
+    hypotheses: z.array(hypothesisSchema).min(1).describe('The hypotheses, in the order they are reported.'),
+  })
+  .describe('A file of hypotheses for `copsim hypotheses`.');
+
+export type HypothesisFileData = z.output<typeof hypothesisFileSchema>;
+export type HypothesisData = z.output<typeof hypothesisSchema>;
+export type ArmRef = z.output<typeof armRefSchema>;

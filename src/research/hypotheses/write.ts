@@ -1,0 +1,75 @@
+/**
+ * Writing a hypothesis test's results: hypotheses.csv, the forest chart and manifest.json,
+ * each atomically; the manifest last, so a manifest beside the table marks a complete output.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeCharts } from '../../charts/write.js';
+import type { NamedChart } from '../../charts/types.js';
+import { writeFileAtomic } from '../../output/atomic.js';
+import { toCsv } from '../../output/csv.js';
+import { makeDirectory } from '../../output/directory.js';
+import { HYPOTHESIS_COLUMNS, type HypothesisRow } from './table.js';
+
+/** Where the hypotheses came from and how they were tested: enough to repeat the run. */
+export interface HypothesesManifest {
+  /** copsim version. */
+  readonly copsim: string;
+  /** The hypothesis file as given. */
+  readonly file: string;
+  /** The ids tested (all of the file's unless `--only`). */
+  readonly hypotheses: readonly { id: string; a: ArmProvenance; b: ArmProvenance; runs: number }[];
+  readonly masterSeed: number;
+  /** Replications per arm in the first round. */
+  readonly runs: number;
+  readonly untilDecided: boolean;
+  /** The cap with `untilDecided`. */
+  readonly maxRuns: number;
+  /** `--set` overrides (with `--weeks` as weeks=N) applied to every arm. */
+  readonly sets: readonly string[];
+  readonly workers: number;
+  /** The test behind p_value and the interval behind the verdict. */
+  readonly statistics: string;
+  readonly seeds: { derivation: string; first: number[] };
+  readonly node: string;
+  /** When the run started, ISO 8601. Differs between runs by design. */
+  readonly startedAt: string;
+  /** Wall-clock duration. Differs between runs by design. */
+  readonly wallTimeSeconds: number;
+}
+
+/** One arm as simulated. */
+export interface ArmProvenance {
+  /** `builtin:NAME` or the scenario file. */
+  readonly scenario: string;
+  /** The arm's own overrides. */
+  readonly set: readonly string[];
+  readonly cop: string | undefined;
+  readonly weeks: number;
+}
+
+/** What `writeHypothesesOutput` writes. */
+export interface HypothesesOutput {
+  readonly rows: readonly HypothesisRow[];
+  readonly charts: readonly NamedChart[];
+  readonly manifest: HypothesesManifest;
+}
+
+/**
+ * Creates `dir` if needed and writes hypotheses.csv, each chart (.vl.json, .svg, .png) and
+ * manifest.json (pretty JSON), each atomically; an earlier manifest is removed first. Returns
+ * the paths written.
+ *
+ * @example await writeHypothesesOutput('copsim-out/hypotheses', { rows, charts, manifest })
+ * // → ['copsim-out/hypotheses/hypotheses.csv', ..., 'copsim-out/hypotheses/manifest.json']
+ */
+export async function writeHypothesesOutput(dir: string, output: HypothesesOutput): Promise<string[]> {
+  await makeDirectory(dir);
+  const manifest = join(dir, 'manifest.json');
+  await rm(manifest, { force: true });
+  const table = join(dir, 'hypotheses.csv');
+  await writeFileAtomic(table, toCsv(output.rows, HYPOTHESIS_COLUMNS));
+  const charts = await writeCharts(dir, output.charts);
+  await writeFileAtomic(manifest, `${JSON.stringify(output.manifest, null, 2)}\n`);
+  return [table, ...charts, manifest];
+}

@@ -1,0 +1,185 @@
+/**
+ * Testing hypotheses: common random numbers, one simulation per distinct arm, and adding
+ * replications until decided.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Collected } from '../../../src/aggregate/types.js';
+import { FIGURE_INDEX, N_FIGURES, N_WEEKLY } from '../../../src/engine/result.js';
+import {
+  hypothesesChart,
+  hypothesisRows,
+  HYPOTHESIS_COLUMNS,
+  parseHypothesisFile,
+  plannedReplications,
+  resolveHypotheses,
+  testHypotheses,
+  type ResolvedHypothesis,
+} from '../../../src/research/hypotheses/index.js';
+import { compileSpec } from '../../../src/charts/render.js';
+import { runMonteCarlo } from '../../../src/runner/index.js';
+import type { Scenario } from '../../../src/scenario/schema.js';
+
+function hypothesis(id: string, b: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    statement: 's',
+    source: 'Interview study §4.3',
+    compare: { a: 'baseline', b },
+    measure: { metric: 'total_contributions' },
+    expect: 'increase',
+    smallest_effect: 0.1,
+    ...extra,
+  };
+}
+
+function resolve(raw: unknown, sets: string[] = []): ResolvedHypothesis[] {
+  return resolveHypotheses(parseHypothesisFile(raw, 'h.yaml'), { sets }).hypotheses;
+}
+
+/** Small, fast scenarios: a short run of a small organisation. */
+const SMALL = ['weeks=12', 'organisation.employees=70'];
+
+describe('testHypotheses with the engine', () => {
+  it('gives both arms the same replication seeds: a scenario against itself differs by exactly 0', async () => {
+    const hypotheses = resolve({ hypotheses: [hypothesis('self', 'baseline', { measure: { metric: 'members', at: 'auc' } })] }, SMALL);
+    const seen: Uint32Array[] = [];
+    const [outcome] = await testHypotheses(hypotheses, {
+      runs: 6,
+      seed: 5,
+      simulate: async (scenario, runs) => {
+        const collected = await runMonteCarlo(scenario, { runs, masterSeed: 5, workers: 0 });
+        seen.push(collected.seeds);
+        return collected;
+      },
+    });
+    // Both arms are the same scenario, so it is simulated once and read twice.
+    expect(seen).toHaveLength(1);
+    expect(outcome?.n).toBe(6);
+    expect(outcome?.meanA).toBeGreaterThan(0);
+    expect(outcome?.difference).toBe(0);
+    expect([outcome?.ciLow, outcome?.ciHigh]).toEqual([0, 0]);
+    expect(outcome?.verdict).toBe('contradicted');
+  });
+
+  it('simulates different arms from the same seeds, and each distinct arm once', async () => {
+    const hypotheses = resolve(
+      {
+        hypotheses: [
+          hypothesis('h1', { scenario: 'baseline', set: ['cops.0.support.coach=true'] }),
+          hypothesis('h2', { scenario: 'baseline', set: ['cops.0.support.coach=true'] }, { measure: { metric: 'members' } }),
+        ],
+      },
+      SMALL,
+    );
+    expect(plannedReplications(hypotheses, 4)).toBe(8);
+    const seeds: number[][] = [];
+    const outcomes = await testHypotheses(hypotheses, {
+      runs: 4,
+      seed: 9,
+      simulate: async (scenario, runs) => {
+        const collected = await runMonteCarlo(scenario, { runs, masterSeed: 9, workers: 0 });
+        seeds.push(Array.from(collected.seeds));
+        return collected;
+      },
+    });
+    expect(seeds).toHaveLength(2);
+    expect(seeds[1]).toEqual(seeds[0]);
+    expect(outcomes.map((o) => [o.id, o.runs, o.seed])).toEqual([
+      ['h1', 4, 9],
+      ['h2', 4, 9],
+    ]);
+    for (const o of outcomes) expect(Number.isFinite(o.difference) && Number.isFinite(o.ciLow) && Number.isFinite(o.ciHigh)).toBe(true);
+  });
+});
+
+/**
+ * A fake batch whose `total_contributions` in replication r is `value(r)`: lets the verdict's
+ * path be steered exactly.
+ */
+function fakeBatch(runs: number, value: (r: number) => number): Collected {
+  const figures = new Float64Array(N_FIGURES * runs);
+  for (let r = 0; r < runs; r++) figures[FIGURE_INDEX.total_contributions * runs + r] = value(r);
+  return {
+    copIds: ['scrum-masters'],
+    weeks: 12,
+    runs,
+    seeds: new Uint32Array(runs),
+    weekly: new Float64Array(N_WEEKLY * 12 * runs),
+    figures,
+    employees: 70,
+  };
+}
+
+describe('testHypotheses --until-decided', () => {
+  // Arm b exceeds a by 0.3 ± 1 alternating: the interval shrinks as 1/√n and clears 0 at n ≈ 45.
+  const hypotheses = resolve({
+    hypotheses: [
+      hypothesis('slow', { scenario: 'baseline', set: ['cops.0.support.coach=true'] }),
+      hypothesis('fast', { scenario: 'baseline', set: ['cops.0.decisionPower=decide'] }),
+    ],
+  }, SMALL);
+  const simulate = async (scenario: Scenario, runs: number): Promise<Collected> => {
+    const coach = scenario.cops[0]?.support.coach === true;
+    const decide = scenario.cops[0]?.decisionPower === 'decide';
+    return fakeBatch(runs, (r) => (coach ? 0.3 + (r % 2 === 0 ? 1 : -1) : decide ? 5 + (r % 3) : 0));
+  };
+
+  it('doubles the replications of undecided hypotheses only, until decided', async () => {
+    const rounds: number[][] = [];
+    const outcomes = await testHypotheses(hypotheses, {
+      runs: 4,
+      seed: 1,
+      simulate,
+      untilDecided: true,
+      maxRuns: 1000,
+      onRound: (round) => rounds.push([round.runs, round.hypotheses, round.replications]),
+    });
+    expect(outcomes.map((o) => [o.id, o.verdict, o.runs])).toEqual([
+      ['slow', 'supported', 64],
+      ['fast', 'supported', 4],
+    ]);
+    // Rounds after the first: only "slow" (its two arms) at 8, 16, 32, 64 runs.
+    expect(rounds).toEqual([
+      [8, 1, 16],
+      [16, 1, 32],
+      [32, 1, 64],
+      [64, 1, 128],
+    ]);
+  });
+
+  it('stops at the cap and reports the hypothesis as still inconclusive', async () => {
+    const outcomes = await testHypotheses(hypotheses, { runs: 4, seed: 1, simulate, untilDecided: true, maxRuns: 20 });
+    expect(outcomes.map((o) => [o.id, o.verdict, o.runs])).toEqual([
+      ['slow', 'inconclusive', 20],
+      ['fast', 'supported', 4],
+    ]);
+  });
+
+  it('runs one round without --until-decided', async () => {
+    const outcomes = await testHypotheses(hypotheses, { runs: 4, seed: 1, simulate });
+    expect(outcomes.map((o) => o.runs)).toEqual([4, 4]);
+  });
+
+  it('gives tidy rows in the contract column order and a forest chart that compiles', async () => {
+    const outcomes = await testHypotheses(hypotheses, { runs: 8, seed: 1, simulate });
+    const rows = hypothesisRows(outcomes);
+    expect(Object.keys(rows[0] ?? {})).toEqual([...HYPOTHESIS_COLUMNS]);
+    expect(rows[1]).toMatchObject({ id: 'fast', expected: 'increase', smallest_effect: 0.1, runs: 8, seed: 1, verdict: 'supported' });
+    const chart = hypothesesChart(outcomes);
+    expect(chart.name).toBe('hypotheses');
+    expect((await compileSpec(chart.spec)).warnings).toEqual([]);
+  });
+});
+
+describe('forestData', () => {
+  it('scales by the smallest effect and turns a predicted decrease to the right', async () => {
+    const { forestData } = await import('../../../src/research/hypotheses/index.js');
+    const base = { id: 'h', statement: 's', verdict: 'supported', smallestEffect: 2, runs: 10 } as const;
+    const [down, up] = forestData([
+      { ...base, expected: 'decrease', difference: -4, ciLow: -6, ciHigh: -2 },
+      { ...base, expected: 'increase', difference: 1, ciLow: Number.NaN, ciHigh: 3 },
+    ] as unknown as Parameters<typeof forestData>[0]);
+    expect(down).toMatchObject({ scaled: 2, scaled_low: 1, scaled_high: 3, difference: -4 });
+    expect(up).toMatchObject({ scaled: 0.5, scaled_low: null, scaled_high: 1.5 });
+  });
+});
