@@ -1,10 +1,12 @@
 /**
- * copsim's public API: the table of contents. The CLI and the notebooks use only what is
- * exported here.
+ * copsim's public API: the table of contents. The notebooks use only what is exported here.
  *
  *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
  *                              │                             └──replicationRows──▶ ReplicationRow[]
  *                              └──simulate(scenario, seed)──▶ RunResult (one replication)
+ *   buildRunOutput(collected) ──runCharts──▶ NamedChart[] (Vega-Lite) ──renderSvg / writeCharts
+ *                             └──writeRunFolder──▶ tables, charts and report.html
+ *   Collected A, B (same seed) ──compareBatches──▶ paired differences; measureValues ──▶ one number per run
  *
  * @example
  *   import { loadScenario, runMonteCarlo, summarize, keyFigures } from 'copsim';
@@ -86,3 +88,38 @@ export {
   type Manifest,
   type RunProvenance,
 } from './output/index.js';
+
+// Charts: Vega-Lite specs built from a run's tables, rendered to SVG and PNG in Node.
+export {
+  runCharts,
+  renderSvg,
+  renderPng,
+  compileSpec,
+  writeCharts,
+  bandedTimeChart,
+  bandedLineLayers,
+  eventLayers,
+  chartEvents,
+  seriesValues,
+  copLabels,
+  type NamedChart,
+  type TopLevelSpec,
+  type RunChartInput,
+  type SeriesDatum,
+  type TimePanel,
+} from './charts/index.js';
+
+// The report page, and reading a run folder back.
+export { readRunOutput, RunOutputError, type RunOutputRead } from './output/read.js';
+export { buildReportInput, reportHtml, readReportScripts, writeReport, keyFiguresFromTables, settingsDiff, type ReportInput, type SettingDifference } from './report/index.js';
+export { writeRunFolder, replotRunFolder, chartsOf } from './publish/run-folder.js';
+
+// Comparing scenarios simulated with the same seeds.
+export { compareBatches, pairingProblem, COMPARISON_COLUMNS, type ComparisonRow, type NamedBatch } from './compare/paired.js';
+export { compareCharts, type CompareChartInput } from './compare/charts.js';
+
+// Research: measures, hypotheses, sweeps and sensitivity screening.
+export { measureValues, measureProblem, describeMeasure, parseMeasureTime, type Measure, type MeasureTime } from './research/measure.js';
+export * as hypotheses from './research/hypotheses/index.js';
+export * as sweep from './research/sweep/index.js';
+export * as sensitivity from './research/sensitivity/index.js';
