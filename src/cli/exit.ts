@@ -3,6 +3,8 @@
  * No stack trace reaches the user unless `COPSIM_DEBUG` is set.
  */
 import { ScenarioError } from '../scenario/index.js';
+import { RunOutputError } from '../output/read.js';
+import { DesignError } from '../research/sweep/errors.js';
 import { AbortError, ReplicationError } from '../runner/index.js';
 import type { Io } from './io.js';
 
@@ -41,7 +43,7 @@ export class InputError extends Error {
  * @example reportError(new UsageError('--runs must be ...'), io) // → 2, with a hint to --help
  */
 export function reportError(error: unknown, io: Io, env: NodeJS.ProcessEnv = process.env): number {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof DesignError) {
     io.err(`copsim: ${error.message}\nrun "copsim --help" for usage\n`);
     return EXIT.usage;
   }
@@ -49,7 +51,7 @@ export function reportError(error: unknown, io: Io, env: NodeJS.ProcessEnv = pro
     io.err(endLine(error.format()));
     return EXIT.usage;
   }
-  if (error instanceof InputError) {
+  if (error instanceof InputError || error instanceof RunOutputError) {
     io.err(`copsim: ${error.message}\n`);
     return EXIT.usage;
   }

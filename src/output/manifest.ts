@@ -104,7 +104,13 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-function sortKeys(value: unknown): unknown {
+/**
+ * A copy of `value` with the keys of every nested object sorted, for canonical JSON: equal
+ * values give equal text however their objects were assembled.
+ *
+ * @example JSON.stringify(sortKeys({ b: 1, a: { d: 2, c: 3 } })) // → '{"a":{"c":3,"d":2},"b":1}'
+ */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

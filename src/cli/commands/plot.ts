@@ -4,10 +4,9 @@
  * or after the folder was copied without its charts).
  */
 import type { Argv } from 'yargs';
-import { RunOutputError } from '../../output/read.js';
 import { replotRunFolder } from '../../publish/run-folder.js';
 import type { CommandContext } from '../context.js';
-import { asInputError, InputError } from '../exit.js';
+import { asInputError } from '../exit.js';
 
 export const command = 'plot <dirs..>';
 export const describe = 'Redraw the charts and report of existing run output folders';
@@ -37,7 +36,6 @@ export function builder(yargs: Argv): Argv<PlotArgs> {
 export async function handler(args: PlotArgs, context: CommandContext): Promise<void> {
   for (const dir of args.dirs.map(String)) {
     const files = await replotRunFolder(dir).catch((error: unknown) => {
-      if (error instanceof RunOutputError) throw new InputError(error.message);
       throw asInputError(error, `cannot redraw ${dir}`);
     });
     if (!args.quiet) context.io.out(`${dir}: ${files.charts.length / 3} charts and ${files.report}\n`);

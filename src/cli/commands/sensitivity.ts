@@ -19,7 +19,7 @@ import {
   SENSITIVITY_COLUMNS,
   simulateSensitivity,
 } from '../../research/sensitivity/index.js';
-import { DesignError, measureTimeText, studyManifestText, writeStudyOutput } from '../../research/sweep/index.js';
+import { measureTimeText, studyManifestText, writeStudyOutput } from '../../research/sweep/index.js';
 import { morrisCost } from '../../stats/morris.js';
 import type { CommandContext } from '../context.js';
 import { asInputError, UsageError } from '../exit.js';
@@ -89,15 +89,6 @@ export function builder(yargs: Argv): Argv<SensitivityArgs> {
 }
 
 export async function handler(args: SensitivityArgs, context: CommandContext): Promise<void> {
-  try {
-    await screen(args, context);
-  } catch (error) {
-    if (error instanceof DesignError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-async function screen(args: SensitivityArgs, context: CommandContext): Promise<void> {
   const { io } = context;
   const settings = parseRunOptions(args);
   const measure = parseMeasureOptions(args);

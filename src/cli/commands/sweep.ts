@@ -13,7 +13,6 @@ import { copIds } from '../../scenario/vocabulary.js';
 import { sweepCharts } from '../../research/charts.js';
 import { describeMeasure, measureProblem, parseMeasureTime, type Measure } from '../../research/measure.js';
 import {
-  DesignError,
   describePoint,
   measureTimeText,
   parseVary,
@@ -153,15 +152,6 @@ export function builder(yargs: Argv): Argv<SweepArgs> {
 }
 
 export async function handler(args: SweepArgs, context: CommandContext): Promise<void> {
-  try {
-    await sweep(args, context);
-  } catch (error) {
-    if (error instanceof DesignError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-async function sweep(args: SweepArgs, context: CommandContext): Promise<void> {
   const { io } = context;
   const settings = parseRunOptions(args);
   const measure = parseMeasureOptions(args);

@@ -5,6 +5,7 @@
  *   HypothesisFileData ──loadScenario per arm (file weeks, --set, arm's set)──▶ ResolvedHypothesis[]
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { sortKeys } from '../../output/manifest.js';
 import { loadScenario } from '../../scenario/load.js';
 import { formatIssue, ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -161,14 +162,4 @@ function armIssue(issue: ScenarioIssue, file: string, path: string): ScenarioIss
 /** The scenario as canonical JSON (keys sorted), so equal scenarios get equal keys. */
 export function scenarioKey(scenario: Scenario): string {
   return JSON.stringify(sortKeys(scenario));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
 }

@@ -2,7 +2,7 @@
  * The manifest of a sweep or a screening: what is needed to reproduce its tables, written
  * beside them as manifest.json.
  */
-import { copsimVersion, SEED_DERIVATION } from '../../output/manifest.js';
+import { copsimVersion, SEED_DERIVATION, sortKeys } from '../../output/manifest.js';
 import type { Scenario } from '../../scenario/schema.js';
 
 /** How many replication seeds a manifest lists (the rest follow from the derivation). */
@@ -55,14 +55,4 @@ export function studyManifestText(provenance: StudyProvenance, design: Record<st
     scenario: sortKeys(provenance.scenario),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
 }
