@@ -83,7 +83,8 @@ export function seriesColor(series: SeriesKey, field = 'series'): NonNullable<En
     type: 'nominal',
     title: series.title,
     scale: { domain: [...series.domain], range: [...(series.colors ?? seriesColors(series.domain.length))] },
-    legend: legend ? { orient: 'top', direction: 'horizontal', title: null, symbolOpacity: 1 } : null,
+    // Scenario and CoP names can be long: no truncation below the plot's width.
+    legend: legend ? { orient: 'top', direction: 'horizontal', title: null, symbolOpacity: 1, labelLimit: CHART_WIDTH } : null,
   };
 }
 
