@@ -44,7 +44,10 @@ export interface EndToEndFigure {
   readonly employees: number;
   readonly weeks: number;
   readonly workers: number;
+  /** Everything: simulating, summarising and writing the tables, charts and report. */
   readonly seconds: number;
+  /** Of which writing the files: tables, then charts (spec, SVG, PNG) and report.html. */
+  readonly filesSeconds: number;
 }
 
 /** Everything one benchmark run measured, and on what. */
@@ -65,6 +68,8 @@ export interface BenchReport {
   readonly speedup: SpeedupFigure;
   /** `null` when skipped (`--quick`). */
   readonly endToEnd: EndToEndFigure | null;
+  /** `copsim run`'s default job: baseline, 200 runs × 156 weeks, with its charts and report. */
+  readonly defaultRun: EndToEndFigure;
 }
 
 /** Whether each figure meets its target; `null` for a figure that was not measured. */
@@ -112,6 +117,7 @@ export function toJson(report: BenchReport): Record<string, unknown> {
     engine10k: report.engine10k,
     speedup: report.speedup,
     endToEnd: report.endToEnd,
+    defaultRun: report.defaultRun,
   };
 }
 
@@ -132,6 +138,11 @@ function mark(met: boolean | null): string {
 
 /** Columns of the table: what was measured, median, min, max, target, met. */
 type Row = readonly [string, string, string, string, string, string];
+
+/** The share of an end-to-end figure spent writing tables, charts and report. */
+function filesRow(figure: EndToEndFigure): Row {
+  return ['  of which writing tables, charts and report', seconds(figure.filesSeconds), '', '', '', ''];
+}
 
 function engineRow(figure: EngineFigure, target: string, met: boolean | null): Row {
   const s = figure.memberWeeksPerSecond;
@@ -154,7 +165,7 @@ function engineRow(figure: EngineFigure, target: string, met: boolean | null): R
  */
 export function formatTable(report: BenchReport): string {
   const met = targetsMet(report);
-  const { engine1k, engine10k, speedup, endToEnd } = report;
+  const { engine1k, engine10k, speedup, endToEnd, defaultRun } = report;
   const batch = `${speedup.runs} runs × ${count.format(speedup.employees)} employees × ${speedup.weeks} weeks`;
   const rows: Row[] = [
     ['figure', 'median', 'min', 'max', 'target', ''],
@@ -181,6 +192,16 @@ export function formatTable(report: BenchReport): string {
           `< ${TARGETS.endToEndSeconds} s`,
           mark(met.endToEndSeconds),
         ],
+    ...(endToEnd === null ? [] : [filesRow(endToEnd)]),
+    [
+      `default copsim run: baseline, ${defaultRun.runs} runs × ${defaultRun.weeks} weeks, ${defaultRun.workers} workers`,
+      seconds(defaultRun.seconds),
+      '',
+      '',
+      '',
+      '',
+    ],
+    filesRow(defaultRun),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const lines = rows.map((row) =>

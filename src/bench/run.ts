@@ -11,7 +11,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replicationSeed } from '../engine/rng.js';
 import { simulate } from '../engine/simulate.js';
-import { buildRunOutput, writeRunOutput } from '../output/index.js';
+import { buildRunOutput } from '../output/index.js';
+import { writeRunFolder } from '../publish/run-folder.js';
 import { runMonteCarlo } from '../runner/index.js';
 import { loadScenario, type LoadedScenario, type Scenario } from '../scenario/index.js';
 import { mapSpread, secondsSince, spread, timeRepetitions, type Spread } from './measure.js';
@@ -62,6 +63,9 @@ const BENCH_WEEKS = 520;
 /** Replications, employees and workers of the end-to-end batch. */
 const END_TO_END = { runs: 1000, employees: 1000, workers: 2 } as const;
 
+/** `copsim run` with no arguments on 2 workers: the built-in baseline as it is. */
+const DEFAULT_RUN = { runs: 200, employees: 1000, workers: 2, weeks: 156 } as const;
+
 /** What `runBench` needs besides the plan. */
 export interface BenchOptions {
   readonly plan: BenchPlan;
@@ -95,7 +99,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const engine1k = measureEngine(1000, plan.engineRepetitions, progress);
   const engine10k = measureEngine(10_000, plan.engineRepetitions, progress);
   const speedup = await measureSpeedup(plan.speedupRuns, plan.speedupRepetitions, progress);
-  const endToEnd = plan.endToEnd ? await measureEndToEnd(progress) : null;
+  const endToEnd = plan.endToEnd ? await measureEndToEnd(END_TO_END, BENCH_WEEKS, progress) : null;
+  const defaultRun = await measureEndToEnd(DEFAULT_RUN, DEFAULT_RUN.weeks, progress);
 
   return {
     command: options.command,
@@ -108,6 +113,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     engine10k,
     speedup,
     endToEnd,
+    defaultRun,
   };
 }
 
@@ -170,14 +176,21 @@ async function measureSpeedup(
   return { runs, employees, weeks: BENCH_WEEKS, seconds1, seconds2, speedup2: seconds1.median / seconds2.median };
 }
 
-/** The whole `copsim run` pipeline short of the CLI: load, simulate, summarise, write, into a temporary directory. */
-async function measureEndToEnd(progress: (message: string) => void): Promise<EndToEndFigure> {
-  const { runs, employees, workers } = END_TO_END;
+/**
+ * The whole `copsim run` pipeline short of the CLI: load, simulate, summarise, write tables,
+ * charts and report, into a temporary directory.
+ */
+async function measureEndToEnd(
+  batch: { runs: number; employees: number; workers: number },
+  weeks: number,
+  progress: (message: string) => void,
+): Promise<EndToEndFigure> {
+  const { runs, employees, workers } = batch;
   const dir = await mkdtemp(join(tmpdir(), 'copsim-bench-'));
   try {
     const startedAt = new Date();
     const start = process.hrtime.bigint();
-    const { scenario, source } = benchScenario(employees);
+    const { scenario, source } = benchScenario(employees, weeks);
     let reported = 0;
     const collected = await runMonteCarlo(scenario, {
       runs,
@@ -186,7 +199,7 @@ async function measureEndToEnd(progress: (message: string) => void): Promise<End
       onProgress: (done, total) => {
         if (done === total || done - reported >= total / 10) {
           reported = done;
-          progress(`end-to-end, ${done}/${total} replications`);
+          progress(`end-to-end ${runs} × ${weeks} weeks, ${done}/${total} replications`);
         }
       },
     });
@@ -200,8 +213,9 @@ async function measureEndToEnd(progress: (message: string) => void): Promise<End
       startedAt: startedAt.toISOString(),
       wallTimeSeconds: secondsSince(start),
     });
-    await writeRunOutput(dir, output);
-    return { runs, employees, weeks: BENCH_WEEKS, workers, seconds: secondsSince(start) };
+    const filesStart = process.hrtime.bigint();
+    await writeRunFolder(dir, output);
+    return { runs, employees, weeks, workers, seconds: secondsSince(start), filesSeconds: secondsSince(filesStart) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -14,7 +14,8 @@ function report(overrides: Partial<BenchReport> = {}): BenchReport {
     engine1k: { employees: 1000, weeks: 520, seconds: one(0.1), memberWeeksPerSecond: { median: 7e6, min: 6.5e6, max: 7.5e6, n: 5 } },
     engine10k: { employees: 10_000, weeks: 520, seconds: one(1), memberWeeksPerSecond: one(5.2e6) },
     speedup: { runs: 64, employees: 1000, weeks: 520, seconds1: one(10), seconds2: one(5.5), speedup2: 10 / 5.5 },
-    endToEnd: { runs: 1000, employees: 1000, weeks: 520, workers: 2, seconds: 70 },
+    endToEnd: { runs: 1000, employees: 1000, weeks: 520, workers: 2, seconds: 70, filesSeconds: 2.5 },
+    defaultRun: { runs: 200, employees: 1000, weeks: 156, workers: 2, seconds: 3.25, filesSeconds: 1.5 },
     ...overrides,
   };
 }
@@ -38,6 +39,15 @@ describe('targetsMet', () => {
   it('has no verdict on the speed-up of a --quick batch, too small to compare with the target', () => {
     expect(targetsMet(report({ quick: true })).speedup2).toBeNull();
     expect(targetsMet(report({ quick: false })).speedup2).toBe(true);
+  });
+});
+
+describe('formatTable, default run', () => {
+  it('shows the default run and the time spent writing files', () => {
+    const table = formatTable(report());
+    expect(table).toMatch(/default copsim run: baseline, 200 runs × 156 weeks, 2 workers\s+3\.25 s/);
+    expect(table).toMatch(/of which writing tables, charts and report\s+1\.50 s/);
+    expect(table).toMatch(/of which writing tables, charts and report\s+2\.50 s/);
   });
 });
 
