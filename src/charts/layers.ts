@@ -40,6 +40,8 @@ export interface BandedLineOptions extends WeekAxis {
   /** d3-format of the y axis and tooltips. Default ',.2~f'. */
   format?: string;
   series: SeriesKey;
+  /** Whether to draw the 5th–95th percentile band (and show it in tooltips). Default true. */
+  quantiles?: boolean;
 }
 
 /** Default d3-format of values: thousands separators, at most two decimals. */
@@ -107,20 +109,25 @@ export function bandedLineLayers(options: BandedLineOptions): Layer[] {
     title: options.yTitle,
     axis: { format },
   });
+  const quantiles = options.quantiles ?? true;
   const tooltip: NonNullable<Encoding['tooltip']> = [
     { field: 'series', type: 'nominal', title: options.series.title },
     { field: 'week', type: 'quantitative', title: 'Week' },
     { field: 'mean', type: 'quantitative', title: 'Mean', format },
     { field: 'ci_low', type: 'quantitative', title: '95% CI, low', format },
     { field: 'ci_high', type: 'quantitative', title: '95% CI, high', format },
-    { field: 'p05', type: 'quantitative', title: '5th percentile', format },
-    { field: 'p95', type: 'quantitative', title: '95th percentile', format },
+    ...(quantiles
+      ? ([
+          { field: 'p05', type: 'quantitative', title: '5th percentile', format },
+          { field: 'p95', type: 'quantitative', title: '95th percentile', format },
+        ] as const)
+      : []),
   ];
+  const quantileBand: Layer[] = quantiles
+    ? [{ mark: { type: 'area', opacity: QUANTILE_BAND_OPACITY }, encoding: { x, y: y('p05'), y2: { field: 'p95' }, color, tooltip } }]
+    : [];
   return [
-    {
-      mark: { type: 'area', opacity: QUANTILE_BAND_OPACITY },
-      encoding: { x, y: y('p05'), y2: { field: 'p95' }, color, tooltip },
-    },
+    ...quantileBand,
     {
       mark: { type: 'area', opacity: CI_BAND_OPACITY },
       encoding: { x, y: y('ci_low'), y2: { field: 'ci_high' }, color, tooltip },

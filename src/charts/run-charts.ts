@@ -108,7 +108,7 @@ export function runCharts(input: RunChartInput): NamedChart[] {
     description: rolesDescription,
     spec: rolesChart({
       title: rolesTitle,
-      subtitle: `Mean of ${runs} runs, stacked: core at the bottom, then active, then peripheral members`,
+      subtitle: `Mean of ${runs} runs, stacked: core at the bottom, then active, then peripheral (newcomers and dormant members not shown)`,
       description: rolesDescription,
       weeks,
       summary,

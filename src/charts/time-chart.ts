@@ -27,6 +27,8 @@ export interface BandedTimeChartOptions extends ChartHeading, WeekAxis {
   width?: number;
   /** Height of each panel. Default `CHART_HEIGHT` (260) for one panel, `PANEL_HEIGHT` (180) for more. */
   height?: number;
+  /** Whether to draw the 5th–95th percentile bands. Default true. */
+  quantiles?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export function bandedTimeChart(options: BandedTimeChartOptions): TopLevelSpec {
     height,
     data: { values: panel.values.map((datum) => ({ ...datum })) },
     layer: [
-      ...bandedLineLayers({ ...axis, yTitle: panel.yTitle, series: options.series, ...formatOf(panel) }),
+      ...bandedLineLayers({ ...axis, yTitle: panel.yTitle, series: options.series, quantiles: options.quantiles ?? true, ...formatOf(panel) }),
       ...eventLayers(options.events ?? [], { ...axis, width }),
     ],
   }));

@@ -11,6 +11,7 @@
 import type { SummaryRow } from '../aggregate/types.js';
 import { chartEvents } from '../charts/events.js';
 import { chartFrame } from '../charts/frame.js';
+import { seriesColors } from '../charts/style.js';
 import { DEFAULT_FORMAT, seriesColor, type SeriesKey } from '../charts/layers.js';
 import { BANDED_CHARTS } from '../charts/run-charts.js';
 import { copLabels, finiteOrNull, seriesValues } from '../charts/series.js';
@@ -65,7 +66,7 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
   const labelsOf = (run: ComparedRun): Map<string, string> => copLabels(run.summary, run.manifest.scenario);
   const seriesName = (run: string, copLabel: string): string => (several ? `${run} · ${copLabel}` : run);
   const events = input.runs.flatMap((run) =>
-    chartEvents({ ...run.manifest.scenario, weeks }).map((event): ChartEvent => ({ ...event, label: `${run.name}: ${event.label}` })),
+    chartEvents({ ...run.manifest.scenario, weeks }).map((event): ChartEvent => ({ ...event, label: `${event.label} (${run.name})` })),
   );
   const eventNote = events.length > 0 ? " Dashed lines mark the scenarios' events." : '';
 
@@ -74,6 +75,8 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
     domain: input.runs.flatMap((run) => shared.map((id) => seriesName(run.name, labelsOf(run).get(id) ?? id))),
     legend: true,
   };
+  // A difference B − A takes B's colour in the overlays, so a colour means one scenario throughout.
+  const overlayColors = seriesColors(overlaySeries.domain.length);
   const overlays = BANDED_CHARTS.map((chart): NamedChart => {
     const panels: TimePanel[] = chart.panels.map((panel) => ({
       values: input.runs.flatMap((run) => {
@@ -85,11 +88,13 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
       yTitle: panel.yTitle,
       ...(panel.format === undefined ? {} : { format: panel.format }),
     }));
-    const title = `${chart.title}: ${input.runs.map((run) => run.name).join(' vs ')}`;
+    // Scenario names go on a subtitle line of their own: a long title would set the chart's width.
+    const title = `${chart.title}, compared`;
+    const versus = input.runs.map((run) => run.name).join(' vs ');
     const description = `${chart.what} per week, one colour per scenario: the mean over ${runs} runs as a line, its 95% confidence interval as the darker band and the 5th to 95th percentile of the runs as the lighter band. All scenarios were simulated with the same ${runs} replication seeds.${eventNote}`;
     const spec = bandedTimeChart({
       title,
-      subtitle: `Same ${runs} seeds for every scenario; line: mean; dark band: 95% CI; light band: 5th–95th percentile`,
+      subtitle: [versus, `Same ${runs} seeds for every scenario; line: mean; dark band: 95% CI; light band: 5th–95th percentile`],
       description,
       weeks,
       panels,
@@ -105,31 +110,34 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
     domain: input.runs
       .slice(1)
       .flatMap((run) => shared.map((id) => seriesName(`${run.name} − ${reference.name}`, labelsOf(run).get(id) ?? id))),
+    colors: overlayColors.slice(shared.length),
     legend: true,
   };
   const differences = BANDED_CHARTS.map((chart): NamedChart => {
     const panels: TimePanel[] = chart.panels.map((panel) => ({
       values: differenceValues(input, panel.metric, (run, cop) => seriesName(`${run} − ${reference.name}`, labelFor(input, run, cop))),
-      yTitle: `Δ ${panel.yTitle}`,
+      yTitle: `Δ ${panel.yTitle}${panel.format === '.0%' ? ' (points)' : ''}`,
       ...(panel.format === undefined ? {} : { format: panel.format }),
     }));
-    const title = `${chart.title}: ${pairs.join(', ')}`;
+    const title = `${chart.title}, paired differences`;
     const description = `The paired difference per week (${pairs.join(', ')}) in ${lowerFirst(chart.what)}: the mean over ${runs} pairs of runs with the same seed as a line and its 95% confidence interval as a band. Where the band excludes zero, the scenarios differ at that week.${eventNote}`;
     const spec = withZeroRule(
       bandedTimeChart({
         title,
-        subtitle: `Mean of ${runs} paired differences (same seed); band: 95% CI; grey line: no difference`,
+        subtitle: [...pairs, `Mean of ${runs} paired differences (same seed); band: 95% CI; grey line: no difference`],
         description,
         weeks,
         panels,
         series: differenceSeries,
         events,
+        quantiles: false,
       }),
     );
     return { name: `difference-${chart.name}`, title, description, spec };
   });
 
-  return [...overlays, ...differences, figureDifferences(input, pairs, runs, (run, cop) => seriesName(`${run} − ${reference.name}`, labelFor(input, run, cop)))];
+  const nameDifference = (run: string, cop: string): string => seriesName(`${run} − ${reference.name}`, labelFor(input, run, cop));
+  return [...overlays, ...differences, figureDifferences(input, pairs, runs, nameDifference, differenceSeries)];
 }
 
 function copIds(manifest: Manifest): string[] {
@@ -191,6 +199,7 @@ function figureDifferences(
   pairs: readonly string[],
   runs: number,
   name: (run: string, cop: string) => string,
+  series: SeriesKey,
 ): NamedChart {
   const labels = new Map(COMPARED_FIGURES.map((f) => [f.figure as string, f.label]));
   const values = input.comparison
@@ -212,14 +221,14 @@ function figureDifferences(
         pct_high: relative(row.ci_high),
       };
     });
-  const domain = [...new Set(values.map((v) => v.series))];
-  const series: SeriesKey = { title: 'Difference', domain, legend: true };
+  const domain = [...series.domain];
   const color = seriesColor(series);
   const y = {
     field: 'figure',
     type: 'nominal',
     title: null,
     sort: COMPARED_FIGURES.map((f) => f.label),
+    axis: { labelLimit: 240 },
   } as const;
   const yOffset = { field: 'series', type: 'nominal', sort: domain } as const;
   const tooltip = [
@@ -233,10 +242,10 @@ function figureDifferences(
     { field: 'n', type: 'quantitative', title: 'Pairs' },
   ] as const;
   const x = { field: 'pct', type: 'quantitative', title: '% of the reference mean', axis: { format: '+,.0f' } } as const;
-  const title = `Key figures: ${pairs.join(', ')}`;
+  const title = 'Key figures, paired differences';
   const description = `Per-run figures (${COMPARED_FIGURES.map((f) => f.label.toLowerCase()).join(', ')}): the mean paired difference over ${runs} runs with the same seed, as a percentage of the reference's mean, with its 95% confidence interval. Hover for absolute values.`;
   const spec: TopLevelSpec = {
-    ...chartFrame({ title, subtitle: `Mean of paired differences (same seed) with 95% CI, as % of ${input.runs[0]?.name ?? 'the reference'}`, description }),
+    ...chartFrame({ title, subtitle: [...pairs, `Mean of paired differences (same seed) with 95% CI, as % of ${input.runs[0]?.name ?? 'the reference'}`], description }),
     width: 520,
     height: { step: 16 * Math.max(1, domain.length) },
     data: { values },

@@ -293,8 +293,10 @@ table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.92rem; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid var(--ink); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.figures { display: block; overflow-x: auto; }
-.figures th, .figures td { white-space: nowrap; }
+.figures { width: 100%; font-size: 0.85rem; }
+.figures th { white-space: normal; vertical-align: bottom; }
+.figures td { white-space: nowrap; }
+.figures td:first-child { white-space: normal; overflow-wrap: anywhere; }
 figure.chart { margin: 1.75rem 0; }
 figcaption { margin: 0 0 0.5rem; font-size: 0.92rem; }
 .view { width: 100%; overflow-x: auto; }
@@ -311,6 +313,7 @@ footer dd { margin: 0; overflow-wrap: anywhere; }
   figure.chart, table, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .view { overflow: visible; }
+  .figures { font-size: 8.5pt; }
   #vg-tooltip-element { display: none; }
 }
 `;
