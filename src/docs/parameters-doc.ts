@@ -146,9 +146,10 @@ export function renderParameterReference(): string {
     '',
     'Every coefficient of the twelve mechanisms, grouped in tick order. A scenario sets any of',
     'them under `parameters` (e.g. `parameters.attendance.habit: 3`); unset ones take the',
-    'default. The range is what the scenario schema accepts and what sensitivity analysis draws',
-    'from. [ODD.md](ODD.md) gives the equation each parameter enters and its source; the',
-    'scenario settings are in [SETTINGS.md](SETTINGS.md).',
+    'default. The range is what the scenario schema accepts; `copsim sensitivity` screens it',
+    'when a parameter is named without a range of its own (`path=min:max`), which is better',
+    'given where a plausible range is narrower. [ODD.md](ODD.md) gives the equation each',
+    'parameter enters and its source; the scenario settings are in [SETTINGS.md](SETTINGS.md).',
   ];
   for (const [group, wrapped] of Object.entries(parametersSchema.shape)) {
     const groupSchema = unwrapSchema(wrapped);

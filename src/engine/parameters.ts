@@ -1,6 +1,6 @@
 /**
  * Mechanism parameters: every coefficient of the twelve mechanisms, with its meaning, default,
- * and plausible range (`min`/`max` are the bounds sensitivity analysis draws from).
+ * and valid range (`min`/`max`: the bounds `copsim sensitivity` screens when no range is given).
  * docs/ODD.md gives the equation each one enters and its source.
  */
 import { z } from 'zod';

@@ -188,9 +188,31 @@ export interface SensitivityChartInput {
 }
 
 /**
+ * The σ/μ* ratios drawn as guides in the σ–μ* scatter, after the classes of Garcia Sanchez et
+ * al. (2014): below 0.1 an almost linear effect, 0.1 to 0.5 monotonic, 0.5 to 1 almost
+ * monotonic, above 1 non-linear, non-monotonic or interacting.
+ */
+export const MORRIS_RATIO_GUIDES = [0.1, 1] as const;
+
+/**
+ * The guide lines σ = ratio · μ* from the origin to the largest μ*, two points per ratio;
+ * none when no μ* is above 0.
+ */
+function ratioGuides(rows: readonly MorrisChartRow[]): { mu_star: number; sigma: number; guide: string }[] {
+  const top = Math.max(0, ...rows.map((row) => row.mu_star).filter(Number.isFinite));
+  if (top <= 0) return [];
+  return MORRIS_RATIO_GUIDES.flatMap((ratio) => {
+    const guide = `σ/μ* = ${ratio}`;
+    return [{ mu_star: 0, sigma: 0, guide }, { mu_star: top, sigma: ratio * top, guide }];
+  });
+}
+
+/**
  * The chart of a Morris screening, named `sensitivity`: the parameters ranked by μ* (mean
- * absolute elementary effect) as horizontal bars, above a scatter of σ against μ* (a factor
- * far up has effects that vary across the design: non-linear or interacting).
+ * absolute elementary effect) as horizontal bars, above a scatter of σ against μ* with the
+ * dashed guides σ/μ* = 0.1 and 1 (`MORRIS_RATIO_GUIDES`): a factor below the lower guide acts
+ * almost linearly; one above σ = μ* has effects that vary across the design (non-linear or
+ * interacting), or is dominated by simulation noise when μ* is small and `runs` few.
  *
  * @example sensitivityCharts({ rows, measureText: 'members, final week', scenarioName: 'baseline', trajectories: 10, levels: 4, runs: 20 })[0].name // → 'sensitivity'
  */
@@ -210,14 +232,34 @@ export function sensitivityCharts(input: SensitivityChartInput): NamedChart[] {
     { field: 'sigma', type: 'quantitative', title: 'σ', format: DEFAULT_FORMAT },
   ];
   const muStar = { field: 'mu_star', type: 'quantitative', title: 'μ* (mean |effect| over the parameter\'s range)', axis: { format: DEFAULT_FORMAT } };
+  const sigma = { field: 'sigma', type: 'quantitative', title: 'σ (spread of the effects)', axis: { format: DEFAULT_FORMAT } };
+  const guides = ratioGuides(input.rows);
+  const guideLayers =
+    guides.length === 0
+      ? []
+      : [
+          {
+            data: { values: guides },
+            mark: { type: 'line', strokeDash: [4, 4], color: '#999999', strokeWidth: 1 },
+            encoding: { x: muStar, y: sigma, detail: { field: 'guide', type: 'nominal' } },
+          },
+          {
+            data: { values: guides.filter((point) => point.mu_star > 0) },
+            mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -2, dy: -2, fontSize: 10, color: '#777777' },
+            encoding: { x: muStar, y: sigma, text: { field: 'guide', type: 'nominal' } },
+          },
+        ];
   const order = [...input.rows].sort((a, b) => a.rank - b.rank).map((row) => row.parameter);
   const spec = {
     ...chartFrame({
       title: `${input.scenarioName}: what moves ${input.measureText}`,
       subtitle: [
         `Morris screening: ${input.trajectories} trajectories on ${input.levels} levels, ${input.runs} replications per design point`,
+        'Dashed: σ/μ* = 0.1 (below: almost linear) and σ/μ* = 1 (above: non-linear, interacting, or noise when μ* is small)',
       ],
-      description: `Parameters ranked by the mean absolute elementary effect μ* on ${input.measureText}, and σ against μ*.`,
+      description:
+        `Parameters ranked by the mean absolute elementary effect μ* on ${input.measureText}, and σ against μ* with the ` +
+        'guides σ/μ* = 0.1 and 1 (Garcia Sanchez et al. 2014).',
     }),
     data: { values },
     vconcat: [
@@ -235,7 +277,8 @@ export function sensitivityCharts(input: SensitivityChartInput): NamedChart[] {
         width: 420,
         height: 260,
         layer: [
-          { mark: { type: 'point', filled: true, size: 60, color: COLOR }, encoding: { x: muStar, y: { field: 'sigma', type: 'quantitative', title: 'σ (spread of the effects)', axis: { format: DEFAULT_FORMAT } }, tooltip: tip } },
+          ...guideLayers,
+          { mark: { type: 'point', filled: true, size: 60, color: COLOR }, encoding: { x: muStar, y: sigma, tooltip: tip } },
           {
             mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: '#333333' },
             encoding: { x: { field: 'mu_star', type: 'quantitative' }, y: { field: 'sigma', type: 'quantitative' }, text: { field: 'parameter', type: 'nominal' } },
@@ -249,7 +292,11 @@ export function sensitivityCharts(input: SensitivityChartInput): NamedChart[] {
     {
       name: 'sensitivity',
       title: `What moves ${input.measureText}`,
-      description: 'Parameters ranked by μ*, the mean absolute elementary effect (Morris screening), and σ, the spread of the effects, against μ*.',
+      description:
+        'Parameters ranked by μ*, the mean absolute elementary effect (Morris screening), and σ, the spread of the effects, ' +
+        'against μ*. The dashed guides mark σ/μ* = 0.1 and σ/μ* = 1 (Garcia Sanchez et al. 2014): a parameter below the ' +
+        'lower guide acts almost linearly over its range; one above σ = μ* acts non-linearly or through other parameters, ' +
+        'or its effects are mostly simulation noise when μ* is small and --runs few.',
       spec: spec as TopLevelSpec,
     },
   ];

@@ -16,6 +16,7 @@ import {
   parseParams,
   planSensitivity,
   resolveFactors,
+  schemaRangeWarning,
   SENSITIVITY_COLUMNS,
   simulateSensitivity,
 } from '../../research/sensitivity/index.js';
@@ -53,7 +54,7 @@ export const options = {
     type: 'string',
     requiresArg: true,
     describe:
-      'Settings to screen, separated by commas: path (range from the schema) or path=min:max; whole-number settings are rounded',
+      'Settings to screen, separated by commas: path=min:max (the plausible range to screen) or path (the schema\'s validity range, with a warning); whole-number settings are rounded',
   },
   trajectories: { requiresArg: true, default: 10, describe: 'Morris trajectories r (each costs parameters + 1 design points)' },
   levels: { requiresArg: true, default: 4, describe: 'Grid levels p per parameter, even' },
@@ -71,7 +72,8 @@ const HELP =
   'Cost: trajectories × (parameters + 1) design points, each simulated --runs times with the same seeds. ' +
   'sensitivity.csv: parameter, min, max (range screened), mu (mean elementary effect), mu_star (mean absolute effect, ' +
   'the ranking measure), sigma (spread of the effects: non-linearity or interactions), r (effects used), rank. ' +
-  'Effects are changes of the measure over the whole range of the parameter. See docs/SENSITIVITY.md.';
+  'Effects are changes of the measure over the whole range screened, so give plausible ranges: a schema range is a ' +
+  'validity bound and may saturate the measure (μ* near 0 then hides an effect). See docs/SENSITIVITY.md.';
 
 export function builder(yargs: Argv): Argv<SensitivityArgs> {
   return yargs
@@ -100,6 +102,12 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
   const base = loadRunScenario(args.scenario, settings, warnings);
   checkMeasure(measure, base.scenario);
   const factors = resolveFactors(specs, base.scenario, levels);
+  if (!settings.quiet) {
+    for (const factor of factors) {
+      const warning = schemaRangeWarning(factor);
+      if (warning !== undefined) io.err(`copsim: warning: ${warning}\n`);
+    }
+  }
   const plan = planSensitivity({
     factors,
     measure,

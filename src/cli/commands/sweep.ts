@@ -194,7 +194,7 @@ export async function handler(args: SweepArgs, context: CommandContext): Promise
       },
       {
         measure: { metric: measure.metric, cop: result.cop, week: measureTimeText(measure.at), text: measureText },
-        vary: axes,
+        vary: axes.map(({ path, values }) => ({ path, values })),
         points: result.points.map((point) => ({ index: point.index, sets: point.sets })),
       },
     );

@@ -6,7 +6,7 @@
  *   --params ──parseParams / resolveFactors──▶ Factor[] ──planSensitivity──▶ design and scenarios
  *            ──simulateSensitivity──▶ SensitivityRow[] (μ, μ*, σ, rank) ──▶ sensitivity.csv, design.csv, chart
  */
-export { parseParams, resolveFactors, schemaRange, settingBounds, type Factor, type ParamSpec, type SettingBounds } from './params.js';
+export { parseParams, resolveFactors, schemaRange, schemaRangeWarning, settingBounds, SCHEMA_RANGE_FLOOR, type Factor, type ParamSpec, type SettingBounds } from './params.js';
 export { sensitivityDesign, type SensitivityDesign, type SensitivityDesignOptions } from './design.js';
 export { sensitivityRows, SENSITIVITY_COLUMNS, type SensitivityRow } from './effects.js';
 export {

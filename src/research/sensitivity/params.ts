@@ -5,7 +5,7 @@
 import { ScenarioError } from '../../scenario/errors.js';
 import { applySets, parseSet } from '../../scenario/overrides.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
-import { numberBounds, schemaAt, unwrapSchema } from '../../scenario/schema-walk.js';
+import { childOf, numberBounds, schemaAt, unwrapSchema } from '../../scenario/schema-walk.js';
 import { DesignError } from '../sweep/errors.js';
 
 /** A parameter as given: a path, and a range when one was given. */
@@ -21,6 +21,11 @@ export interface Factor {
   readonly max: number;
   /** Whether the setting takes whole numbers only (its design values are rounded). */
   readonly integer: boolean;
+  /**
+   * Where the range came from: `given` as `path=min:max`, or `schema`, the setting's validity
+   * bounds (see `schemaRangeWarning`); absent for a factor built in code.
+   */
+  readonly rangeFrom?: 'given' | 'schema';
 }
 
 /**
@@ -123,11 +128,24 @@ function isNumeric(schema: Parameters<typeof unwrapSchema>[0]): boolean {
 }
 
 /**
+ * Share of the schema's range below which the scenario's value marks the range as a validity
+ * bound rather than a plausible range: a value in the bottom 1% (founders 5 of 1..1000, an
+ * announcement probability 0.002 of 0..1) means every design level but the lowest lies tens of
+ * times above it, where the model may saturate. See docs/SENSITIVITY.md.
+ */
+export const SCHEMA_RANGE_FLOOR = 0.01;
+
+/**
  * The factors of a screening: each parameter with its given range, else the schema's. A given
- * range must lie within the schema's bounds. Whole-number settings need whole-number ends at
- * least `levels − 1` apart, so that every grid level rounds to a value of its own.
+ * range must lie within the schema's bounds. A schema range is refused when the scenario's value
+ * of the setting lies in its bottom `SCHEMA_RANGE_FLOOR` (the range is then out of proportion to
+ * the value; give one, even `path=min:max` of the schema's own bounds). Whole-number settings need
+ * whole-number ends at least `levels − 1` apart, so that every grid level rounds to a value of
+ * its own.
  *
  * @throws DesignError naming the parameter and what was expected
+ * @example resolveFactors(parseParams(['parameters.attendance.habit']), scenario, 4)
+ * // → [{ path: 'parameters.attendance.habit', min: 0, max: 10, integer: false, rangeFrom: 'schema' }]
  */
 export function resolveFactors(specs: readonly ParamSpec[], scenario: Scenario, levels: number): Factor[] {
   return specs.map((spec) => {
@@ -136,13 +154,23 @@ export function resolveFactors(specs: readonly ParamSpec[], scenario: Scenario, 
     };
     let factor: Factor;
     if (spec.range === undefined) {
-      factor = schemaRange(spec.path, scenario);
+      factor = { ...schemaRange(spec.path, scenario), rangeFrom: 'schema' };
+      const value = settingValue(spec.path, scenario);
+      const { min, max } = factor;
+      if (typeof value === 'number' && value - min < SCHEMA_RANGE_FLOOR * (max - min)) {
+        fail(
+          `the scenario's value ${value} lies in the bottom ${SCHEMA_RANGE_FLOOR * 100}% of the schema's range ${min}:${max}, ` +
+            'which is a validity bound, not a plausible range: the design would screen values far above the scenario\'s, ' +
+            `where the effect may saturate. Give the range to screen, e.g. --params ${spec.path}=${exampleRange(factor, value, levels)} ` +
+            `(or --params ${spec.path}=${min}:${max} to screen the whole schema range)`,
+        );
+      }
     } else {
       const bounds = settingBounds(spec.path, scenario);
       const { min, max } = spec.range;
       if (bounds.min !== undefined && min < bounds.min) fail(`the range ${min}:${max} reaches below the schema's minimum ${bounds.min}`);
       if (bounds.max !== undefined && max > bounds.max) fail(`the range ${min}:${max} reaches above the schema's maximum ${bounds.max}`);
-      factor = { path: spec.path, min, max, integer: bounds.integer };
+      factor = { path: spec.path, min, max, integer: bounds.integer, rangeFrom: 'given' };
     }
     if (factor.integer) {
       const { min, max } = factor;
@@ -153,4 +181,35 @@ export function resolveFactors(specs: readonly ParamSpec[], scenario: Scenario, 
     }
     return factor;
   });
+}
+
+/**
+ * The warning for a factor screened over the schema's range, or undefined for a given range.
+ *
+ * @example schemaRangeWarning({ path: 'cops.0.support.fundedHours', min: 0, max: 40, integer: false, rangeFrom: 'schema' })
+ * // → "--params cops.0.support.fundedHours: screening 0:40, the schema's validity range, not a plausible range; …"
+ */
+export function schemaRangeWarning(factor: Factor): string | undefined {
+  if (factor.rangeFrom !== 'schema') return undefined;
+  return (
+    `--params ${factor.path}: screening ${factor.min}:${factor.max}, the schema's validity range, not a plausible range; ` +
+    `effects are measured over all of it, so give the range you mean with --params ${factor.path}=min:max`
+  );
+}
+
+/** The scenario's value at a setting path, or undefined when it has none there. */
+function settingValue(path: string, scenario: Scenario): unknown {
+  return parseSet(`${path}=0`).path.reduce<unknown>((data, segment) => childOf(data, segment), scenario);
+}
+
+/**
+ * A range to suggest around a value in the bottom of its schema range: from the schema's minimum
+ * to about twice the value (a tenth of the range when the value sits on the minimum), whole and
+ * at least `levels − 1` wide for a whole-number setting.
+ */
+function exampleRange(factor: Factor, value: number, levels: number): string {
+  const { min, max, integer } = factor;
+  const raw = value > min ? min + 2 * (value - min) : min + (max - min) / 10;
+  const high = integer ? Math.max(Math.ceil(raw), min + levels - 1) : Number(raw.toPrecision(2));
+  return `${min}:${Math.min(max, high)}`;
 }

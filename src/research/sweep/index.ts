@@ -10,6 +10,6 @@ export { parseVary, decimals, MAX_AXIS_VALUES, type SweepAxis, type SweepValue }
 export { sweepPoints, describePoint, MAX_SWEEP_POINTS, type SweepPoint } from './grid.js';
 export { pointStatistics, SWEEP_LEVEL, type PointStatistics } from './statistics.js';
 export { sweepRows, sweepColumns, measureTimeText, SWEEP_STAT_COLUMNS, type SweepRow } from './rows.js';
-export { runSweep, planSweep, simulateSweep, loadSweepScenarios, type SweepInput, type SweepPlan, type SweepResult } from './run.js';
+export { runSweep, planSweep, simulateSweep, loadSweepScenarios, checkSweepPaths, type SweepInput, type SweepPlan, type SweepResult } from './run.js';
 export { studyManifestText, type StudyProvenance } from './manifest.js';
 export { writeStudyOutput, type StudyOutput, type StudyTable } from './write.js';

@@ -1,11 +1,12 @@
 /**
  * runSweep: a sweep from its axes to its rows.
  *
- *   axes ──sweepPoints──▶ points ──load (every point, before any simulation)──▶ scenarios
+ *   axes ──sweepPoints──▶ points ──checkSweepPaths, load (every point, before any simulation)──▶ scenarios
  *        ──simulate (same seed at every point)──▶ Collected per point ──measureValues──▶ sweepRows
  */
 import type { Collected } from '../../aggregate/types.js';
-import { ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
+import { formatIssue, ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
+import { applySets } from '../../scenario/overrides.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { copIds } from '../../scenario/vocabulary.js';
 import { measureProblem, measureValues, type Measure } from '../measure.js';
@@ -74,6 +75,27 @@ function atPoint(issue: ScenarioIssue, point: SweepPoint): ScenarioIssue {
   return { ...issue, file: point.sets.length === 1 ? `--vary ${own}` : `--vary ${own} (${where})` };
 }
 
+/**
+ * Refuses an axis whose path names no setting of `scenario` (an unknown key, an index past the
+ * end of a list, a field of a number), quoting the `--vary` expression as given and suggesting
+ * the nearest valid key. Such a problem is the path's, not a value's, so it is reported once
+ * for the axis rather than for a point.
+ *
+ * @throws DesignError, e.g. `--vary cops.0.support.fundedHourz=0:4:1: cops.0.support: unknown key "fundedHourz" (did you mean "fundedHours"?)`
+ */
+export function checkSweepPaths(axes: readonly SweepAxis[], scenario: Scenario): void {
+  for (const axis of axes) {
+    try {
+      // Setting a path only walks the schema and the data; the value is checked later, per point.
+      applySets(scenario, [`${axis.path}=${String(axis.values[0] ?? 0)}`]);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      const problems = error.issues.map((issue) => formatIssue({ ...issue, file: '' })).join('; ');
+      throw new DesignError(`--vary ${axis.text ?? `${axis.path}=${axis.values.join(',')}`}: ${problems}`);
+    }
+  }
+}
+
 /** A sweep ready to simulate: its points and their validated scenarios. */
 export interface SweepPlan {
   readonly axes: readonly SweepAxis[];
@@ -89,10 +111,11 @@ export interface SweepPlan {
  * The points of a sweep and their scenarios, every one loaded and checked: nothing is
  * simulated yet, so a bad value fails at once.
  *
- * @throws DesignError for a bad grid or measure; ScenarioError naming the point for a bad value
+ * @throws DesignError for a bad grid, path or measure; ScenarioError naming the point for a bad value
  */
 export function planSweep(input: Omit<SweepInput, 'simulate'>): SweepPlan {
   const points = sweepPoints(input.axes);
+  checkSweepPaths(input.axes, input.load([]));
   const scenarios = loadSweepScenarios(points, input.measure, input.load);
   const cop = input.measure.cop ?? (copIds(scenarios[0] as Scenario)[0] as string);
   return { axes: input.axes, measure: input.measure, points, scenarios, cop };

@@ -14,6 +14,11 @@ export interface SweepAxis {
   /** Dotted path of the setting, as in `--set`, e.g. `cops.0.support.fundedHours`. */
   readonly path: string;
   readonly values: readonly SweepValue[];
+  /**
+   * The `--vary` expression as given, e.g. `cops.0.support.fundedHours=0:8:2`, so messages
+   * quote what was typed; absent for an axis built in code.
+   */
+  readonly text?: string;
 }
 
 /** Most values one `--vary` may give (a range is counted before its values are made). */
@@ -27,8 +32,8 @@ export const MAX_AXIS_VALUES = 1000;
  * order; items that read as numbers become numbers.
  *
  * @throws DesignError naming the expression and what was expected
- * @example parseVary('cops.0.support.fundedHours=0:4:2') // → { path: 'cops.0.support.fundedHours', values: [0, 2, 4] }
- * @example parseVary('cops.0.participation=voluntary,mandatory') // → { path: 'cops.0.participation', values: ['voluntary', 'mandatory'] }
+ * @example parseVary('cops.0.support.fundedHours=0:4:2') // → { path: 'cops.0.support.fundedHours', values: [0, 2, 4], text: 'cops.0.support.fundedHours=0:4:2' }
+ * @example parseVary('cops.0.participation=voluntary,mandatory') // → { path: 'cops.0.participation', values: ['voluntary', 'mandatory'], text: 'cops.0.participation=voluntary,mandatory' }
  */
 export function parseVary(expr: string): SweepAxis {
   const fail = (message: string): never => {
@@ -45,7 +50,7 @@ export function parseVary(expr: string): SweepAxis {
     fail(`expected a dotted path like cops.0.support.fundedHours, got "${path}"`);
   }
   if (text === '') fail('expected values after "=": from:to:step or v1,v2,...');
-  if (text.includes(':') && !text.includes(',')) return { path, values: parseRange(text, fail) };
+  if (text.includes(':') && !text.includes(',')) return { path, values: parseRange(text, fail), text: expr };
   const items = text.split(',').map((item) => item.trim());
   if (items.some((item) => item === '')) fail(`expected a list of values separated by commas, got "${text}" (an empty item)`);
   const values = items.map(asValue);
@@ -55,7 +60,7 @@ export function parseVary(expr: string): SweepAxis {
     seen.add(String(value));
   }
   if (values.length > MAX_AXIS_VALUES) fail(`${values.length} values are more than ${MAX_AXIS_VALUES}; give fewer`);
-  return { path, values };
+  return { path, values, text: expr };
 }
 
 /** A list item as a number when it reads as one, else as the word. */

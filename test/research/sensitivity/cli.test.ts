@@ -22,6 +22,28 @@ describe('copsim sensitivity', () => {
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
+  it('refuses a schema range far wider than the scenario value, suggesting one to give', () => {
+    const result = copsim(['sensitivity', 'baseline', '--params', 'cops.0.founders', '--workers', '0']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^copsim: --params cops\.0\.founders: the scenario's value 5 lies in the bottom 1% of the schema's range 1:1000/);
+    expect(result.stderr).toContain('e.g. --params cops.0.founders=1:9');
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  it('warns on stderr for each parameter screened over its schema range, and not with --quiet', () => {
+    const args = ['sensitivity', 'baseline', '--params', 'cops.0.support.fundedHours,cops.0.founders=2:8', '--trajectories', '2', '--runs', '1', '--weeks', '4', '--workers', '0'];
+    const result = copsim(args);
+    expect(result.status).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('copsim: warning:'));
+    expect(warnings).toEqual([
+      "copsim: warning: --params cops.0.support.fundedHours: screening 0:40, the schema's validity range, not a plausible range; " +
+        'effects are measured over all of it, so give the range you mean with --params cops.0.support.fundedHours=min:max',
+    ]);
+    const quiet = copsim([...args, '--quiet']);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toBe('');
+  });
+
   it('refuses an odd --levels', () => {
     const result = copsim(['sensitivity', 'baseline', '--params', 'cops.0.founders', '--levels', '3']);
     expect(result.status).toBe(2);

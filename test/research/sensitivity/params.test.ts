@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseParams, resolveFactors, schemaRange, sensitivityDesign } from '../../../src/research/sensitivity/index.js';
+import { parseParams, resolveFactors, schemaRange, schemaRangeWarning, sensitivityDesign } from '../../../src/research/sensitivity/index.js';
 import { loadScenario } from '../../../src/scenario/index.js';
 
 const { scenario } = loadScenario('baseline');
@@ -43,9 +43,37 @@ describe('schemaRange', () => {
 describe('resolveFactors', () => {
   it('takes a given range inside the schema bounds, and refuses one outside', () => {
     expect(resolveFactors(parseParams(['cops.0.launchWeek=0:52']), scenario, 4)).toEqual([
-      { path: 'cops.0.launchWeek', min: 0, max: 52, integer: true },
+      { path: 'cops.0.launchWeek', min: 0, max: 52, integer: true, rangeFrom: 'given' },
     ]);
     expect(() => resolveFactors(parseParams(['cops.0.support.fundedHours=0:50']), scenario, 4)).toThrow(/above the schema's maximum 40/);
+  });
+  it('takes the schema range, marked as such, when the scenario value is not at its very bottom', () => {
+    // The baseline's habit weight (2.4) lies a quarter of the way up its range 0..10.
+    expect(resolveFactors(parseParams(['parameters.attendance.habit']), scenario, 4)).toEqual([
+      { path: 'parameters.attendance.habit', min: 0, max: 10, integer: false, rangeFrom: 'schema' },
+    ]);
+  });
+  it('refuses a schema range when the scenario value lies in its bottom 1%, suggesting a range', () => {
+    // 5 founders of 1..1000: 334 and 1000 founders would both saturate the eligible pool.
+    expect(() => resolveFactors(parseParams(['cops.0.founders']), scenario, 4)).toThrow(
+      /^--params cops\.0\.founders: the scenario's value 5 lies in the bottom 1% of the schema's range 1:1000, which is a validity bound, not a plausible range.*e\.g\. --params cops\.0\.founders=1:9 \(or --params cops\.0\.founders=1:1000 to screen the whole schema range\)$/,
+    );
+    expect(() => resolveFactors(parseParams(['cops.0.steering']), scenario, 4)).toThrow(/value 0 lies in the bottom 1% of the schema's range 0:1.*cops\.0\.steering=0:0\.1/);
+    // Given explicitly, the same ranges are screened.
+    expect(resolveFactors(parseParams(['cops.0.founders=1:1000', 'cops.0.steering=0:1']), scenario, 4).map((f) => f.rangeFrom)).toEqual(['given', 'given']);
+  });
+  it('suggests a whole-number range wide enough for the levels', () => {
+    // The baseline's activeContributions is 1, the schema's minimum of 1..100.
+    expect(() => resolveFactors(parseParams(['parameters.contributions.activeContributions']), scenario, 6)).toThrow(/activeContributions=1:11 /);
+    expect(() => resolveFactors(parseParams(['cops.0.founders']), loadScenario('baseline', { sets: ['cops.0.founders=2'] }).scenario, 6)).toThrow(/founders=1:6 /);
+  });
+  it('warns for a schema range only', () => {
+    const [fromSchema, given] = resolveFactors(parseParams(['cops.0.support.fundedHours', 'parameters.attendance.habit=0:5']), scenario, 4);
+    expect(schemaRangeWarning(fromSchema!)).toBe(
+      "--params cops.0.support.fundedHours: screening 0:40, the schema's validity range, not a plausible range; " +
+        'effects are measured over all of it, so give the range you mean with --params cops.0.support.fundedHours=min:max',
+    );
+    expect(schemaRangeWarning(given!)).toBeUndefined();
   });
   it('needs whole-number ends at least levels − 1 apart for a whole-number setting', () => {
     expect(() => resolveFactors(parseParams(['cops.0.founders=2:4']), scenario, 4)).toThrow(/must span at least levels − 1 = 3/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../../src/charts/render.js';
-import { sensitivityCharts } from '../../../src/research/charts.js';
+import { MORRIS_RATIO_GUIDES, sensitivityCharts } from '../../../src/research/charts.js';
+import { vegaLiteValidator } from '../../charts/fixtures.js';
 import {
   designColumns,
   designRows,
@@ -53,5 +54,37 @@ describe('a screening end to end', () => {
     expect(() =>
       planSensitivity({ factors, measure: { metric: 'members', at: { week: 5 } }, trajectories: 2, seed: 1, load: tooShort }),
     ).toThrow(/design point 0: week 5 is outside the run/);
+  });
+});
+
+describe('sensitivityCharts', () => {
+  const rows = [
+    { parameter: 'a', mu: 2, mu_star: 4, sigma: 1, rank: 1 },
+    { parameter: 'b', mu: 0, mu_star: 0.5, sigma: 0.9, rank: 2 },
+  ];
+  const chart = (input: typeof rows) =>
+    sensitivityCharts({ rows: input, measureText: 'members', scenarioName: 'baseline', trajectories: 3, levels: 4, runs: 2 })[0]!;
+  /** The guide points of the σ–μ* scatter. */
+  const guides = (spec: unknown) => {
+    const scatter = (spec as { vconcat: { layer?: { data?: { values: { mu_star: number; sigma: number; guide: string }[] }; mark: { type: string } }[] }[] }).vconcat[1]!;
+    return scatter.layer!.find((layer) => layer.mark.type === 'line')?.data?.values;
+  };
+
+  it('draws σ/μ* = 0.1 and 1 from the origin to the largest μ*, and says so in its description', async () => {
+    const { spec, description } = chart(rows);
+    expect(MORRIS_RATIO_GUIDES).toEqual([0.1, 1]);
+    expect(guides(spec)).toEqual([
+      { mu_star: 0, sigma: 0, guide: 'σ/μ* = 0.1' },
+      { mu_star: 4, sigma: 0.4, guide: 'σ/μ* = 0.1' },
+      { mu_star: 0, sigma: 0, guide: 'σ/μ* = 1' },
+      { mu_star: 4, sigma: 4, guide: 'σ/μ* = 1' },
+    ]);
+    expect(description).toContain('σ/μ* = 0.1 and σ/μ* = 1');
+    expect(vegaLiteValidator()(spec)).toBe(true);
+    expect((await compileSpec(spec)).warnings).toEqual([]);
+  });
+
+  it('draws no guide when no parameter has an effect', () => {
+    expect(guides(chart(rows.map((row) => ({ ...row, mu: 0, mu_star: 0, sigma: 0 }))).spec)).toBeUndefined();
   });
 });

@@ -24,6 +24,18 @@ describe('copsim sweep', () => {
     expect(existsSync(join(dir, 'copsim-out'))).toBe(false);
   });
 
+  it('refuses a misspelt path as a usage error, quoting --vary as typed and suggesting the key', () => {
+    const dir = tempDir();
+    const result = copsim(['sweep', 'baseline', '--vary', 'cops.0.support.fundedHourz=0:4:1', '--runs', '2', '--workers', '0'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'copsim: --vary cops.0.support.fundedHourz=0:4:1: cops.0.support: unknown key "fundedHourz" (did you mean "fundedHours"?)\n' +
+        'run "copsim --help" for usage\n',
+    );
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(dir, 'copsim-out'))).toBe(false);
+  });
+
   it('refuses a value outside the schema, naming the point', () => {
     const result = copsim(['sweep', 'baseline', '--vary', 'cops.0.support.fundedHours=0,99', '--runs', '2', '--workers', '0']);
     expect(result.status).toBe(2);

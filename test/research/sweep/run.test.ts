@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../../src/charts/render.js';
 import { sweepCharts } from '../../../src/research/charts.js';
 import { measureValues, type Measure } from '../../../src/research/measure.js';
-import { parseVary, pointStatistics, runSweep, type SweepAxis } from '../../../src/research/sweep/index.js';
+import { checkSweepPaths, DesignError, parseVary, planSweep, pointStatistics, runSweep, type SweepAxis } from '../../../src/research/sweep/index.js';
 import { runMonteCarlo } from '../../../src/runner/index.js';
 import { loadScenario, ScenarioError } from '../../../src/scenario/index.js';
 
@@ -90,5 +90,32 @@ describe('sweepCharts', () => {
     expect(marks(c!.spec)).toEqual(['"type":"rect"', '"type":"text"']);
     expect(JSON.stringify(c!.spec)).toContain('"field":"ci_high"');
     expect((await compileSpec(c!.spec)).warnings).toEqual([]);
+  });
+});
+
+describe('checkSweepPaths', () => {
+  const scenario = load([]);
+  it('quotes the --vary expression as typed and suggests the nearest key for an unknown one', () => {
+    expect(() => checkSweepPaths([parseVary('cops.0.support.fundedHourz=0:4:1')], scenario)).toThrow(
+      new DesignError('--vary cops.0.support.fundedHourz=0:4:1: cops.0.support: unknown key "fundedHourz" (did you mean "fundedHours"?)'),
+    );
+  });
+  it('refuses an index past the end of a list and a field of a number', () => {
+    expect(() => checkSweepPaths([parseVary('cops.3.founders=1,2')], scenario)).toThrow(/^--vary cops\.3\.founders=1,2: cops: index 3 is past the end/);
+    expect(() => checkSweepPaths([parseVary('weeks.foo=1,2')], scenario)).toThrow(/^--vary weeks\.foo=1,2: weeks: is a number, with no field "foo"/);
+  });
+  it('leaves values to the points: a path that exists passes whatever its values', () => {
+    expect(() => checkSweepPaths([parseVary('cops.0.support.fundedHours=0,99'), parseVary('cops.0.participation=voluntary,nonsense')], scenario)).not.toThrow();
+  });
+  it('is checked by planSweep before any point is loaded', () => {
+    const loaded: (readonly string[])[] = [];
+    const spy = (sets: readonly string[]) => {
+      loaded.push(sets);
+      return load(sets);
+    };
+    expect(() => planSweep({ axes: [parseVary('cops.0.meetings.cadence=1,2'), parseVary('cops.0.supprt.fundedHours=0,2')], measure: { metric: 'members' }, load: spy })).toThrow(
+      /^--vary cops\.0\.supprt\.fundedHours=0,2: cops\.0: unknown key "supprt" \(did you mean "support"\?\)$/,
+    );
+    expect(loaded).toEqual([[]]);
   });
 });

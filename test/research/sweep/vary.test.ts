@@ -3,7 +3,11 @@ import { decimals, DesignError, MAX_SWEEP_POINTS, parseVary, sweepPoints } from 
 
 describe('parseVary: ranges', () => {
   it('includes both ends of a whole-number range', () => {
-    expect(parseVary('cops.0.support.fundedHours=0:8:2')).toEqual({ path: 'cops.0.support.fundedHours', values: [0, 2, 4, 6, 8] });
+    expect(parseVary('cops.0.support.fundedHours=0:8:2')).toEqual({
+      path: 'cops.0.support.fundedHours',
+      values: [0, 2, 4, 6, 8],
+      text: 'cops.0.support.fundedHours=0:8:2',
+    });
   });
   it('gives float steps exactly as written, the end included despite rounding error', () => {
     expect(parseVary('a=0:1:0.1').values).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
