@@ -12,8 +12,14 @@
  * | `{ from, to }`     | the mean of the metric over weeks from..to, both included        |
  * | `auc`              | the area under the weekly curve: the sum over all weeks          |
  *
+ * With `whileAlive`, a weekly metric is read only in weeks in which the CoP is alive (weekly
+ * metric `alive` = 1), so that "the CoP died" (members, motivation, attendance ... read 0 after
+ * death) is not mixed into the metric: a window averages its alive weeks, `auc` sums them, and
+ * a single week or `final` in which the CoP is not alive gives NaN (so does a window without
+ * an alive week).
+ *
  * A per-run figure (e.g. `total_reuse_events`, `death_week`) has one value per replication and
- * takes no `at`. Values may be NaN (an empty figure, such as the death week of a CoP that
+ * takes no `at` (and ignores `whileAlive`). Values may be NaN (an empty figure, such as the death week of a CoP that
  * lived); paired statistics drop such pairs and say how many.
  */
 import type { Collected } from '../aggregate/types.js';
@@ -39,6 +45,11 @@ export interface Measure {
   readonly cop?: string | undefined;
   /** For weekly metrics only; default `final`. */
   readonly at?: MeasureTime | undefined;
+  /**
+   * For weekly metrics only: read only the weeks in which the CoP is alive (`alive` = 1);
+   * default false (every week). Per-run figures ignore it.
+   */
+  readonly whileAlive?: boolean | undefined;
 }
 
 /** True when `name` is a weekly metric. */
@@ -98,15 +109,27 @@ export function measureValues(collected: Collected, measure: Measure): Float64Ar
     return out;
   }
   const series = (c * N_WEEKLY + WEEKLY_INDEX[measure.metric]) * weeks;
+  const aliveSeries = (c * N_WEEKLY + WEEKLY_INDEX.alive) * weeks;
+  const whileAlive = measure.whileAlive === true;
   const at = measure.at ?? 'final';
   const [from, to] =
     at === 'final' ? [weeks - 1, weeks - 1] : at === 'auc' ? [0, weeks - 1] : 'week' in at ? [at.week, at.week] : [at.from, at.to];
+  const counted = new Float64Array(runs);
   // Sum week by week in week order, so every replication adds its values in the same order.
   for (let week = from; week <= to; week++) {
     const start = (series + week) * runs;
-    for (let r = 0; r < runs; r++) out[r] = (out[r] as number) + (weekly[start + r] as number);
+    const alive = (aliveSeries + week) * runs;
+    for (let r = 0; r < runs; r++) {
+      if (whileAlive && (weekly[alive + r] as number) !== 1) continue;
+      out[r] = (out[r] as number) + (weekly[start + r] as number);
+      counted[r] = (counted[r] as number) + 1;
+    }
   }
-  if (at !== 'auc' && to > from) for (let r = 0; r < runs; r++) out[r] = (out[r] as number) / (to - from + 1);
+  for (let r = 0; r < runs; r++) {
+    const n = counted[r] as number;
+    if (n === 0) out[r] = Number.NaN;
+    else if (at !== 'auc' && n > 1) out[r] = (out[r] as number) / n;
+  }
   return out;
 }
 
@@ -115,6 +138,8 @@ export function measureValues(collected: Collected, measure: Measure): Float64Ar
  *
  * @example describeMeasure({ metric: 'attendance', cop: 'cop1', at: { from: 52, to: 103 } })
  * // → 'attendance (cop1), mean of weeks 52–103'
+ * @example describeMeasure({ metric: 'habit', at: { from: 52, to: 103 }, whileAlive: true })
+ * // → 'habit, mean of weeks 52–103, while alive'
  */
 export function describeMeasure(measure: Measure): string {
   const cop = measure.cop === undefined ? '' : ` (${measure.cop})`;
@@ -128,7 +153,7 @@ export function describeMeasure(measure: Measure): string {
         : 'week' in at
           ? `week ${at.week}`
           : `mean of weeks ${at.from}–${at.to}`;
-  return `${measure.metric}${cop}, ${when}`;
+  return `${measure.metric}${cop}, ${when}${measure.whileAlive === true ? ', while alive' : ''}`;
 }
 
 /**

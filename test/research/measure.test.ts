@@ -6,6 +6,7 @@ import {
   measureProblem,
   measureValues,
   parseMeasureTime,
+  type Measure,
 } from '../../src/research/measure.js';
 
 const WEEKS = 5;
@@ -53,6 +54,55 @@ describe('measureValues', () => {
   });
   it('throws with the reason when the measure does not fit', () => {
     expect(() => measureValues(batch(), { metric: 'attendance', at: { week: 5 } })).toThrow('expected 0 to 4');
+  });
+});
+
+/**
+ * The batch of `batch()` with the first CoP's `alive` series set: run 0 alive throughout, run 1
+ * dead from week 2 on, run 2 never alive.
+ */
+function dyingBatch(): Collected {
+  const collected = batch();
+  const alive = [
+    [1, 1, 1, 1, 1],
+    [1, 1, 0, 0, 0],
+    [0, 0, 0, 0, 0],
+  ];
+  for (let w = 0; w < WEEKS; w++)
+    for (let r = 0; r < RUNS; r++) collected.weekly[(WEEKLY_INDEX.alive * WEEKS + w) * RUNS + r] = alive[r]?.[w] as number;
+  return collected;
+}
+
+describe('measureValues while alive', () => {
+  const m = WEEKLY_INDEX.motivation * 100;
+  const read = (measure: Omit<Measure, 'metric'>): number[] =>
+    Array.from(measureValues(dyingBatch(), { metric: 'motivation', whileAlive: true, ...measure }));
+
+  it('averages only the alive weeks of a window, NaN when none is alive', () => {
+    // run 0: weeks 1..3 → 10, 20, 30; run 1: weeks 1 only (dead from week 2) → 10 + 1
+    expect(read({ at: { from: 1, to: 3 } })).toEqual([m + 20, m + 10 + 1, Number.NaN]);
+  });
+  it('gives NaN for a single week or the final week in which the CoP is dead', () => {
+    expect(read({ at: { week: 1 } })).toEqual([m + 10, m + 10 + 1, Number.NaN]);
+    expect(read({})).toEqual([m + 40, Number.NaN, Number.NaN]);
+  });
+  it('sums only the alive weeks for the area under the curve', () => {
+    // run 0: Σ_w (m + 10w) over 0..4 = 5m + 100; run 1: weeks 0 and 1 → 2m + 10 + 2
+    expect(read({ at: 'auc' })).toEqual([5 * m + 100, 2 * m + 10 + 2, Number.NaN]);
+  });
+  it('reads every week, dead or alive, by default', () => {
+    expect(Array.from(measureValues(dyingBatch(), { metric: 'motivation', at: { from: 1, to: 3 } }))).toEqual(
+      [0, 1, 2].map((r) => m + 20 + r),
+    );
+  });
+  it('is ignored by per-run figures', () => {
+    const values = measureValues(dyingBatch(), { metric: 'death_week', cop: 'b', whileAlive: true });
+    expect(values[2]).toBe(4);
+  });
+  it('says so in words', () => {
+    expect(describeMeasure({ metric: 'habit', at: { from: 52, to: 155 }, whileAlive: true })).toBe(
+      'habit, mean of weeks 52–155, while alive',
+    );
   });
 });
 

@@ -43,6 +43,25 @@ import { formatNumber, formatTable } from '../table.js';
 export const command = 'hypotheses [file]';
 export const describe = "Test hypotheses with common random numbers and give each a verdict";
 
+/** The columns of hypotheses.csv and the caveats of the verdicts, for `--help`. */
+const EPILOGUE =
+  'hypotheses.csv has one row per hypothesis with the columns: id, statement, source (as in the file); ' +
+  'measure (what is read from each replication); expected (predicted direction of b − a); smallest_effect ' +
+  "(in the measure's units); n (pairs used: replications with a value in both arms); mean_a, mean_b (the arms' " +
+  'means over those pairs); difference (mean paired difference b − a); ci_low, ci_high (its 95% Student t ' +
+  "interval, which the verdict reads); effect_size (Cohen's d_z); p_value and test (two-sided Wilcoxon " +
+  'signed-rank p, exact or normal approximation); verdict (supported, contradicted, inconclusive); runs ' +
+  '(replications per arm); seed (master seed of both arms); kind (mechanism: the model encodes the effect, so ' +
+  '"supported" verifies the implementation; emergent: it arises from interacting mechanisms); ' +
+  'exceeds_smallest_effect (true when the whole interval lies beyond smallest_effect in the predicted ' +
+  'direction); reason (why the verdict, e.g. "CI wholly above 0", "CI within ±smallest effect", "CI includes ' +
+  '0"); dropped (pairs left out because an arm had no value, e.g. its CoP was dead); a, b (the arms as text); ' +
+  'looks (times evaluated: rounds of --until-decided); p_value_t (two-sided paired t test p, the test that ' +
+  'matches the interval).\n\n' +
+  'Caveats: with --until-decided each round re-tests a growing sample that contains the earlier ones, so an ' +
+  'interval read after several looks is less certain than its nominal 95%. The hypotheses are tested without ' +
+  'a correction for multiplicity, so among a dozen of them one verdict may well be wrong by chance.';
+
 /** Replications per arm when neither `--runs` nor the file says. */
 const DEFAULT_RUNS = 200;
 
@@ -92,7 +111,8 @@ export function builder(yargs: Argv): Argv<HypothesesArgs> {
     .options(options)
     .example('$0 hypotheses', "the study's hypotheses, 200 replications per scenario")
     .example('$0 hypotheses --only mandatory-attendance --until-decided', 'one hypothesis, more runs until decided')
-    .example('$0 hypotheses mine.yaml --runs 500', 'your own hypotheses') as unknown as Argv<HypothesesArgs>;
+    .example('$0 hypotheses mine.yaml --runs 500', 'your own hypotheses')
+    .epilogue(EPILOGUE) as unknown as Argv<HypothesesArgs>;
 }
 
 /** The study's hypothesis file, shipped with the package. */
@@ -140,9 +160,11 @@ export async function handler(args: HypothesesArgs, context: CommandContext): Pr
       file,
       hypotheses: hypotheses.map((h, i) => ({
         id: h.id,
+        kind: h.kind,
         a: armProvenance(h.a),
         b: armProvenance(h.b),
         runs: (outcomes[i] as HypothesisOutcome).runs,
+        looks: (outcomes[i] as HypothesisOutcome).looks,
       })),
       masterSeed: settings.seed,
       runs: settings.runs,
@@ -152,9 +174,11 @@ export async function handler(args: HypothesesArgs, context: CommandContext): Pr
       workers: workersUsed,
       statistics:
         'difference = mean of paired differences b − a (replication r of both arms shares its seed); ' +
-        '95% Student t interval; effect size = Cohen\'s d_z; p = two-sided Wilcoxon signed-rank test; ' +
+        '95% Student t interval; effect size = Cohen\'s d_z; p_value = two-sided Wilcoxon signed-rank test; ' +
+        'p_value_t = two-sided paired t test; pairs with a missing value in either arm are dropped; ' +
         'verdict from the interval and smallest_effect (supported: interval beyond 0 on the predicted side; ' +
-        'contradicted: beyond 0 on the other side, or wholly inside ±smallest_effect)',
+        'contradicted: beyond 0 on the other side, or wholly inside ±smallest_effect); ' +
+        'no correction for multiplicity or for repeated looks (see looks)',
       seeds: {
         derivation: SEED_DERIVATION,
         first: Array.from({ length: Math.min(10, settings.runs) }, (_, r) => replicationSeed(settings.seed, r)),
@@ -175,6 +199,7 @@ export async function handler(args: HypothesesArgs, context: CommandContext): Pr
   if (!settings.quiet) {
     io.out(verdictTable(outcomes));
     io.out(`\n${verdictCounts(outcomes)}; p: two-sided Wilcoxon signed-rank test; d_z: Cohen's d_z\n`);
+    io.out('no correction for multiplicity; a mechanism verdict verifies the model, not the claim\n');
     io.out(`results in ${outDir}\n`);
   }
 }
@@ -207,8 +232,19 @@ function armProvenance(arm: ResolvedHypothesis['a']): HypothesesManifest['hypoth
 export function verdictTable(outcomes: readonly HypothesisOutcome[]): string {
   const interval = (o: HypothesisOutcome): string => `[${formatNumber(o.ciLow)}, ${formatNumber(o.ciHigh)}]`;
   return formatTable(
-    ['id', 'verdict', 'expected', 'difference', '95% CI', 'd_z', 'p', 'n'],
-    outcomes.map((o) => [o.id, o.verdict, o.expected, o.difference, interval(o), o.effectSize, formatP(o.pValue), o.n]),
+    ['id', 'verdict', 'kind', 'expected', 'difference', '95% CI', 'd_z', 'p', 'n', 'dropped'],
+    outcomes.map((o) => [
+      o.id,
+      o.verdict,
+      o.kind,
+      o.expected,
+      o.difference,
+      interval(o),
+      o.effectSize,
+      formatP(o.pValue),
+      o.n,
+      o.dropped,
+    ]),
   );
 }
 

@@ -2,11 +2,17 @@
  * The verdict on one hypothesis from the paired values of its two arms: a pure function of
  * the numbers, no simulation.
  *
- *   a[r], b[r] (replication r of both arms, same seed) ──pairedDifference──▶ mean, 95% CI, d_z
- *                                                     ──wilcoxonSignedRank──▶ p
- *                                                     ──hypothesisVerdict──▶ verdict
+ *   a[r], b[r] (replication r of both arms, same seed) ──pairedDifference──▶ mean, 95% CI, d_z, p (t)
+ *                                                     ──wilcoxonSignedRank──▶ p (Wilcoxon)
+ *                                                     ──hypothesisVerdict──▶ verdict, reason
  */
-import { exceedsSmallestEffect, hypothesisVerdict, type HypothesisVerdict } from '../../stats/verdict.js';
+import {
+  exceedsSmallestEffect,
+  hypothesisVerdict,
+  type DifferenceInterval,
+  type ExpectedDirection,
+  type HypothesisVerdict,
+} from '../../stats/verdict.js';
 import { pairedDifference } from '../../stats/paired.js';
 import { wilcoxonSignedRank } from '../../stats/wilcoxon.js';
 
@@ -38,7 +44,14 @@ export interface HypothesisEvaluation {
   readonly pValue: number;
   /** The test that gave `pValue`, in words. */
   readonly test: string;
+  /**
+   * Two-sided p-value of the paired t test, the test that agrees in kind with the t interval
+   * the verdict is read from.
+   */
+  readonly pValueT: number;
   readonly verdict: HypothesisVerdict;
+  /** Why the verdict, in words, e.g. 'CI wholly above 0' (see `verdictReason`). */
+  readonly reason: string;
   /** Whether the whole interval lies at or beyond the smallest effect on the predicted side. */
   readonly exceedsSmallestEffect: boolean;
 }
@@ -51,9 +64,10 @@ export const CONFIDENCE = 0.95;
  * interval of the mean difference and the smallest effect that matters (see
  * `hypothesisVerdict`): `supported` when the interval lies wholly on the predicted side of
  * zero, `contradicted` when it lies wholly on the other side or wholly inside
- * ±smallestEffect, `inconclusive` otherwise. The p-value is the two-sided Wilcoxon
- * signed-rank test (exact below 50 pairs without ties, else the normal approximation), which
- * assumes no normality; it is reported beside the verdict, not used for it.
+ * ±smallestEffect, `inconclusive` otherwise. `pValue` is the two-sided Wilcoxon signed-rank
+ * test (exact below 50 pairs without ties, else the normal approximation), which assumes no
+ * normality; `pValueT` is the paired t test, which matches the interval. Both are reported
+ * beside the verdict, not used for it.
  *
  * @example evaluateHypothesis({ expected: 'increase', smallestEffect: 1 }, [1, 2, 3], [1, 2, 3])
  * // → { n: 3, difference: 0, ciLow: 0, ciHigh: 0, verdict: 'contradicted', pValue: NaN, ... }
@@ -88,7 +102,35 @@ export function evaluateHypothesis(
     effectSize: paired.dz,
     pValue: wilcoxon.pValue,
     test: wilcoxon.method === 'exact' ? 'Wilcoxon signed-rank (exact)' : 'Wilcoxon signed-rank (normal approximation)',
+    pValueT: paired.pValue,
     verdict: hypothesisVerdict(interval, spec.expected, spec.smallestEffect),
+    reason: verdictReason(interval, spec.expected, spec.smallestEffect),
     exceedsSmallestEffect: exceedsSmallestEffect(interval, spec.expected, spec.smallestEffect),
   };
+}
+
+/**
+ * Why `hypothesisVerdict` gives its verdict, in words about the interval of b − a, following
+ * the same rules in the same order.
+ *
+ * @example verdictReason({ ciLow: 0.2, ciHigh: 1.4 }, 'increase', 0.5) // → 'CI wholly above 0'
+ * @example verdictReason({ ciLow: 0.6, ciHigh: 1.4 }, 'increase', 0.5) // → 'CI wholly above 0 and beyond the smallest effect'
+ * @example verdictReason({ ciLow: -0.1, ciHigh: 0.3 }, 'increase', 0.5) // → 'CI within ±smallest effect'
+ * @example verdictReason({ ciLow: -0.2, ciHigh: 1.4 }, 'increase', 0.5) // → 'CI includes 0'
+ */
+export function verdictReason(diff: DifferenceInterval, expected: ExpectedDirection, smallestEffect: number): string {
+  const { ciLow, ciHigh } = diff;
+  if (Number.isNaN(ciLow) || Number.isNaN(ciHigh)) return 'no interval (fewer than two pairs)';
+  const predicted = expected === 'increase' ? 'above' : 'below';
+  const opposite = expected === 'increase' ? 'below' : 'above';
+  const wrongSide = expected === 'increase' ? ciHigh < 0 : ciLow > 0;
+  if (wrongSide) return `CI wholly ${opposite} 0 (against the prediction)`;
+  const verdict = hypothesisVerdict(diff, expected, smallestEffect);
+  if (verdict === 'contradicted') return 'CI within ±smallest effect';
+  if (verdict === 'supported') {
+    return exceedsSmallestEffect(diff, expected, smallestEffect)
+      ? `CI wholly ${predicted} 0 and beyond the smallest effect`
+      : `CI wholly ${predicted} 0`;
+  }
+  return 'CI includes 0';
 }

@@ -12,6 +12,7 @@ export {
   type HypothesisFileData,
   type HypothesisData,
   type ArmRef,
+  type HypothesisKind,
 } from './schema.js';
 export { parseHypothesisFile, readHypothesisFile, formatHypothesisPath, HypothesisError } from './parse.js';
 export {
@@ -23,7 +24,7 @@ export {
   type ResolvedHypotheses,
   type ResolveOptions,
 } from './resolve.js';
-export { evaluateHypothesis, CONFIDENCE, type HypothesisEvaluation, type VerdictSpec } from './evaluate.js';
+export { evaluateHypothesis, verdictReason, CONFIDENCE, type HypothesisEvaluation, type VerdictSpec } from './evaluate.js';
 export {
   testHypotheses,
   plannedReplications,

@@ -124,7 +124,7 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return data;
 }
 
-/** Checks across fields: unique ids, known metrics, no week for a per-run figure, ordered windows. */
+/** Checks across fields: unique ids, known metrics, no week or while_alive for a per-run figure, ordered windows. */
 function crossCheck(data: HypothesisFileData, file: string): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const seen = new Map<string, number>();
@@ -151,6 +151,12 @@ function crossCheck(data: HypothesisFileData, file: string): ScenarioIssue[] {
         file,
         path: at('measure', 'at'),
         message: `"${metric}" is a per-run figure: it has one value per run and takes no "at"`,
+      });
+    } else if (isRunFigure(metric) && h.measure.while_alive !== undefined) {
+      issues.push({
+        file,
+        path: at('measure', 'while_alive'),
+        message: `"${metric}" is a per-run figure: it has one value per run and takes no "while_alive"`,
       });
     }
     const when = h.measure.at;

@@ -12,7 +12,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { copIds } from '../../scenario/vocabulary.js';
 import { measureProblem, type Measure, type MeasureTime } from '../measure.js';
 import { formatHypothesisPath, HypothesisError } from './parse.js';
-import type { ArmRef, HypothesisData, HypothesisFileData } from './schema.js';
+import type { ArmRef, HypothesisData, HypothesisFileData, HypothesisKind } from './schema.js';
 
 /** One side of a comparison, ready to simulate. */
 export interface Arm {
@@ -37,6 +37,8 @@ export interface ResolvedHypothesis {
   readonly id: string;
   readonly statement: string;
   readonly source: string;
+  /** Whether the model encodes the effect directly (`mechanism`) or it emerges (`emergent`). */
+  readonly kind: HypothesisKind;
   readonly expected: 'increase' | 'decrease';
   readonly smallestEffect: number;
   /** The measure as written (its CoP may differ per arm). */
@@ -102,6 +104,7 @@ export function resolveHypotheses(data: HypothesisFileData, options: ResolveOpti
       id: h.id,
       statement: h.statement,
       source: h.source,
+      kind: h.kind,
       expected: h.expect,
       smallestEffect: h.smallest_effect,
       measure,
@@ -126,6 +129,7 @@ function toMeasure(h: HypothesisData): Measure {
     metric: h.measure.metric as Measure['metric'],
     ...(h.measure.cop === undefined ? {} : { cop: h.measure.cop }),
     ...(time === undefined ? {} : { at: time }),
+    ...(h.measure.while_alive === true ? { whileAlive: true } : {}),
   };
 }
 

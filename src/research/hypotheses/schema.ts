@@ -11,12 +11,13 @@
  * runs: 200
  * hypotheses:
  *   - id: mandatory-attendance
- *     statement: Mandatory participation raises attendance.
- *     source: Interview study §4.3 (Participation)
+ *     statement: While the CoP lives, mandatory participation raises attendance.
+ *     source: "reading of interview study §4.3 (Participation): some companies have a few mandatory CoPs"
+ *     kind: mechanism               # the model encodes the effect: "supported" verifies it
  *     compare:
  *       a: top-down-voluntary
  *       b: { scenario: top-down-voluntary, set: [cops.0.participation=mandatory] }
- *     measure: { metric: attendance, at: { from: 52, to: 155 } }
+ *     measure: { metric: attendance, at: { from: 52, to: 155 }, while_alive: true }
  *     expect: increase
  *     smallest_effect: 1
  * ```
@@ -77,8 +78,25 @@ export const measureSchema = z
     metric: z.string().min(1).describe('A weekly metric or a per-run figure (see docs/STATISTICS.md and summary.csv).'),
     cop: z.string().min(1).optional().describe("CoP id, in both arms; default each arm's first CoP."),
     at: atSchema.optional(),
+    while_alive: z
+      .boolean()
+      .optional()
+      .describe(
+        'For a weekly metric: read only the weeks in which the CoP is alive (default false). A window then ' +
+          'averages its alive weeks, `auc` sums them, a week or `final` in which the CoP is dead has no value; ' +
+          'replications without a value in either arm are left out (counted as dropped). Per-run figures take none.',
+      ),
   })
   .describe('The number read from each replication.');
+
+/** What a verdict of `supported` would show: an encoded mechanism or an emergent effect. */
+export const kindSchema = z
+  .enum(['mechanism', 'emergent'])
+  .describe(
+    '`mechanism`: the model encodes this effect directly (a term of one of its rules), so "supported" verifies ' +
+      'the implementation rather than the claim; `emergent`: the effect arises from several interacting ' +
+      'mechanisms, so the model could have shown otherwise.',
+  );
 
 export const hypothesisSchema = z
   .strictObject({
@@ -87,7 +105,14 @@ export const hypothesisSchema = z
       .regex(ID_PATTERN, 'an id of letters, digits, ".", "_" and "-"')
       .describe('Short unique name, e.g. `mandatory-attendance`.'),
     statement: z.string().min(1).describe('The claim in words, as b relative to a.'),
-    source: z.string().min(1).describe("Where the claim comes from: the study's section, a practitioner source or a paper."),
+    source: z
+      .string()
+      .min(1)
+      .describe(
+        "Where the claim comes from: the study's section, a practitioner source or a paper; " +
+          'say "reading of ..." where the claim is the model\'s reading of the source rather than its words.',
+      ),
+    kind: kindSchema,
     compare: z
       .strictObject({
         a: armRefSchema.describe('The reference arm.'),
@@ -120,3 +145,4 @@ export const hypothesisFileSchema = z
 export type HypothesisFileData = z.output<typeof hypothesisFileSchema>;
 export type HypothesisData = z.output<typeof hypothesisSchema>;
 export type ArmRef = z.output<typeof armRefSchema>;
+export type HypothesisKind = z.output<typeof kindSchema>;

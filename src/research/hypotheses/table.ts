@@ -24,6 +24,7 @@ export interface HypothesisRow {
   ci_high: number;
   /** Cohen's d_z. */
   effect_size: number;
+  /** Two-sided Wilcoxon signed-rank p-value of the differences. */
   p_value: number;
   /** The test that gave p_value. */
   test: string;
@@ -32,6 +33,21 @@ export interface HypothesisRow {
   runs: number;
   /** Master seed shared by both arms. */
   seed: number;
+  /** `mechanism` (the model encodes the effect directly) or `emergent`. */
+  kind: 'mechanism' | 'emergent';
+  /** Whether the whole interval lies at or beyond smallest_effect in the predicted direction. */
+  exceeds_smallest_effect: boolean;
+  /** Why the verdict, e.g. 'CI wholly above 0', 'CI within ±smallest effect', 'CI includes 0'. */
+  reason: string;
+  /** Replications left out because the measure had no value in an arm (e.g. the CoP was dead). */
+  dropped: number;
+  /** The arms as text: scenario and changed settings. */
+  a: string;
+  b: string;
+  /** Times the hypothesis was evaluated (rounds of --until-decided it took part in). */
+  looks: number;
+  /** Two-sided p-value of the paired t test (the test that matches the interval). */
+  p_value_t: number;
 }
 
 /** The columns of hypotheses.csv, in order. */
@@ -54,6 +70,14 @@ export const HYPOTHESIS_COLUMNS = [
   'verdict',
   'runs',
   'seed',
+  'kind',
+  'exceeds_smallest_effect',
+  'reason',
+  'dropped',
+  'a',
+  'b',
+  'looks',
+  'p_value_t',
 ] as const satisfies readonly (keyof HypothesisRow)[];
 
 /**
@@ -81,5 +105,13 @@ export function hypothesisRows(outcomes: readonly HypothesisOutcome[]): Hypothes
     verdict: o.verdict,
     runs: o.runs,
     seed: o.seed,
+    kind: o.kind,
+    exceeds_smallest_effect: o.exceedsSmallestEffect,
+    reason: o.reason,
+    dropped: o.dropped,
+    a: o.a,
+    b: o.b,
+    looks: o.looks,
+    p_value_t: o.pValueT,
   }));
 }

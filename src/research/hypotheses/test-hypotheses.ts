@@ -22,6 +22,8 @@ export interface HypothesisOutcome extends HypothesisEvaluation {
   readonly id: string;
   readonly statement: string;
   readonly source: string;
+  /** Whether the model encodes the effect directly (`mechanism`) or it emerges (`emergent`). */
+  readonly kind: ResolvedHypothesis['kind'];
   /** The measure in words, e.g. 'attendance (scrum-masters), mean of weeks 52–155'. */
   readonly measure: string;
   readonly expected: 'increase' | 'decrease';
@@ -31,6 +33,12 @@ export interface HypothesisOutcome extends HypothesisEvaluation {
   readonly b: string;
   /** Replications simulated per arm. */
   readonly runs: number;
+  /**
+   * Times the hypothesis was evaluated: 1, or with `untilDecided` one per round it took part
+   * in. Each look re-tests a growing sample that contains the earlier ones, so with more than
+   * one look the nominal 95% coverage of the last interval is optimistic.
+   */
+  readonly looks: number;
   /** The master seed both arms shared. */
   readonly seed: number;
 }
@@ -68,8 +76,9 @@ export function plannedReplications(hypotheses: readonly ResolvedHypothesis[], r
  * hypothesis, in the order given. With `untilDecided`, hypotheses still inconclusive are tested
  * again with twice the replications (capped at `maxRuns`) until each is decided or at the cap;
  * a round simulates replications 0 … runs − 1 afresh, which by the seed derivation repeats the
- * earlier ones exactly, so a result never depends on the rounds it took. (Stopping once decided
- * makes the nominal 95% coverage optimistic; the replications used are reported.)
+ * earlier ones exactly, so a result never depends on the rounds it took. Stopping once decided
+ * makes the nominal 95% coverage optimistic (each round is another look at a growing sample
+ * that contains the earlier ones); the replications used and the looks taken are reported.
  *
  * @example const outcomes = await testHypotheses(hypotheses, { runs: 200, seed: 1, simulate })
  */
@@ -79,6 +88,7 @@ export async function testHypotheses(
 ): Promise<HypothesisOutcome[]> {
   const maxRuns = Math.max(options.maxRuns ?? DEFAULT_MAX_RUNS, options.runs);
   const outcomes = new Map<string, HypothesisOutcome>();
+  const looks = new Map<string, number>();
   let pending = [...hypotheses];
   let runs = options.runs;
   for (let round = 0; pending.length > 0; round++) {
@@ -87,7 +97,9 @@ export async function testHypotheses(
     for (const h of pending) {
       const a = values.get(valueKey(h.a)) as Float64Array;
       const b = values.get(valueKey(h.b)) as Float64Array;
-      outcomes.set(h.id, outcome(h, evaluateHypothesis(h, a, b), runs, options.seed));
+      const look = (looks.get(h.id) ?? 0) + 1;
+      looks.set(h.id, look);
+      outcomes.set(h.id, outcome(h, evaluateHypothesis(h, a, b), runs, look, options.seed));
     }
     if (!options.untilDecided || runs >= maxRuns) break;
     pending = pending.filter((h) => !isDecided((outcomes.get(h.id) as HypothesisOutcome).verdict));
@@ -130,7 +142,13 @@ function valueKey(arm: Arm): string {
   return `${arm.key}\u0000${JSON.stringify(arm.measure)}`;
 }
 
-function outcome(h: ResolvedHypothesis, evaluation: HypothesisEvaluation, runs: number, seed: number): HypothesisOutcome {
+function outcome(
+  h: ResolvedHypothesis,
+  evaluation: HypothesisEvaluation,
+  runs: number,
+  looks: number,
+  seed: number,
+): HypothesisOutcome {
   const copA = h.a.measure.cop;
   const copB = h.b.measure.cop;
   const measure =
@@ -141,6 +159,7 @@ function outcome(h: ResolvedHypothesis, evaluation: HypothesisEvaluation, runs: 
     id: h.id,
     statement: h.statement,
     source: h.source,
+    kind: h.kind,
     measure,
     expected: h.expected,
     smallestEffect: h.smallestEffect,
@@ -148,6 +167,7 @@ function outcome(h: ResolvedHypothesis, evaluation: HypothesisEvaluation, runs: 
     b: h.b.label,
     ...evaluation,
     runs,
+    looks,
     seed,
   };
 }

@@ -18,7 +18,15 @@ export interface HypothesesManifest {
   /** The hypothesis file as given. */
   readonly file: string;
   /** The ids tested (all of the file's unless `--only`). */
-  readonly hypotheses: readonly { id: string; a: ArmProvenance; b: ArmProvenance; runs: number }[];
+  readonly hypotheses: readonly {
+    id: string;
+    kind: 'mechanism' | 'emergent';
+    a: ArmProvenance;
+    b: ArmProvenance;
+    runs: number;
+    /** Times evaluated (rounds of `untilDecided`); more than one makes the 95% coverage optimistic. */
+    looks: number;
+  }[];
   readonly masterSeed: number;
   /** Replications per arm in the first round. */
   readonly runs: number;

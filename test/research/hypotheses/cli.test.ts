@@ -35,8 +35,14 @@ describe('copsim hypotheses', () => {
         expect(Number.isFinite(Number(row[column])), `${row['id']} ${column}`).toBe(true);
       }
       expect(row['source']).not.toBe('');
-      expect(row).toMatchObject({ runs: '4', seed: '7', n: '4' });
+      expect(row).toMatchObject({ runs: '4', seed: '7' });
       expect(row['test']).toMatch(/^Wilcoxon signed-rank/);
+      expect(['mechanism', 'emergent']).toContain(row['kind']);
+      expect(['true', 'false']).toContain(row['exceeds_smallest_effect']);
+      expect(row['reason']).not.toBe('');
+      expect(Number(row['n']) + Number(row['dropped'])).toBe(4);
+      expect(row['a']).not.toBe('');
+      expect(row['looks']).toBe('1');
       // The terminal table lists the hypothesis with its verdict.
       expect(result.stdout).toMatch(new RegExp(`^${row['id']}\\s+${row['verdict']}`, 'm'));
     }
@@ -46,6 +52,7 @@ describe('copsim hypotheses', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ masterSeed: 7, runs: 4, untilDecided: false });
     expect(manifest.hypotheses.map((h: { id: string }) => h.id)).toEqual(ids);
+    expect(manifest.hypotheses.every((h: { looks: number; kind: string }) => h.looks === 1 && h.kind !== undefined)).toBe(true);
     expect(manifest.seeds.first).toHaveLength(4);
   });
 
@@ -63,9 +70,9 @@ describe('copsim hypotheses', () => {
       [
         'weeks: 20',
         'hypotheses:',
-        '  - { id: one, statement: s, source: seeds/001, compare: { a: baseline, b: { scenario: baseline, set: cops.0.support.coach=true } },',
+        '  - { id: one, statement: s, source: seeds/001, kind: mechanism, compare: { a: baseline, b: { scenario: baseline, set: cops.0.support.coach=true } },',
         '      measure: { metric: safety, at: { from: 10, to: 19 } }, expect: increase, smallest_effect: 0.01 }',
-        '  - { id: two, statement: s, source: seeds/001, compare: { a: baseline, b: baseline },',
+        '  - { id: two, statement: s, source: seeds/001, kind: mechanism, compare: { a: baseline, b: baseline },',
         '      measure: { metric: members }, expect: increase, smallest_effect: 1 }',
       ].join('\n'),
     );
@@ -83,7 +90,7 @@ describe('copsim hypotheses', () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, 'bad.yaml'),
-      'hypotheses:\n  - { id: h, statement: s, source: s, compare: { a: baseline, b: baseline }, measure: { metric: members }, expect: up, smallest_effect: 1 }\n',
+      'hypotheses:\n  - { id: h, statement: s, source: s, kind: emergent, compare: { a: baseline, b: baseline }, measure: { metric: members }, expect: up, smallest_effect: 1 }\n',
     );
     const bad = copsim(['hypotheses', 'bad.yaml'], dir);
     expect(bad.status).toBe(2);

@@ -2,7 +2,7 @@
  * The verdict on one hypothesis from paired values, against known answers.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateHypothesis } from '../../../src/research/hypotheses/index.js';
+import { evaluateHypothesis, verdictReason } from '../../../src/research/hypotheses/index.js';
 
 // R's sleep data: extra sleep of ten patients under drug 1 (a) and drug 2 (b).
 const A = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0, 2];
@@ -24,14 +24,22 @@ describe('evaluateHypothesis', () => {
     expect(e.meanB).toBeCloseTo(2.33, 12);
     expect(e.verdict).toBe('supported');
     expect(e.exceedsSmallestEffect).toBe(true);
+    expect(e.reason).toBe('CI wholly above 0 and beyond the smallest effect');
+    // The paired t test's p beside Wilcoxon's: R's t.test gives p-value = 0.002833.
+    expect(e.pValueT).toBeCloseTo(0.002833, 6);
   });
 
   it('contradicts a predicted decrease when the interval lies above zero', () => {
-    expect(evaluateHypothesis({ expected: 'decrease', smallestEffect: 0.5 }, A, B).verdict).toBe('contradicted');
+    const e = evaluateHypothesis({ expected: 'decrease', smallestEffect: 0.5 }, A, B);
+    expect(e.verdict).toBe('contradicted');
+    expect(e.reason).toBe('CI wholly above 0 (against the prediction)');
   });
 
   it('calls a difference negligible (contradicted) when the interval lies within ± the smallest effect', () => {
-    expect(evaluateHypothesis({ expected: 'increase', smallestEffect: 3 }, A, B).verdict).toBe('contradicted');
+    const e = evaluateHypothesis({ expected: 'increase', smallestEffect: 3 }, A, B);
+    expect(e.verdict).toBe('contradicted');
+    expect(e.reason).toBe('CI within ±smallest effect');
+    expect(e.exceedsSmallestEffect).toBe(false);
   });
 
   it('is inconclusive when the interval straddles zero and reaches beyond the smallest effect', () => {
@@ -39,6 +47,7 @@ describe('evaluateHypothesis', () => {
     expect(e.ciLow).toBeLessThan(0);
     expect(e.ciHigh).toBeGreaterThan(0.5);
     expect(e.verdict).toBe('inconclusive');
+    expect(e.reason).toBe('CI includes 0');
   });
 
   it('gives a scenario compared with itself a difference of exactly 0: negligible, so contradicted', () => {
@@ -55,5 +64,14 @@ describe('evaluateHypothesis', () => {
     expect(e.n).toBe(2);
     expect(e.dropped).toBe(2);
     expect([e.meanA, e.meanB, e.difference]).toEqual([3, 5, 2]);
+  });
+});
+
+describe('verdictReason', () => {
+  it('names the side of zero in the terms of the prediction, and no interval', () => {
+    expect(verdictReason({ ciLow: -1.4, ciHigh: -0.2 }, 'decrease', 0.5)).toBe('CI wholly below 0');
+    expect(verdictReason({ ciLow: -1.4, ciHigh: -0.6 }, 'decrease', 0.5)).toBe('CI wholly below 0 and beyond the smallest effect');
+    expect(verdictReason({ ciLow: -1.4, ciHigh: -0.6 }, 'increase', 0.5)).toBe('CI wholly below 0 (against the prediction)');
+    expect(verdictReason({ ciLow: Number.NaN, ciHigh: Number.NaN }, 'increase', 0.5)).toBe('no interval (fewer than two pairs)');
   });
 });

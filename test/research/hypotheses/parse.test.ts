@@ -11,6 +11,7 @@ function hypothesis(extra: Record<string, unknown> = {}): Record<string, unknown
     id: 'h1',
     statement: 'Mandatory participation raises attendance.',
     source: 'Interview study §4.3 (Participation)',
+    kind: 'mechanism',
     compare: { a: 'baseline', b: { scenario: 'baseline', set: ['cops.0.participation=mandatory'] } },
     measure: { metric: 'attendance', at: { from: 52, to: 103 } },
     expect: 'increase',
@@ -54,6 +55,21 @@ describe('parseHypothesisFile', () => {
     const h = hypothesis({ compare: { a: 'baseline', b: { scenaro: 'baseline' } } });
     const found = problems({ hypotheses: [h] });
     expect(found).toContain('h.yaml: hypotheses[0].compare.b: unknown key "scenaro" (did you mean "scenario"?)');
+  });
+
+  it('requires a kind, mechanism or emergent', () => {
+    const { kind: _kind, ...rest } = hypothesis();
+    expect(problems({ hypotheses: [rest] })).toEqual([
+      'h.yaml: hypotheses[0].kind: expected one of mechanism | emergent, got nothing',
+    ]);
+    expect(problems({ hypotheses: [hypothesis({ kind: 'emergent' })] })).toEqual([]);
+  });
+
+  it('takes while_alive for a weekly metric only', () => {
+    expect(problems({ hypotheses: [hypothesis({ measure: { metric: 'habit', while_alive: true } })] })).toEqual([]);
+    expect(problems({ hypotheses: [hypothesis({ measure: { metric: 'peak_members', while_alive: true } })] })).toEqual([
+      'h.yaml: hypotheses[0].measure.while_alive: "peak_members" is a per-run figure: it has one value per run and takes no "while_alive"',
+    ]);
   });
 
   it('names a missing field', () => {

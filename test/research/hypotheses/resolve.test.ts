@@ -22,6 +22,7 @@ function hypothesis(extra: Record<string, unknown> = {}): Record<string, unknown
     id: 'h1',
     statement: 'Mandatory participation raises attendance.',
     source: 'Interview study §4.3 (Participation)',
+    kind: 'mechanism',
     compare: { a: 'baseline', b: { scenario: 'baseline', set: ['cops.0.participation=mandatory'] } },
     measure: { metric: 'attendance', at: 100 },
     expect: 'increase',
@@ -49,6 +50,13 @@ describe('resolveHypotheses', () => {
     expect(h?.a.measure).toEqual({ metric: 'attendance', cop: 'scrum-masters', at: { week: 100 } });
     expect(h?.b.label).toBe('baseline [cops.0.participation=mandatory]');
     expect(h?.a.key).not.toBe(h?.b.key);
+    expect(h?.kind).toBe('mechanism');
+  });
+
+  it('reads only alive weeks when the measure says while_alive', () => {
+    const raw = { hypotheses: [hypothesis({ measure: { metric: 'habit', at: { from: 52, to: 155 }, while_alive: true } })] };
+    const [h] = resolveHypotheses(parseHypothesisFile(raw, 'h.yaml')).hypotheses;
+    expect(h?.b.measure).toEqual({ metric: 'habit', cop: 'scrum-masters', at: { from: 52, to: 155 }, whileAlive: true });
   });
 
   it('gives arms that simulate the same scenario the same key', () => {
@@ -125,6 +133,7 @@ describe('resolveHypotheses', () => {
         '  - id: h1',
         '    statement: s',
         '    source: s',
+        '    kind: emergent',
         '    compare: { a: baseline, b: mine.yaml }',
         '    measure: { metric: members, at: 10 }',
         '    expect: increase',

@@ -24,6 +24,7 @@ function hypothesis(id: string, b: unknown, extra: Record<string, unknown> = {})
     id,
     statement: 's',
     source: 'Interview study §4.3',
+    kind: 'mechanism',
     compare: { a: 'baseline', b },
     measure: { metric: 'total_contributions' },
     expect: 'increase',
@@ -134,9 +135,9 @@ describe('testHypotheses --until-decided', () => {
       maxRuns: 1000,
       onRound: (round) => rounds.push([round.runs, round.hypotheses, round.replications]),
     });
-    expect(outcomes.map((o) => [o.id, o.verdict, o.runs])).toEqual([
-      ['slow', 'supported', 64],
-      ['fast', 'supported', 4],
+    expect(outcomes.map((o) => [o.id, o.verdict, o.runs, o.looks])).toEqual([
+      ['slow', 'supported', 64, 5],
+      ['fast', 'supported', 4, 1],
     ]);
     // Rounds after the first: only "slow" (its two arms) at 8, 16, 32, 64 runs.
     expect(rounds).toEqual([
@@ -157,14 +158,32 @@ describe('testHypotheses --until-decided', () => {
 
   it('runs one round without --until-decided', async () => {
     const outcomes = await testHypotheses(hypotheses, { runs: 4, seed: 1, simulate });
-    expect(outcomes.map((o) => o.runs)).toEqual([4, 4]);
+    expect(outcomes.map((o) => [o.runs, o.looks])).toEqual([
+      [4, 1],
+      [4, 1],
+    ]);
   });
 
   it('gives tidy rows in the contract column order and a forest chart that compiles', async () => {
     const outcomes = await testHypotheses(hypotheses, { runs: 8, seed: 1, simulate });
     const rows = hypothesisRows(outcomes);
     expect(Object.keys(rows[0] ?? {})).toEqual([...HYPOTHESIS_COLUMNS]);
-    expect(rows[1]).toMatchObject({ id: 'fast', expected: 'increase', smallest_effect: 0.1, runs: 8, seed: 1, verdict: 'supported' });
+    expect(rows[1]).toMatchObject({
+      id: 'fast',
+      expected: 'increase',
+      smallest_effect: 0.1,
+      runs: 8,
+      seed: 1,
+      verdict: 'supported',
+      kind: 'mechanism',
+      exceeds_smallest_effect: true,
+      reason: 'CI wholly above 0 and beyond the smallest effect',
+      dropped: 0,
+      a: 'baseline',
+      b: 'baseline [cops.0.decisionPower=decide]',
+      looks: 1,
+    });
+    expect(rows[1]?.p_value_t).toBeLessThan(0.001);
     const chart = hypothesesChart(outcomes);
     expect(chart.name).toBe('hypotheses');
     expect((await compileSpec(chart.spec)).warnings).toEqual([]);
