@@ -84,7 +84,7 @@ export async function handler(args: RunArgs, context: CommandContext): Promise<v
   });
   if (!settings.quiet) {
     io.out(keyFiguresTable(keyFigures(collected)));
-    io.out(`\nresults in ${outDir}\n`);
+    io.out(`\nresults in ${outDir} (open ${join(outDir, 'report.html')} for the charts)\n`);
   }
 }
 
