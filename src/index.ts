@@ -112,7 +112,7 @@ export {
 // The report page, and reading a run folder back.
 export { readRunOutput, RunOutputError, type RunOutputRead } from './output/read.js';
 export { buildReportInput, reportHtml, readReportScripts, writeReport, keyFiguresFromTables, settingsDiff, type ReportInput, type SettingDifference } from './report/index.js';
-export { writeRunFolder, replotRunFolder, chartsOf } from './publish/run-folder.js';
+export { writeRunFolder, replotRunFolder } from './publish/run-folder.js';
 
 // Comparing scenarios simulated with the same seeds.
 export { compareBatches, pairingProblem, COMPARISON_COLUMNS, type ComparisonRow, type NamedBatch } from './compare/paired.js';
@@ -122,4 +122,6 @@ export { compareCharts, type CompareChartInput } from './compare/charts.js';
 export { measureValues, measureProblem, describeMeasure, parseMeasureTime, type Measure, type MeasureTime } from './research/measure.js';
 export * as hypotheses from './research/hypotheses/index.js';
 export * as sweep from './research/sweep/index.js';
+export { studyManifestText, type StudyProvenance } from './research/manifest.js';
+export { writeStudyOutput, type StudyOutput, type StudyTable } from './research/write.js';
 export * as sensitivity from './research/sensitivity/index.js';

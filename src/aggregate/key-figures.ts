@@ -62,26 +62,40 @@ export function keyFigures(collected: Collected): CopKeyFigures[] {
     return weekly.subarray(start, start + runs);
   };
 
-  return copIds.map((cop, c) => {
-    const saved = estimate(figure(c, 'total_hours_saved'));
-    const invested = estimate(figure(c, 'total_hours_invested'));
-    const deaths = Float64Array.from(figure(c, 'death_week').filter(Number.isFinite)).sort();
-    return {
-      cop,
-      finalMembers: estimate(figure(c, 'final_members')),
-      peakMembers: estimate(figure(c, 'peak_members')),
-      meanAttendance: estimate(figure(c, 'mean_attendance')),
-      finalParticipationRate: estimate(finalWeek(c, 'participation_rate')),
-      totalContributions: estimate(figure(c, 'total_contributions')),
-      totalReuseEvents: estimate(figure(c, 'total_reuse_events')),
-      finalReuseRate: estimate(finalWeek(c, 'reuse_rate')),
-      totalHoursSaved: saved,
-      totalHoursInvested: invested,
-      savedPerInvested: invested.mean > 0 ? saved.mean / invested.mean : Number.NaN,
-      deathShare: deaths.length / runs,
-      medianDeathWeek: quantileSorted(deaths, 0.5),
-    };
-  });
+  return copIds.map((cop, c) =>
+    copKeyFigures(cop, (name) => figure(c, name), (name) => estimate(finalWeek(c, name))),
+  );
+}
+
+/**
+ * One CoP's key figures from its per-run figures (each in replication order) and its final-week
+ * rates: the one assembly `keyFigures` (from replications) and the report (from the tables)
+ * share, so both give the same numbers.
+ */
+export function copKeyFigures(
+  cop: string,
+  figure: (name: RunFigure) => Float64Array,
+  finalRate: (name: WeeklyMetric) => Estimate,
+): CopKeyFigures {
+  const deathWeeks = figure('death_week');
+  const saved = estimate(figure('total_hours_saved'));
+  const invested = estimate(figure('total_hours_invested'));
+  const deaths = Float64Array.from(deathWeeks.filter(Number.isFinite)).sort();
+  return {
+    cop,
+    finalMembers: estimate(figure('final_members')),
+    peakMembers: estimate(figure('peak_members')),
+    meanAttendance: estimate(figure('mean_attendance')),
+    finalParticipationRate: finalRate('participation_rate'),
+    totalContributions: estimate(figure('total_contributions')),
+    totalReuseEvents: estimate(figure('total_reuse_events')),
+    finalReuseRate: finalRate('reuse_rate'),
+    totalHoursSaved: saved,
+    totalHoursInvested: invested,
+    savedPerInvested: invested.mean > 0 ? saved.mean / invested.mean : Number.NaN,
+    deathShare: deaths.length / deathWeeks.length,
+    medianDeathWeek: quantileSorted(deaths, 0.5),
+  };
 }
 
 function estimate(values: Float64Array): Estimate {

@@ -4,7 +4,7 @@
  */
 import { ScenarioError } from '../scenario/index.js';
 import { RunOutputError } from '../output/read.js';
-import { DesignError } from '../research/sweep/errors.js';
+import { DesignError } from '../research/errors.js';
 import { AbortError, ReplicationError } from '../runner/index.js';
 import type { Io } from './io.js';
 

@@ -8,7 +8,6 @@
  *             ──buildReportInput──▶ ReportInput ──writeReport──▶ report.html
  */
 import { runCharts } from '../charts/run-charts.js';
-import type { NamedChart } from '../charts/types.js';
 import { writeCharts } from '../charts/write.js';
 import { readRunOutput } from '../output/read.js';
 import { writeRunOutput, type RunOutput } from '../output/write.js';
@@ -47,13 +46,8 @@ export async function replotRunFolder(dir: string, baseline?: Scenario): Promise
   return writePresentation(dir, await readRunOutput(dir), baseline);
 }
 
-/** The charts of a run, from its tables and manifest. */
-export function chartsOf(output: RunOutput): NamedChart[] {
-  return runCharts({ summary: output.summary, replications: output.replications, manifest: output.manifest });
-}
-
 async function writePresentation(dir: string, output: RunOutput, baseline?: Scenario): Promise<PresentationFiles> {
-  const charts = chartsOf(output);
+  const charts = runCharts(output);
   const chartFiles = await writeCharts(dir, charts);
   const report = await writeReport(
     dir,

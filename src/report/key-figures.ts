@@ -2,11 +2,9 @@
  * keyFiguresFromTables: the key figures of a run rebuilt from its tidy tables, for a report
  * made from an output folder (`copsim plot`), where the replications themselves are gone.
  */
-import type { CopKeyFigures, Estimate } from '../aggregate/key-figures.js';
+import { copKeyFigures, type CopKeyFigures, type Estimate } from '../aggregate/key-figures.js';
 import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
 import type { RunFigure, WeeklyMetric } from '../engine/result.js';
-import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
-import { quantileSorted } from '../stats/quantile-sorted.js';
 
 /**
  * The same numbers as `keyFigures(collected)`, one entry per CoP in `copIds` order, computed
@@ -46,25 +44,7 @@ export function keyFiguresFromTables(
       if (row === undefined) throw new Error(`keyFiguresFromTables: no ${name} summary rows for CoP ${cop}`);
       return { n: row.n, mean: row.mean, low: row.ci_low, high: row.ci_high };
     };
-    const deathWeeks = figure('death_week');
-    const saved = estimate(figure('total_hours_saved'));
-    const invested = estimate(figure('total_hours_invested'));
-    const deaths = Float64Array.from(deathWeeks.filter(Number.isFinite)).sort();
-    return {
-      cop,
-      finalMembers: estimate(figure('final_members')),
-      peakMembers: estimate(figure('peak_members')),
-      meanAttendance: estimate(figure('mean_attendance')),
-      finalParticipationRate: rate('participation_rate'),
-      totalContributions: estimate(figure('total_contributions')),
-      totalReuseEvents: estimate(figure('total_reuse_events')),
-      finalReuseRate: rate('reuse_rate'),
-      totalHoursSaved: saved,
-      totalHoursInvested: invested,
-      savedPerInvested: invested.mean > 0 ? saved.mean / invested.mean : Number.NaN,
-      deathShare: deaths.length / deathWeeks.length,
-      medianDeathWeek: quantileSorted(deaths, 0.5),
-    };
+    return copKeyFigures(cop, figure, rate);
   });
 }
 
@@ -102,7 +82,3 @@ function finalWeekByCop(rows: readonly SummaryRow[]): Map<string, Map<WeeklyMetr
   return out;
 }
 
-function estimate(values: Float64Array): Estimate {
-  const ci = meanConfidenceInterval(values);
-  return { n: ci.n, mean: ci.mean, low: ci.low, high: ci.high };
-}

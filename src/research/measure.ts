@@ -170,3 +170,13 @@ export function parseMeasureTime(text: string): MeasureTime | undefined {
   if (window) return { from: Number(window[1]), to: Number(window[2]) };
   return undefined;
 }
+
+/**
+ * A measure's time in its command-line form (`--week`): the inverse of `parseMeasureTime`.
+ *
+ * @example measureTimeText({ from: 52, to: 103 }) // → '52-103'
+ */
+export function measureTimeText(at: MeasureTime | undefined): string {
+  if (at === undefined || at === 'final' || at === 'auc') return at ?? 'final';
+  return 'week' in at ? String(at.week) : `${at.from}-${at.to}`;
+}

@@ -20,9 +20,12 @@ import {
   SENSITIVITY_COLUMNS,
   simulateSensitivity,
 } from '../../research/sensitivity/index.js';
-import { measureTimeText, studyManifestText, writeStudyOutput } from '../../research/sweep/index.js';
+import { measureTimeText } from '../../research/measure.js';
+import { studyManifestText } from '../../research/manifest.js';
+import { writeStudyOutput } from '../../research/write.js';
 import { morrisCost } from '../../stats/morris.js';
 import type { CommandContext } from '../context.js';
+import { startClock, studyProvenance } from '../study.js';
 import { asInputError, UsageError } from '../exit.js';
 import { parseInteger } from '../numbers.js';
 import {
@@ -127,8 +130,7 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
     `copsim: ${base.name} sensitivity of ${measureText}: ${factors.length} parameters, ${trajectories} trajectories × ` +
     `(${factors.length} + 1) = ${points} design points × ${settings.runs} runs = ${total} runs of ${base.scenario.weeks} weeks ` +
     `on ${describeWorkers(workersUsed)}…`;
-  const startedAt = new Date();
-  const t0 = performance.now();
+  const clock = startClock();
   const result = await withSimulation(io, settings, { headline, replications: total }, async (session) => {
     let seeds: ArrayLike<number> = [];
     const result = await simulateSensitivity(plan, async (scenario) => {
@@ -138,18 +140,7 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
     });
     const { design } = plan;
     const manifest = studyManifestText(
-      {
-        command: 'sensitivity',
-        scenario: base.scenario,
-        scenarioName: base.name,
-        scenarioSource: base.source,
-        masterSeed: settings.seed,
-        runs: settings.runs,
-        workers: workersUsed,
-        startedAt: startedAt.toISOString(),
-        wallTimeSeconds: (performance.now() - t0) / 1000,
-        seeds,
-      },
+      studyProvenance('sensitivity', base, settings, clock, seeds),
       {
         measure: { metric: measure.metric, cop: plan.cop, week: measureTimeText(measure.at), text: measureText },
         method: 'Morris elementary effects (Morris 1991), mu* after Campolongo, Cariboni & Saltelli 2007',

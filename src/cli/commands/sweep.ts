@@ -11,19 +11,19 @@ import type { Argv } from 'yargs';
 import type { Scenario } from '../../scenario/schema.js';
 import { copIds } from '../../scenario/vocabulary.js';
 import { sweepCharts } from '../../research/charts.js';
-import { describeMeasure, measureProblem, parseMeasureTime, type Measure } from '../../research/measure.js';
+import { describeMeasure, measureProblem, measureTimeText, parseMeasureTime, type Measure } from '../../research/measure.js';
 import {
   describePoint,
-  measureTimeText,
   parseVary,
   planSweep,
   simulateSweep,
-  studyManifestText,
   sweepColumns,
-  writeStudyOutput,
   type SweepAxis,
 } from '../../research/sweep/index.js';
+import { studyManifestText } from '../../research/manifest.js';
+import { writeStudyOutput } from '../../research/write.js';
 import type { CommandContext } from '../context.js';
+import { startClock, studyProvenance } from '../study.js';
 import { asInputError, UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import {
@@ -169,8 +169,7 @@ export async function handler(args: SweepArgs, context: CommandContext): Promise
   const headline =
     `copsim: ${base.name} sweep, ${points.length} point${points.length === 1 ? '' : 's'} × ${settings.runs} runs = ${total} runs ` +
     `of ${base.scenario.weeks} weeks on ${describeWorkers(workersUsed)}…`;
-  const startedAt = new Date();
-  const t0 = performance.now();
+  const clock = startClock();
   const measureText = describeMeasure({ ...measure, cop: plan.cop });
   const result = await withSimulation(io, settings, { headline, replications: total }, async (session) => {
     let seeds: ArrayLike<number> = [];
@@ -180,18 +179,7 @@ export async function handler(args: SweepArgs, context: CommandContext): Promise
       return collected;
     });
     const manifest = studyManifestText(
-      {
-        command: 'sweep',
-        scenario: base.scenario,
-        scenarioName: base.name,
-        scenarioSource: base.source,
-        masterSeed: settings.seed,
-        runs: settings.runs,
-        workers: workersUsed,
-        startedAt: startedAt.toISOString(),
-        wallTimeSeconds: (performance.now() - t0) / 1000,
-        seeds,
-      },
+      studyProvenance('sweep', base, settings, clock, seeds),
       {
         measure: { metric: measure.metric, cop: result.cop, week: measureTimeText(measure.at), text: measureText },
         vary: axes.map(({ path, values }) => ({ path, values })),

@@ -2,13 +2,8 @@
  * Writing a hypothesis test's results: hypotheses.csv, the forest chart and manifest.json,
  * each atomically; the manifest last, so a manifest beside the table marks a complete output.
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeCharts } from '../../charts/write.js';
 import type { NamedChart } from '../../charts/types.js';
-import { writeFileAtomic } from '../../output/atomic.js';
-import { toCsv } from '../../output/csv.js';
-import { makeDirectory } from '../../output/directory.js';
+import { writeStudyOutput } from '../write.js';
 import { HYPOTHESIS_COLUMNS, type HypothesisRow } from './table.js';
 
 /** Where the hypotheses came from and how they were tested: enough to repeat the run. */
@@ -72,12 +67,9 @@ export interface HypothesesOutput {
  * // → ['copsim-out/hypotheses/hypotheses.csv', ..., 'copsim-out/hypotheses/manifest.json']
  */
 export async function writeHypothesesOutput(dir: string, output: HypothesesOutput): Promise<string[]> {
-  await makeDirectory(dir);
-  const manifest = join(dir, 'manifest.json');
-  await rm(manifest, { force: true });
-  const table = join(dir, 'hypotheses.csv');
-  await writeFileAtomic(table, toCsv(output.rows, HYPOTHESIS_COLUMNS));
-  const charts = await writeCharts(dir, output.charts);
-  await writeFileAtomic(manifest, `${JSON.stringify(output.manifest, null, 2)}\n`);
-  return [table, ...charts, manifest];
+  return writeStudyOutput(dir, {
+    tables: [{ file: 'hypotheses.csv', rows: output.rows, columns: HYPOTHESIS_COLUMNS }],
+    charts: output.charts,
+    manifest: `${JSON.stringify(output.manifest, null, 2)}\n`,
+  });
 }

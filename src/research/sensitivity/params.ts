@@ -6,7 +6,7 @@ import { ScenarioError } from '../../scenario/errors.js';
 import { applySets, parseSet } from '../../scenario/overrides.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
 import { childOf, numberBounds, schemaAt, unwrapSchema } from '../../scenario/schema-walk.js';
-import { DesignError } from '../sweep/errors.js';
+import { DesignError } from '../errors.js';
 
 /** A parameter as given: a path, and a range when one was given. */
 export interface ParamSpec {

@@ -13,7 +13,7 @@ import { copIds } from '../../scenario/vocabulary.js';
 import { mean } from '../../stats/mean.js';
 import { countFinite } from '../../stats/count-finite.js';
 import { measureProblem, measureValues, type Measure } from '../measure.js';
-import { DesignError } from '../sweep/errors.js';
+import { DesignError } from '../errors.js';
 import { sensitivityDesign, type SensitivityDesign } from './design.js';
 import { sensitivityRows, type SensitivityRow } from './effects.js';
 import type { Factor } from './params.js';

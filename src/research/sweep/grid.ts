@@ -2,7 +2,7 @@
  * The points of a sweep: every combination of the varied settings' values (a full grid), each
  * with the overrides that make its scenario.
  */
-import { DesignError } from './errors.js';
+import { DesignError } from '../errors.js';
 import type { SweepAxis, SweepValue } from './vary.js';
 
 /** Most points a sweep may have: its simulations are repeated `--runs` times per point. */

@@ -5,11 +5,9 @@
  *   --vary ──parseVary──▶ SweepAxis ──sweepPoints──▶ SweepPoint[] ──runSweep──▶ SweepRow[]
  *          ──sweepCharts / studyManifestText──▶ writeStudyOutput: sweep.csv, sweep.*, manifest.json
  */
-export { DesignError } from './errors.js';
+export { DesignError } from '../errors.js';
 export { parseVary, decimals, MAX_AXIS_VALUES, type SweepAxis, type SweepValue } from './vary.js';
 export { sweepPoints, describePoint, MAX_SWEEP_POINTS, type SweepPoint } from './grid.js';
 export { pointStatistics, SWEEP_LEVEL, type PointStatistics } from './statistics.js';
-export { sweepRows, sweepColumns, measureTimeText, SWEEP_STAT_COLUMNS, type SweepRow } from './rows.js';
+export { sweepRows, sweepColumns, SWEEP_STAT_COLUMNS, type SweepRow } from './rows.js';
 export { runSweep, planSweep, simulateSweep, loadSweepScenarios, checkSweepPaths, type SweepInput, type SweepPlan, type SweepResult } from './run.js';
-export { studyManifestText, type StudyProvenance } from './manifest.js';
-export { writeStudyOutput, type StudyOutput, type StudyTable } from './write.js';

@@ -2,7 +2,7 @@
  * sweep.csv: one tidy row per sweep point, the varied settings' values first, then the measure
  * and its statistics.
  */
-import { isRunFigure, type Measure, type MeasureTime } from '../measure.js';
+import { isRunFigure, measureTimeText, type Measure } from '../measure.js';
 import type { SweepPoint } from './grid.js';
 import { pointStatistics, type PointStatistics } from './statistics.js';
 import type { SweepAxis, SweepValue } from './vary.js';
@@ -26,16 +26,6 @@ export type SweepRow = Record<string, SweepValue> & PointStatistics & {
  */
 export function sweepColumns(axes: readonly SweepAxis[]): string[] {
   return [...axes.map((axis) => axis.path), ...SWEEP_STAT_COLUMNS];
-}
-
-/**
- * A measure's time in its command-line form (`--week`).
- *
- * @example measureTimeText({ from: 52, to: 103 }) // → '52-103'
- */
-export function measureTimeText(at: MeasureTime | undefined): string {
-  if (at === undefined || at === 'final' || at === 'auc') return at ?? 'final';
-  return 'week' in at ? String(at.week) : `${at.from}-${at.to}`;
 }
 
 /**

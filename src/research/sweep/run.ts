@@ -10,7 +10,7 @@ import { applySets } from '../../scenario/overrides.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { copIds } from '../../scenario/vocabulary.js';
 import { measureProblem, measureValues, type Measure } from '../measure.js';
-import { DesignError } from './errors.js';
+import { DesignError } from '../errors.js';
 import { describePoint, sweepPoints, type SweepPoint } from './grid.js';
 import { sweepRows, type SweepRow } from './rows.js';
 import type { SweepAxis } from './vary.js';

@@ -4,7 +4,7 @@
  * may hold choices such as `voluntary,mandatory`).
  */
 import { parseSet } from '../../scenario/overrides.js';
-import { DesignError } from './errors.js';
+import { DesignError } from '../errors.js';
 
 /** A value a swept setting takes: a number, or a word such as a choice. */
 export type SweepValue = number | string;

@@ -3,11 +3,11 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeCharts } from '../../charts/write.js';
-import type { NamedChart } from '../../charts/types.js';
-import { writeFileAtomic } from '../../output/atomic.js';
-import { toCsv } from '../../output/csv.js';
-import { makeDirectory } from '../../output/directory.js';
+import { writeCharts } from '../charts/write.js';
+import type { NamedChart } from '../charts/types.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { toCsv } from '../output/csv.js';
+import { makeDirectory } from '../output/directory.js';
 
 /** A table to write: its file name, rows and columns in order. */
 export interface StudyTable {

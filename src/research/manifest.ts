@@ -2,8 +2,8 @@
  * The manifest of a sweep or a screening: what is needed to reproduce its tables, written
  * beside them as manifest.json.
  */
-import { copsimVersion, SEED_DERIVATION, sortKeys } from '../../output/manifest.js';
-import type { Scenario } from '../../scenario/schema.js';
+import { copsimVersion, SEED_DERIVATION, sortKeys } from '../output/manifest.js';
+import type { Scenario } from '../scenario/schema.js';
 
 /** How many replication seeds a manifest lists (the rest follow from the derivation). */
 const LISTED_SEEDS = 10;
