@@ -49,7 +49,9 @@ export { parametersSchema, type Parameters } from './engine/parameters.js';
 
 // The engine: one replication, and the pieces it is made of.
 export { simulate, createSimulation } from './engine/simulate.js';
-export { step, MECHANISMS, type Mechanism } from './engine/step.js';
+export { step, SCHEDULE, MECHANISMS, type ScheduleEntry } from './engine/step.js';
+export { CHANNELS, type Channel, type ChannelName } from './engine/channels.js';
+export { snapshotAgents, type AgentSnapshot } from './engine/agents.js';
 export { MemberState, type Simulation, type CommunityState, type People } from './engine/state.js';
 export { replicationSeed, makeRng, makeStreams, type Rng, type Streams } from './engine/rng.js';
 export {

@@ -5,7 +5,9 @@
  * `npm run docs` writes the files and a test checks they are current.
  */
 import { z } from 'zod';
+import { CHANNELS } from '../engine/channels.js';
 import { parametersSchema } from '../engine/parameters.js';
+import { MECHANISMS } from '../engine/step.js';
 import { unwrapSchema } from '../scenario/schema-walk.js';
 import {
   copSchema,
@@ -114,16 +116,46 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return lines.join('\n');
 }
 
-/** Every parameter's full path, `parameters.<group>.<name>`, in schema order. */
+/** The parameter groups that are a mechanism's, by the mechanism's name in the schedule. */
+const GROUP_MECHANISM: Readonly<Record<string, string>> = {
+  timeBudget: 'time budget',
+  meeting: 'meeting held',
+  attendance: 'attendance',
+  contributions: 'contributions',
+  value: 'meeting value',
+  safety: 'psychological safety',
+  knowledge: 'knowledge reuse',
+  motivation: 'motivation',
+  recruitment: 'recruitment',
+  churn: 'churn',
+  habit: 'habit',
+  death: 'death',
+};
+
+/**
+ * The number of the mechanism a parameter group belongs to: its position in `MECHANISMS` plus
+ * one (the number is written once, there), or undefined for a group of the organisation.
+ *
+ * @example mechanismNumber('attendance') // → 3
+ */
+export function mechanismNumber(group: string): number | undefined {
+  const name = GROUP_MECHANISM[group];
+  const index = MECHANISMS.findIndex((m) => m.name === name);
+  return index < 0 ? undefined : index + 1;
+}
+
+/** Every parameter's full path, `parameters.<group>.<name>`, in schema order (and `parameters.knockouts`). */
 export function parameterPaths(): string[] {
   const paths: string[] = [];
   for (const [group, groupSchema] of Object.entries(parametersSchema.shape)) {
-    for (const name of Object.keys(shapeOf(groupSchema))) paths.push(`parameters.${group}.${name}`);
+    const names = Object.keys(shapeOf(groupSchema));
+    if (names.length === 0) paths.push(`parameters.${group}`);
+    for (const name of names) paths.push(`parameters.${group}.${name}`);
   }
   return paths;
 }
 
-/** "3. Attendance: a logistic choice ..." → heading "3. Attendance", note "A logistic choice ...". */
+/** "Attendance: a logistic choice ..." → heading "Attendance", note "A logistic choice ...". */
 function splitGroupTitle(description: string): { heading: string; note: string } {
   const text = description.trim().replace(/\.$/, '');
   const colon = text.indexOf(': ');
@@ -133,8 +165,10 @@ function splitGroupTitle(description: string): { heading: string; note: string }
 }
 
 /**
- * The parameter reference as Markdown: one table per mechanism group with each parameter's full
- * path, default, accepted range and meaning, all read from `parametersSchema`.
+ * The parameter reference as Markdown: one table per group with each parameter's full path,
+ * default, accepted range and meaning, all read from `parametersSchema`; mechanism groups are
+ * numbered as in the weekly schedule; then the channels that `parameters.knockouts` can switch
+ * off.
  *
  * @example renderParameterReference().startsWith('# Parameter reference') // true
  */
@@ -144,21 +178,39 @@ export function renderParameterReference(): string {
     '',
     '<!-- Generated from src/engine/parameters.ts by `npm run docs`; do not edit by hand. -->',
     '',
-    'Every coefficient of the twelve mechanisms, grouped in tick order. A scenario sets any of',
-    'them under `parameters` (e.g. `parameters.attendance.habit: 3`); unset ones take the',
-    'default. The range is what the scenario schema accepts; `copsim sensitivity` screens it',
-    'when a parameter is named without a range of its own (`path=min:max`), which is better',
-    'given where a plausible range is narrower. [ODD.md](ODD.md) gives the equation each',
-    'parameter enters and its source; the scenario settings are in [SETTINGS.md](SETTINGS.md).',
+    'Every number the model uses: how people and their network are drawn, then the coefficients',
+    `of the ${MECHANISMS.length} mechanisms, numbered in tick order. A scenario sets any of them under`,
+    '`parameters` (e.g. `parameters.attendance.habit: 3`); unset ones take the default. The range',
+    'is what the scenario schema accepts; `copsim sensitivity` screens it when a parameter is named',
+    'without a range of its own (`path=min:max`), which is better given where a plausible range',
+    'is narrower. Each meaning says where the number comes from when it has a source, and',
+    '"Assumed" when it has none; [ODD.md](ODD.md) gives the equation each parameter enters; the',
+    'scenario settings are in [SETTINGS.md](SETTINGS.md).',
   ];
   for (const [group, wrapped] of Object.entries(parametersSchema.shape)) {
     const groupSchema = unwrapSchema(wrapped);
+    if (Object.keys(shapeOf(groupSchema)).length === 0) continue;
     const { heading, note } = splitGroupTitle(jsonOf(groupSchema)['description'] as string);
+    const number = mechanismNumber(group);
     const rows = settingRows(groupSchema, `parameters.${group}.`, {});
-    out.push('', `## ${heading}`, '');
+    out.push('', `## ${number === undefined ? heading : `${number}. ${heading}`}`, '');
     if (note !== '') out.push(note, '');
     out.push(table(['parameter', 'default', 'range', 'meaning'], rows));
   }
+  out.push(
+    '',
+    '## Channels',
+    '',
+    '`parameters.knockouts` lists channels to switch off, e.g. `--set \'parameters.knockouts=[lead.welcome]\'`.',
+    'A channel is one named path by which a setting or a mechanism acts; knocked out, it takes the',
+    'neutral value said here and nothing else changes, so an experiment can tell which channel',
+    'carries an effect.',
+    '',
+    table(
+      ['channel', 'of', 'what it does', 'knocked out', 'source'],
+      CHANNELS.map((c) => [`\`${c.name}\``, c.of, c.does, c.off, c.source]),
+    ),
+  );
   return `${out.join('\n')}\n`;
 }
 

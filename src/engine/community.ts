@@ -1,27 +1,22 @@
 /**
- * Creating a CoP's state, deriving the numbers its settings imply, and deciding who is
- * eligible to join (target group, openness, scope).
+ * A CoP's state: creating it, deriving the numbers its settings imply, deciding who is
+ * eligible (target group, openness, scope), and the membership changes every mechanism shares
+ * (joining, leaving, resetting, belonging).
  */
 import type { CoP, CoPSettings } from '../scenario/schema.js';
 import { ROLES, THEMES } from '../scenario/vocabulary.js';
+import type { ChannelFlags } from './channels.js';
 import type { Parameters } from './parameters.js';
 import type { Rng } from './rng.js';
-import { MemberState, Unit, type CommunityState, type Derived, type People, type Simulation } from './state.js';
-
-const MANDATE = { voluntary: 0, expected: 0.4, mandatory: 1 } as const;
-const DECISION = { none: 0, influence: 0.5, decide: 1 } as const;
-const LEAD = { none: 0, 'part-time': 1, 'full-time': 2 } as const;
-/** Reach of the outside announcement by acceptance: management promotion raises visibility. */
-const VISIBILITY = { unaware: 0.5, tolerated: 1, approved: 1.5, initiated: 2 } as const;
+import { MemberState, Unit, type CommunityState, type Derived, type Network, type People } from './state.js';
+import { slotStrength } from './network.js';
 
 /**
- * The numbers a CoP's settings imply (see `Derived`). Pure. Acceptance protects time: with
- * approval or initiation by management, a share `recognitionProtection` of the funded hours'
- * unprotected part is protected too.
+ * The numbers a CoP's settings imply (see `Derived`). Pure. A knocked-out channel takes its
+ * neutral value here, so the mechanisms need not know about knock-outs for these.
  */
-export function deriveSettings(settings: CoPSettings, parameters: Parameters): Derived {
+export function deriveSettings(settings: CoPSettings, parameters: Parameters, on: ChannelFlags): Derived {
   const { support, meetings } = settings;
-  const externalPerMeeting = (support.budget / 52) * meetings.cadence;
   const recognised = settings.acceptance === 'approved' || settings.acceptance === 'initiated' ? 1 : 0;
   const steering =
     settings.steering === 'auto'
@@ -29,20 +24,34 @@ export function deriveSettings(settings: CoPSettings, parameters: Parameters): D
         ? parameters.launch.topDownSteering
         : 0
       : settings.steering;
+  const mandatory = settings.participation === 'mandatory';
+  const expected = settings.participation === 'expected';
+  const a = parameters.attendance;
+  const r = parameters.recruitment;
+  const visibility = !on['acceptance.visibility']
+    ? 1
+    : { unaware: r.unawareVisibility, tolerated: r.toleratedVisibility, approved: 1, initiated: r.initiatedVisibility }[
+        settings.acceptance
+      ];
+  const m = parameters.meeting;
+  const v = parameters.value;
+  const recognisedProtection = on['acceptance.protection'] ? parameters.timeBudget.recognitionProtection * recognised : 0;
   return {
     steering,
-    mandate: MANDATE[settings.participation],
-    mandatory: settings.participation === 'mandatory',
-    expected: settings.participation === 'expected',
-    decisionPower: DECISION[settings.decisionPower],
+    pressure: mandatory ? 1 : expected ? parameters.motivation.expectedPressure : 0,
+    mandatory,
+    compliance: on['participation.compliance'] ? (mandatory ? a.mandatory : expected ? a.expected : 0) : 0,
+    decisionPower: { none: 0, influence: v.influence, decide: 1 }[settings.decisionPower],
     recognised,
-    visibility: VISIBILITY[settings.acceptance],
-    lead: LEAD[support.lead],
-    protectedHours:
-      support.fundedHours *
-      meetings.cadence *
-      (support.protection + (1 - support.protection) * parameters.timeBudget.recognitionProtection * recognised),
-    externalSession: Math.min(1, externalPerMeeting),
+    visibility,
+    leadHours: { none: 0, 'part-time': m.partTimeLeadHours, 'full-time': m.fullTimeLeadHours }[support.lead],
+    leadContent: on['lead.content']
+      ? { none: 0, 'part-time': v.partTimeContent, 'full-time': v.fullTimeContent }[support.lead]
+      : 0,
+    protectedHours: on['support.fundedTime']
+      ? support.fundedHours * meetings.cadence * (support.protection + (1 - support.protection) * recognisedProtection)
+      : 0,
+    externalSession: on['support.externalContent'] ? Math.min(1, (support.budget / 52) * meetings.cadence) : 0,
     closed: settings.openness === 'closed',
     themeIndex: THEMES.indexOf(settings.theme),
   };
@@ -81,18 +90,24 @@ export function computeEligibilityOne(people: People, settings: CoPSettings, i: 
   else out[i] = settings.openness === 'closed' ? 0 : 2;
 }
 
-/** Development teams with at least one target-group member. */
-export function countTargetTeams(people: People, eligible: Uint8Array): number {
-  const seen = new Uint8Array(people.nDevTeams);
-  let count = 0;
-  for (let i = 0; i < people.n; i++) {
-    const t = people.team[i] as number;
-    if (eligible[i] === 1 && t < people.nDevTeams && !seen[t]) {
-      seen[t] = 1;
-      count++;
-    }
+/**
+ * Each person's colleague ties to the CoP's potential members: the target group, each weighted
+ * by their interest in the theme (`cop.targetTies`; the denominator of word of mouth).
+ */
+export function computeTargetTies(net: Network, cop: CommunityState): void {
+  for (let i = 0; i < cop.targetTies.length; i++) computeTargetTiesOne(net, cop, i);
+}
+
+/** `computeTargetTies` for person i alone. */
+export function computeTargetTiesOne(net: Network, cop: CommunityState, i: number): void {
+  const { eligible, interestFit } = cop;
+  let x = 0;
+  const end = net.colleagueStart[i + 1] as number;
+  for (let k = net.colleagueStart[i] as number; k < end; k++) {
+    const j = net.colleagues[k] as number;
+    if (eligible[j] === 1) x += (net.colleagueStrength[k] as number) * (interestFit[j] as number);
   }
-  return count;
+  cop.targetTies[i] = x;
 }
 
 /** Copies each person's interest in the CoP's theme into `cop.interestFit`. */
@@ -103,10 +118,11 @@ export function computeInterest(people: People, themeIndex: number, out: Float64
 
 /**
  * A person's autonomous motivation toward a CoP before any experience of it: the trait level,
- * scaled by interest in the theme.
+ * directed at the CoP as far as its theme interests them.
  */
-export function initialMotivation(people: People, interest: number, i: number): number {
-  return (people.motivationTrait[i] as number) * (0.4 + 0.6 * interest);
+export function initialMotivation(people: People, p: Parameters, interest: number, i: number): number {
+  const floor = p.motivation.fitFloor;
+  return (people.motivationTrait[i] as number) * (floor + (1 - floor) * interest);
 }
 
 /** Forgets the rolling window of attendance and contributions of person i. */
@@ -114,164 +130,98 @@ function clearWindow(cop: CommunityState, i: number): void {
   const w = cop.ringAttended.length / cop.state.length;
   cop.ringAttended.fill(0, i * w, i * w + w);
   cop.ringContributions.fill(0, i * w, i * w + w);
+  cop.ringOpportunities.fill(0, i * w, i * w + w);
   cop.windowAttended[i] = 0;
   cop.windowContributions[i] = 0;
+  cop.windowOpportunities[i] = 0;
 }
 
 /** Resets person i's state in a CoP to that of someone who has never taken part. */
 export function resetMember(cop: CommunityState, people: People, p: Parameters, i: number): void {
   cop.state[i] = MemberState.nonMember;
-  cop.motivation[i] = initialMotivation(people, cop.interestFit[i] as number, i);
+  cop.motivation[i] = initialMotivation(people, p, cop.interestFit[i] as number, i);
   cop.expectation[i] = 0.5 * (cop.interestFit[i] as number);
   cop.safety[i] = p.safety.base;
   cop.habit[i] = 0;
   cop.belonging[i] = 0;
   cop.cumulativeContributions[i] = 0;
+  cop.competenceAtJoin[i] = 0;
   cop.attending[i] = 0;
-  cop.lastContributions[i] = 0;
+  cop.spoken[i] = 0;
   clearWindow(cop, i);
   cop.missed[i] = 0;
   cop.attendedCount[i] = 0;
-  cop.returnPending[i] = 0;
   cop.mandated[i] = 0;
   cop.joinedWeek[i] = -1;
-}
-
-/** Makes person i a member (newcomer) of a CoP. */
-export function enrol(cop: CommunityState, i: number, week: number): void {
-  // attendedCount is kept: someone released from a mandate who rejoins is no first-timer
-  // (for anyone else it is 0, set by resetMember).
-  cop.state[i] = MemberState.newcomer;
-  cop.missed[i] = 0;
-  cop.joinedWeek[i] = week;
-}
-
-/** Creates the state of one CoP (not yet launched). */
-export function createCommunity(
-  cop: CoP,
-  id: string,
-  index: number,
-  people: People,
-  parameters: Parameters,
-  rng: Rng,
-): CommunityState {
-  const n = people.n;
-  const { id: _id, name: _name, launchWeek, ...settings } = cop;
-  const derived = deriveSettings(settings, parameters);
-  const w = parameters.contributions.window;
-  const state: CommunityState = {
-    id,
-    index,
-    rng,
-    settings,
-    derived,
-    launchWeek,
-    launched: false,
-    alive: false,
-    deathWeek: Number.NaN,
-    eligible: new Uint8Array(n),
-    state: new Uint8Array(n),
-    interestFit: new Float64Array(n),
-    motivation: new Float64Array(n),
-    expectation: new Float64Array(n),
-    safety: new Float64Array(n),
-    habit: new Float64Array(n),
-    belonging: new Float64Array(n),
-    cumulativeContributions: new Float64Array(n),
-    attending: new Uint8Array(n),
-    lastContributions: new Uint8Array(n),
-    ringAttended: new Uint8Array(n * w),
-    ringContributions: new Uint8Array(n * w),
-    windowAttended: new Uint16Array(n),
-    windowContributions: new Uint16Array(n),
-    missed: new Uint16Array(n),
-    attendedCount: new Int32Array(n),
-    returnPending: new Uint8Array(n),
-    mandated: new Uint8Array(n),
-    joinedWeek: new Int32Array(n).fill(-1),
-    meetingsHeld: 0,
-    heldThisWeek: false,
-    organiser: -1,
-    weeksSinceMeeting: 0,
-    failingMeetings: 0,
-    pulseStart: Number.NaN,
-    attendance: 0,
-    contributions: 0,
-    lastAttendance: 0,
-    lastParticipation: 0,
-    climate: parameters.safety.base,
-    quality: 0,
-    freshItems: 0,
-    tacit: new Float64Array(parameters.knowledge.problemClasses),
-    written: new Float64Array(parameters.knowledge.problemClasses),
-    refreshed: new Int32Array(parameters.knowledge.problemClasses).fill(-1),
-    reuseEvents: 0,
-    reinventions: 0,
-    hoursSaved: 0,
-    hoursInvested: 0,
-    firstTimers: 0,
-    returners: 0,
-    teamsCoveredSum: 0,
-    targetTeams: 0,
-    teamSeen: new Uint8Array(people.nTeams),
-    satTeam: new Int32Array(people.nTeams),
-    eliTeam: new Int32Array(people.nTeams),
-    satGroup: new Int32Array(people.nGroups),
-    eliGroup: new Int32Array(people.nGroups),
-  };
-  computeEligibility(people, settings, state.eligible);
-  state.targetTeams = countTargetTeams(people, state.eligible);
-  computeInterest(people, derived.themeIndex, state.interestFit);
-  for (let i = 0; i < n; i++) resetMember(state, people, parameters, i);
-  return state;
+  cop.leftWeek[i] = -1;
+  cop.affinityStamp[i] = -1;
 }
 
 /**
- * Founds a CoP at its launch week. Top-down: management appoints founders from the target
- * group at random. Bottom-up: founders self-select, the most interested and willing first,
- * and start with at least `founderMotivation`. A mandatory CoP enrols its whole target group.
- * Founders start with belonging, habit and expectation from `parameters.launch`.
+ * The control person i feels in a CoP: its compliance pressure (1 mandatory,
+ * `expectedPressure` expected, 0 voluntary) times their unwillingness, 1 − w_i. Those who did
+ * not want to come feel coerced; those who did barely notice the mandate (Stukas, Snyder &
+ * Clary 1999). Felt control crowds out autonomous motivation (motivation), slows the forming
+ * of habit (habit) and is discounted from the value credited to the CoP (meeting value); all
+ * three are the channel `participation.crowdingOut` (Deci, Koestner & Ryan 1999).
  */
-export function launch(sim: Simulation, cop: CommunityState): void {
-  const { people } = sim;
-  const rng = cop.rng;
-  const launchParameters = sim.parameters.launch;
-  cop.launched = true;
-  cop.alive = true;
-  cop.weeksSinceMeeting = 0;
-  // A top-down launch is announced by management; a bottom-up CoP spreads by word of mouth.
-  if (cop.settings.initiation === 'top-down') cop.pulseStart = sim.week;
-  const candidates: number[] = [];
-  const score: number[] = [];
-  for (let i = 0; i < people.n; i++) {
-    if (cop.eligible[i] === 1) {
-      candidates.push(i);
-      // Bottom-up founders are those who care most; a random key breaks ties and adds chance.
-      score.push(
-        cop.settings.initiation === 'bottom-up'
-          ? (cop.interestFit[i] as number) * (0.5 + (people.willingness[i] as number)) + 0.3 * rng()
-          : rng(),
-      );
+export function feltControl(cop: CommunityState, willingness: number, on: ChannelFlags): number {
+  return on['participation.crowdingOut'] ? cop.derived.pressure * (1 - willingness) : 0;
+}
+
+/** True if the state code counts as a member (newcomer, peripheral, active, core, dormant). */
+export function isMember(s: number): boolean {
+  return s >= MemberState.newcomer && s <= MemberState.dormant;
+}
+
+/**
+ * Person i's exposure to the CoP through ties: the strength of their ties (colleague and CoP
+ * ties) to members, each weighted by that member's share of the held meetings of the rolling
+ * window they attended (`presence`). Belonging and awareness of know-how come from it.
+ */
+export function exposure(net: Network, cop: CommunityState, window: number, week: number, i: number): number {
+  const { state, windowAttended } = cop;
+  let x = 0;
+  const end = net.colleagueStart[i + 1] as number;
+  for (let k = net.colleagueStart[i] as number; k < end; k++) {
+    const j = net.colleagues[k] as number;
+    if (isMember(state[j] as number)) x += (net.colleagueStrength[k] as number) * (windowAttended[j] as number);
+  }
+  if (net.tieCount[i] !== 0) {
+    const base = i * net.capacity;
+    for (let s = base; s < base + net.capacity; s++) {
+      const j = net.tieTo[s] as number;
+      if (j >= 0 && isMember(state[j] as number)) x += slotStrength(net, s, week) * (windowAttended[j] as number);
     }
   }
-  const order = candidates.map((_, k) => k).sort((a, b) => (score[b] as number) - (score[a] as number));
-  const founders = Math.min(cop.settings.founders, order.length);
-  for (let k = 0; k < founders; k++) {
-    const i = candidates[order[k] as number] as number;
-    enrol(cop, i, sim.week);
-    cop.state[i] = MemberState.active;
-    // Founders are no newcomers: they have met before, which also keeps them out of the
-    // newcomer return rate.
-    cop.attendedCount[i] = 1;
-    // Founders already know each other and have met informally.
-    cop.belonging[i] = launchParameters.founderBelonging;
-    cop.habit[i] = launchParameters.founderHabit;
-    cop.expectation[i] = Math.max(cop.expectation[i] as number, launchParameters.founderExpectation);
-    if (cop.settings.initiation === 'bottom-up') {
-      cop.motivation[i] = Math.max(cop.motivation[i] as number, launchParameters.founderMotivation);
-    }
-  }
-  if (cop.derived.mandatory) enrolTargetGroup(cop, people, sim.parameters, sim.week);
+  return x / presence(cop, window);
+}
+
+/** Held meetings in the rolling window so far: the denominator of a member's presence. */
+export function presence(cop: CommunityState, window: number): number {
+  return Math.max(1, Math.min(window, cop.meetingsHeld));
+}
+
+/** Belonging from exposure: 1 − exp(−exposure / belongingScale), 0 when the channel is off. */
+export function belongingOf(exposureValue: number, p: Parameters, on: ChannelFlags): number {
+  return on['network.belonging'] ? 1 - Math.exp(-exposureValue / p.value.belongingScale) : 0;
+}
+
+/** Makes person i a member (newcomer) of a CoP at `week`. */
+export function enrol(cop: CommunityState, competence: number, i: number, week: number): void {
+  cop.state[i] = MemberState.newcomer;
+  cop.missed[i] = 0;
+  cop.joinedWeek[i] = week;
+  cop.competenceAtJoin[i] = competence;
+}
+
+/** Person i leaves the CoP at `week`. */
+export function leave(cop: CommunityState, i: number, week: number): void {
+  cop.state[i] = MemberState.left;
+  cop.mandated[i] = 0;
+  cop.leftWeek[i] = week;
+  cop.affinityStamp[i] = -1;
+  if (cop.lead === i) cop.lead = -1;
 }
 
 /**
@@ -283,31 +233,120 @@ export function enrolTargetGroup(cop: CommunityState, people: People, parameters
     const s = cop.state[i] as number;
     if (cop.eligible[i] === 1 && (s === MemberState.nonMember || s === MemberState.left)) {
       if (s === MemberState.left) resetMember(cop, people, parameters, i);
-      enrol(cop, i, week);
+      enrol(cop, people.competence[i] as number, i, week);
       cop.mandated[i] = 1;
     }
   }
 }
 
 /**
- * Ends a mandate: everyone the mandate enrolled is released and becomes a non-member again,
- * keeping what they experienced (motivation, expectation, habit, ties). Who wants to stay
- * rejoins through recruitment, where their motivation, crowded out or not, decides.
+ * Appoints a lead from the members: the most motivated active or core member, else the most
+ * motivated member (on a tie, the lower index). No members, no lead.
  */
-export function releaseMandated(cop: CommunityState): void {
+export function appointLead(cop: CommunityState): void {
+  let best = -1;
+  let bestScore = -1;
   for (let i = 0; i < cop.state.length; i++) {
-    if (!cop.mandated[i]) continue;
-    cop.mandated[i] = 0;
-    if (isMember(cop.state[i] as number)) {
-      cop.state[i] = MemberState.nonMember;
-      cop.returnPending[i] = 0;
-      // Roles are classified from the meetings of one's current membership only.
-      clearWindow(cop, i);
+    const s = cop.state[i] as number;
+    if (!isMember(s)) continue;
+    const score = (cop.motivation[i] as number) + (s === MemberState.active || s === MemberState.core ? 1 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
     }
   }
+  cop.lead = best;
 }
 
-/** True if the state code counts as a member (newcomer, peripheral, active, core, dormant). */
-export function isMember(s: number): boolean {
-  return s >= MemberState.newcomer && s <= MemberState.dormant;
+/** Creates the state of one CoP (not yet launched). */
+export function createCommunity(
+  cop: CoP,
+  id: string,
+  index: number,
+  people: People,
+  network: Network,
+  parameters: Parameters,
+  on: ChannelFlags,
+  rng: Rng,
+): CommunityState {
+  const n = people.n;
+  const { id: _id, name: _name, launchWeek, ...settings } = cop;
+  const derived = deriveSettings(settings, parameters, on);
+  const w = parameters.contributions.window;
+  const state: CommunityState = {
+    id,
+    index,
+    rng,
+    settings,
+    derived,
+    launchWeek,
+    launched: false,
+    alive: false,
+    deathWeek: Number.NaN,
+    lead: -1,
+    eligible: new Uint8Array(n),
+    state: new Uint8Array(n),
+    interestFit: new Float64Array(n),
+    motivation: new Float64Array(n),
+    expectation: new Float64Array(n),
+    safety: new Float64Array(n),
+    habit: new Float64Array(n),
+    belonging: new Float64Array(n),
+    cumulativeContributions: new Float64Array(n),
+    competenceAtJoin: new Float64Array(n),
+    attending: new Uint8Array(n),
+    spoken: new Uint8Array(n),
+    breakout: new Int32Array(n).fill(-1),
+    groupContributions: new Float64Array(n),
+    groupStart: new Int32Array(n + 1),
+    groupOrder: new Int32Array(n),
+    ringAttended: new Uint8Array(n * w),
+    ringContributions: new Uint8Array(n * w),
+    windowAttended: new Uint16Array(n),
+    windowContributions: new Uint16Array(n),
+    ringOpportunities: new Float64Array(n * w),
+    windowOpportunities: new Float64Array(n),
+    missed: new Uint16Array(n),
+    attendedCount: new Int32Array(n),
+    mandated: new Uint8Array(n),
+    joinedWeek: new Int32Array(n).fill(-1),
+    leftWeek: new Int32Array(n).fill(-1),
+    attendees: new Int32Array(n),
+    targetTies: new Float64Array(n),
+    gathered: new Float64Array(n),
+    affinity: new Float64Array(n),
+    affinityStamp: new Int32Array(n).fill(-1),
+    settingsStamp: 0,
+    heard: new Float64Array(n),
+    heardWeek: new Int32Array(n).fill(-1),
+    meetingsHeld: 0,
+    heldThisWeek: false,
+    organiser: -1,
+    unorganised: 0,
+    failingMeetings: 0,
+    pulseStart: Number.NaN,
+    attendance: 0,
+    contributions: 0,
+    exchangeContributions: 0,
+    plenaryContributions: 0,
+    groups: 0,
+    climate: parameters.safety.base,
+    freshItems: 0,
+    tacit: new Float64Array(parameters.knowledge.problemClasses),
+    written: new Float64Array(parameters.knowledge.problemClasses),
+    refreshed: new Int32Array(parameters.knowledge.problemClasses).fill(-1),
+    reuseEvents: 0,
+    reinventions: 0,
+    solutionsShared: 0,
+    hoursSaved: 0,
+    hoursInvested: 0,
+    crossTeamTies: 0,
+    joins: 0,
+    joinsByWord: 0,
+  };
+  computeEligibility(people, settings, state.eligible);
+  computeInterest(people, derived.themeIndex, state.interestFit);
+  computeTargetTies(network, state);
+  for (let i = 0; i < n; i++) resetMember(state, people, parameters, i);
+  return state;
 }

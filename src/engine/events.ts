@@ -1,12 +1,16 @@
 /**
  * Events: changes of settings at a given week (a mandate lifted, funding withdrawn,
- * recognition by management, a lead leaving). Lifting a mandate releases the people it enrolled
- * (see `releaseMandated`). They apply at the start of the week, before
- * any mechanism, in the order the scenario lists them. Recognition (acceptance rising to
- * approved or initiated) starts a new announcement pulse, as a top-down launch does.
+ * recognition by management, a lead leaving). They apply at the start of the week, before
+ * any mechanism, in the order the scenario lists them.
+ *
+ * Settings change, people do not: lifting a mandate leaves everyone it enrolled a member, free
+ * from then on to stay, drift to dormancy or leave like any volunteer (their own motivation,
+ * habit and belonging decide). Recognition (acceptance rising to approved or initiated)
+ * starts a new announcement pulse, as a top-down launch does. A lead appointed by an event is
+ * the most motivated active or core member; a lead removed leaves the CoP without one.
  */
 import type { CoPSettings, CoPSettingsPatch, ScenarioEvent } from '../scenario/schema.js';
-import { computeEligibility, computeInterest, countTargetTeams, deriveSettings, releaseMandated } from './community.js';
+import { appointLead, computeEligibility, computeInterest, computeTargetTies, deriveSettings } from './community.js';
 import type { Simulation } from './state.js';
 
 /** Settings after a patch: nested `support` and `meetings` merge field by field. Pure. */
@@ -39,14 +43,17 @@ export function applyEvent(sim: Simulation, event: ScenarioEvent): void {
   const wasRecognised = cop.derived.recognised;
   const after = patchSettings(before, event.set);
   cop.settings = after;
-  cop.derived = deriveSettings(after, sim.parameters);
+  cop.derived = deriveSettings(after, sim.parameters, sim.channels);
+  cop.settingsStamp++;
   if (after.theme !== before.theme) computeInterest(sim.people, cop.derived.themeIndex, cop.interestFit);
-  if (after.targetGroup !== before.targetGroup || after.scope !== before.scope || after.openness !== before.openness) {
-    computeEligibility(sim.people, after, cop.eligible);
-    cop.targetTeams = countTargetTeams(sim.people, cop.eligible);
-  }
-  if (before.participation === 'mandatory' && after.participation !== 'mandatory') releaseMandated(cop);
-  if (cop.derived.recognised && !wasRecognised) cop.pulseStart = sim.week;
+  const pool = after.targetGroup !== before.targetGroup || after.scope !== before.scope || after.openness !== before.openness;
+  if (pool) computeEligibility(sim.people, after, cop.eligible);
+  if (pool || after.theme !== before.theme) computeTargetTies(sim.network, cop);
+  // Those a mandate enrolled become volunteers: still members, now free to leave.
+  if (before.participation === 'mandatory' && after.participation !== 'mandatory') cop.mandated.fill(0);
+  if (after.support.lead === 'none') cop.lead = -1;
+  else if (before.support.lead === 'none' && cop.launched && cop.alive) appointLead(cop);
+  if (cop.derived.recognised && !wasRecognised && sim.channels['initiation.launchPulse']) cop.pulseStart = sim.week;
 }
 
 /** Applies every event scheduled for the current week. */

@@ -6,45 +6,40 @@
  * a UX designer in every second team, developers for the rest. Each team of teams has three
  * staff: an architect, an agile coach and a manager (RTE, tribe lead). Business units have
  * teams of `business` people with one manager per group; partner companies mirror the
- * development organisation (for cross-company CoPs).
+ * development organisation (for cross-company CoPs). A team of teams sits on one site: site =
+ * team of teams mod `sites`.
  */
 import type { Organisation, Role, Theme } from '../scenario/schema.js';
 import { ROLES, THEMES } from '../scenario/vocabulary.js';
+import type { Parameters } from './parameters.js';
 import { beta, type Rng } from './rng.js';
-import { Unit, type People } from './state.js';
+import { Level, Unit, type People } from './state.js';
 
 const roleIndex = (r: Role): number => ROLES.indexOf(r);
 
-/** Mean interest of a role in a theme; themes not listed get `BASE_INTEREST`. */
-const BASE_INTEREST = 0.2;
-const AFFINITY: Partial<Record<Role, Partial<Record<Theme, number>>>> = {
-  scrumMaster: { agility: 0.8, transformation: 0.5, management: 0.3, quality: 0.3 },
-  agileCoach: { agility: 0.85, transformation: 0.7, management: 0.4 },
-  productOwner: { product: 0.8, businessAnalysis: 0.5, agility: 0.4, ux: 0.35, innovation: 0.4 },
-  developer: {
-    development: 0.65,
-    cloud: 0.45,
-    devops: 0.45,
-    ai: 0.45,
-    architecture: 0.35,
-    security: 0.3,
-    testing: 0.3,
-    quality: 0.3,
-  },
-  architect: { architecture: 0.85, cloud: 0.55, development: 0.5, security: 0.45, devops: 0.35, ai: 0.4 },
-  tester: { testing: 0.85, quality: 0.75, devops: 0.35, development: 0.3 },
-  uxDesigner: { ux: 0.85, product: 0.45, innovation: 0.4, ai: 0.35 },
-  manager: { management: 0.8, transformation: 0.55, agility: 0.35, innovation: 0.35, ai: 0.3 },
-  business: { businessAnalysis: 0.55, innovation: 0.45, ai: 0.4, transformation: 0.35, product: 0.3 },
+/**
+ * The basis of interest: for each role, the themes that are its home (the study ties them to
+ * role-based CoPs of that role) and those related to its work. Every other theme is `other`.
+ * The levels are `parameters.interest.home`, `.related` and `.other`; the table is the
+ * assumption, written down in docs/ODD.md with the study's statements it rests on.
+ */
+export const INTEREST_BASIS: Readonly<Record<Role, { readonly home: readonly Theme[]; readonly related: readonly Theme[] }>> = {
+  scrumMaster: { home: ['agility'], related: ['transformation', 'management', 'quality'] },
+  agileCoach: { home: ['agility', 'transformation'], related: ['management'] },
+  productOwner: { home: ['product'], related: ['businessAnalysis', 'agility', 'ux', 'innovation'] },
+  developer: { home: ['development'], related: ['cloud', 'devops', 'ai', 'architecture', 'security', 'testing', 'quality'] },
+  architect: { home: ['architecture'], related: ['cloud', 'development', 'security', 'devops', 'ai'] },
+  tester: { home: ['testing', 'quality'], related: ['devops', 'development'] },
+  uxDesigner: { home: ['ux'], related: ['product', 'innovation', 'ai'] },
+  manager: { home: ['management'], related: ['transformation', 'agility', 'innovation', 'ai'] },
+  business: { home: ['businessAnalysis'], related: ['innovation', 'ai', 'transformation', 'product'] },
 };
 
-/** Mean interest of `role` in `theme`. */
-export function roleAffinity(role: Role, theme: Theme): number {
-  return AFFINITY[role]?.[theme] ?? BASE_INTEREST;
+/** Mean interest of `role` in `theme` under the interest basis. */
+export function roleAffinity(role: Role, theme: Theme, p: Parameters['interest']): number {
+  const basis = INTEREST_BASIS[role];
+  return basis.home.includes(theme) ? p.home : basis.related.includes(theme) ? p.related : p.other;
 }
-
-/** Concentration of the Beta distributions of traits (a + b): moderate individual spread. */
-const KAPPA = 5;
 
 interface Slot {
   team: number;
@@ -76,11 +71,11 @@ function layoutUnit(
     // Staff of the team of teams first, so that even a small organisation has them.
     const staffTeam = team++;
     if (dev) {
-      push('manager', 2, staffTeam);
-      push('architect', 1, staffTeam);
-      push('agileCoach', 1, staffTeam);
+      push('manager', Level.manager, staffTeam);
+      push('architect', Level.staff, staffTeam);
+      push('agileCoach', Level.staff, staffTeam);
     } else {
-      push('manager', 2, staffTeam);
+      push('manager', Level.manager, staffTeam);
     }
     for (let k = 0; k < org.teamsPerGroup && made < count; k++) {
       const t = team++;
@@ -98,7 +93,7 @@ function layoutUnit(
                     ? 'uxDesigner'
                     : 'developer';
         }
-        push(role, 0, t);
+        push(role, Level.team, t);
       }
     }
     group++;
@@ -107,20 +102,23 @@ function layoutUnit(
 }
 
 /**
- * Draws the traits of person `i` (initial staff or a newcomer to the organisation).
- * Draw order is fixed so the organisation is the same whatever CoPs a scenario has.
+ * Draws the traits of person `i` (initial staff or a new hire). Draw order is fixed so the
+ * organisation is the same whatever CoPs a scenario has.
  */
-export function drawTraits(people: People, i: number, org: Organisation, rng: Rng, newHire: boolean): void {
+export function drawTraits(people: People, i: number, org: Organisation, p: Parameters, rng: Rng, newHire: boolean): void {
+  const pop = p.population;
+  const kappa = pop.concentration;
   const role = ROLES[people.role[i] as number] as Role;
-  people.motivationTrait[i] = beta(rng, org.motivation, KAPPA);
-  people.willingness[i] = beta(rng, org.willingness, KAPPA);
-  people.competence[i] = beta(rng, newHire ? 0.3 : 0.5, KAPPA);
-  people.alignment[i] = role === 'manager' ? 0.9 : beta(rng, org.managementAlignment, KAPPA);
+  people.motivationTrait[i] = beta(rng, org.motivation, kappa);
+  people.willingness[i] = beta(rng, org.willingness, kappa);
+  people.competence[i] = beta(rng, newHire ? pop.hireCompetence : pop.competence, kappa);
+  const aligned = beta(rng, org.managementAlignment, kappa);
+  people.alignment[i] = role === 'manager' ? pop.managerAlignment : aligned;
   const nThemes = THEMES.length;
   for (let t = 0; t < nThemes; t++) {
-    people.interest[i * nThemes + t] = beta(rng, roleAffinity(role, THEMES[t] as Theme), KAPPA);
+    people.interest[i * nThemes + t] = beta(rng, roleAffinity(role, THEMES[t] as Theme, p.interest), kappa);
   }
-  people.loadOffset[i] = (rng() - 0.5) * 4;
+  people.loadOffset[i] = (rng() - 0.5) * pop.loadSpread;
 }
 
 /**
@@ -137,7 +135,7 @@ export function headcount(org: Pick<Organisation, 'employees' | 'businessEmploye
  * Builds the people of an organisation: development employees, then business employees,
  * then partner employees. Traits come from `rng` (the replication's `org` stream).
  */
-export function buildPeople(org: Organisation, rng: Rng): People {
+export function buildPeople(org: Organisation, p: Parameters, rng: Rng): People {
   const slots: Slot[] = [];
   const dev = layoutUnit(slots, org.employees, Unit.development, org, 0, 0);
   const bus = layoutUnit(slots, org.businessEmployees, Unit.business, org, dev.teams, dev.groups);
@@ -156,15 +154,14 @@ export function buildPeople(org: Organisation, rng: Rng): People {
     n,
     team: new Int32Array(n),
     group: new Int32Array(n),
-    site: new Uint8Array(n),
+    site: new Int32Array(n),
     role: new Uint8Array(n),
     level: new Uint8Array(n),
     unit: new Uint8Array(n),
     nTeams,
     nGroups,
+    nSites: Math.min(org.sites, nGroups),
     nDevTeams: dev.teams,
-    teamSize: new Int32Array(nTeams),
-    groupSize: new Int32Array(nGroups),
     motivationTrait: new Float64Array(n),
     willingness: new Float64Array(n),
     competence: new Float64Array(n),
@@ -181,14 +178,11 @@ export function buildPeople(org: Organisation, rng: Rng): People {
     const s = slots[i] as Slot;
     people.team[i] = s.team;
     people.group[i] = s.group;
-    people.site[i] = s.group % org.sites;
+    people.site[i] = s.group % people.nSites;
     people.role[i] = s.role;
     people.level[i] = s.level;
     people.unit[i] = s.unit;
-    people.teamSize[s.team] = (people.teamSize[s.team] as number) + 1;
-    people.groupSize[s.group] = (people.groupSize[s.group] as number) + 1;
   }
-  for (let i = 0; i < n; i++) drawTraits(people, i, org, rng, false);
+  for (let i = 0; i < n; i++) drawTraits(people, i, org, p, rng, false);
   return people;
 }
-

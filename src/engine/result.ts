@@ -3,13 +3,16 @@
  * Float64Arrays so they cross worker threads without copying object graphs.
  */
 
+import type { AgentSnapshot } from './agents.js';
+
 /**
  * Weekly metrics, per CoP and week. Stocks (members, roles, motivation, ...) are read at the
  * end of the week; flows (contributions, reuse_events, hours) are totals for that week;
  * `cumulative_reuse` is the running total of reuse_events up to and including the week.
  * `attendance` and `participation_rate` are those of the most recent meeting held at or before
  * the week (0 before the first meeting), so curves of CoPs that meet every few weeks stay
- * readable; `meetings` says whether one was held in the week itself.
+ * readable; `meetings` says whether one was held in the week itself. docs/ODD.md
+ * (Observation) defines each.
  */
 export const WEEKLY_METRICS = [
   'members',
@@ -32,6 +35,11 @@ export const WEEKLY_METRICS = [
   'habit',
   'topic_fit',
   'repertoire',
+  'solutions_shared',
+  'density',
+  'cross_team_ties',
+  'joins',
+  'joins_word_of_mouth',
   'meetings',
   'alive',
 ] as const;
@@ -62,6 +70,22 @@ export const RUN_FIGURES = [
   'active_share',
   'contributions_per_attendee',
   'teams_covered',
+  'contribution_gini',
+  'top10_share',
+  'established_return_rate',
+  'median_tenure',
+  'retention_4',
+  'retention_13',
+  'retention_26',
+  'retention_52',
+  'retention_104',
+  'competence_gain',
+  'net_hours_saved',
+  'total_cross_team_ties',
+  'reach',
+  'total_solutions_shared',
+  'exchange_share',
+  'word_of_mouth_share',
 ] as const;
 export type RunFigure = (typeof RUN_FIGURES)[number];
 export const N_FIGURES = RUN_FIGURES.length;
@@ -82,6 +106,8 @@ export interface RunResult {
   readonly figures: Float64Array;
   /** Employees simulated each week (the organisation's headcount, constant under turnover). */
   readonly employees: number;
+  /** Everyone's state and the network at the end, when asked for (`simulate(…, { agents: true })`). */
+  readonly agents?: AgentSnapshot;
 }
 
 /** Reads one weekly series out of a run result (a view, not a copy). */

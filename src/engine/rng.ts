@@ -4,8 +4,9 @@
  * Each replication owns independent streams derived from its seed, one per purpose, so that
  * two scenarios run with the same replication seed share the same organisation, the same
  * project-load shocks and, CoP by CoP, the same chances, even where their mechanisms draw
- * different amounts (common random numbers; Law 2015, ch. 11): the organisation, project load,
- * the weekly order of CoPs, and one stream per CoP (by its position in the scenario).
+ * different amounts (common random numbers; Law 2015, ch. 11): the organisation, its network,
+ * project load, the weekly order of CoPs, and one stream per CoP (by its position in the
+ * scenario).
  */
 import seedrandom from 'seedrandom';
 
@@ -14,8 +15,10 @@ export type Rng = () => number;
 
 /** The streams of one replication. */
 export interface Streams {
-  /** Organisation and member traits, newcomers to the organisation. */
+  /** Organisation and member traits, new hires. */
   readonly org: Rng;
+  /** The colleague ties of the social network. */
+  readonly net: Rng;
   /** Project load and deadlines. */
   readonly load: Rng;
   /** Organisation-wide chance outside any CoP: the weekly order in which CoPs claim time. */
@@ -41,6 +44,7 @@ export function communityStream(seed: number, index: number): Rng {
 export function makeStreams(seed: number): Streams {
   return {
     org: makeRng(`${seed}/org`),
+    net: makeRng(`${seed}/net`),
     load: makeRng(`${seed}/load`),
     sim: makeRng(`${seed}/sim`),
   };

@@ -2,7 +2,7 @@
  * simulate: one replication of a scenario, from its seed to its weekly metrics and per-run
  * figures. Pure: no I/O, randomness only from the streams derived from `seed`.
  *
- *   createSimulation(scenario, seed) → step(sim) × weeks (recording each week) → RunResult
+ *   createSimulation(scenario, seed) → (step(sim), recordWeek) × weeks → RunResult
  *
  * @example
  *   const result = simulate(scenario, replicationSeed(1, 0));
@@ -10,30 +10,38 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import { copIds } from '../scenario/vocabulary.js';
+import { ROLES } from '../scenario/vocabulary.js';
+import { snapshotAgents, type AgentSnapshot } from './agents.js';
+import { channelFlags } from './channels.js';
 import { createCommunity } from './community.js';
-import { createProblemSpace } from './mechanisms/knowledge.js';
-import { recordFigures, recordWeek } from './metrics.js';
+import { buildNetwork } from './network.js';
 import { buildPeople } from './organisation.js';
-import { N_FIGURES, N_WEEKLY, type RunResult } from './result.js';
+import { createProblemSpace } from './problems.js';
+import { createRecorder, recordFigures, recordWeek } from './recorder.js';
+import type { RunResult } from './result.js';
 import { communityStream, makeStreams } from './rng.js';
 import type { Simulation } from './state.js';
 import { step } from './step.js';
 
-/** Builds the initial state of replication `seed`: the organisation and its (unlaunched) CoPs. */
+/** Builds the initial state of replication `seed`: the organisation, its network and its (unlaunched) CoPs. */
 export function createSimulation(scenario: Scenario, seed: number): Simulation {
   const streams = makeStreams(seed);
   const parameters = scenario.parameters;
-  const people = buildPeople(scenario.organisation, streams.org);
+  const channels = channelFlags(parameters.knockouts);
+  const people = buildPeople(scenario.organisation, parameters, streams.org);
+  const network = buildNetwork(people, parameters.network, ROLES.length, streams.net);
   const ids = copIds(scenario);
   const cops = scenario.cops.map((cop, index) =>
-    createCommunity(cop, ids[index] as string, index, people, parameters, communityStream(seed, index)),
+    createCommunity(cop, ids[index] as string, index, people, network, parameters, channels, communityStream(seed, index)),
   );
   return {
     scenario,
     parameters,
+    channels,
     streams,
     seed,
     people,
+    network,
     cops,
     problems: createProblemSpace(parameters.knowledge.problemClasses, parameters.knowledge.zipfExponent),
     projectLoad: { ...scenario.organisation.projectLoad },
@@ -43,24 +51,29 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   };
 }
 
+/** Options of `simulate`. */
+export interface SimulateOptions {
+  /** Also return everyone's state and the network at the end (`RunResult.agents`). Default false. */
+  readonly agents?: boolean;
+}
+
 /** Runs replication `seed` of `scenario` for `scenario.weeks` weeks. */
-export function simulate(scenario: Scenario, seed: number): RunResult {
+export function simulate(scenario: Scenario, seed: number, options: SimulateOptions = {}): RunResult {
   const sim = createSimulation(scenario, seed);
-  const weeks = scenario.weeks;
-  const weekly = new Float64Array(sim.cops.length * N_WEEKLY * weeks);
-  const figures = new Float64Array(sim.cops.length * N_FIGURES);
-  for (let t = 0; t < weeks; t++) {
-    sim.week = t;
+  const recorder = createRecorder(sim);
+  for (let t = 0; t < scenario.weeks; t++) {
     step(sim);
-    for (const cop of sim.cops) recordWeek(sim, cop, weekly);
+    recordWeek(recorder, sim, t);
   }
-  recordFigures(sim, weekly, figures);
+  const figures = recordFigures(recorder, sim);
+  const agents: AgentSnapshot | undefined = options.agents ? snapshotAgents(sim) : undefined;
   return {
     seed,
-    weeks,
+    weeks: scenario.weeks,
     copIds: sim.cops.map((c) => c.id),
-    weekly,
+    weekly: recorder.weekly,
     figures,
     employees: sim.people.n,
+    ...(agents ? { agents } : {}),
   };
 }

@@ -63,10 +63,10 @@ export function checkScenario(scenario: Scenario): PostCheckIssue[] {
       });
     }
   }
-  if (c.activeAttended > c.coreAttended || c.activeContributions > c.coreContributions) {
+  if (c.activeAttended > c.coreAttended || c.activeSpeaking > c.coreSpeaking) {
     issues.push({
       path: roles,
-      message: `expected the core's thresholds (coreAttended ${c.coreAttended}, coreContributions ${c.coreContributions}) to be at least the active group's (activeAttended ${c.activeAttended}, activeContributions ${c.activeContributions})`,
+      message: `expected the core's thresholds (coreAttended ${c.coreAttended}, coreSpeaking ${c.coreSpeaking}) to be at least the active group's (activeAttended ${c.activeAttended}, activeSpeaking ${c.activeSpeaking})`,
     });
   }
   return issues;

@@ -40,19 +40,19 @@ describe('the public API', () => {
       expect(copsim[name], name).toBeDefined();
     }
     expect(copsim.MECHANISMS.map((m) => m.name)).toEqual([
-      '1 time budget',
-      '2 meeting held',
-      '3 attendance',
-      '4 meeting value',
-      '5 psychological safety',
-      '6 contributions',
-      '7 knowledge reuse',
-      '8 motivation',
-      '9 recruitment',
-      '10 churn',
-      '10 turnover',
-      '11 habit',
-      '12 death',
+      'time budget',
+      'meeting held',
+      'attendance',
+      'contributions',
+      'meeting value',
+      'psychological safety',
+      'knowledge reuse',
+      'motivation',
+      'recruitment',
+      'churn',
+      'turnover',
+      'habit',
+      'death',
     ]);
     expect(copsim.stats.quantileSorted([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.05)).toBeCloseTo(1.45, 12);
   });

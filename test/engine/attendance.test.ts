@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attend } from '../../src/engine/mechanisms/attendance.js';
+import { startWeek } from '../../src/engine/step.js';
 import { MemberState, type CommunityState, type Simulation } from '../../src/engine/state.js';
 import { enrolEveryone, firstCoP, fiveSE, logistic, shareOf, simulationOf, type TestScenario } from './helpers.js';
 
@@ -36,7 +37,7 @@ function meeting(t: TestScenario, slack: number, state: number = MemberState.act
 const U = -2 + 1 + 0.4 + 0.3 + 0.2 + 0.45;
 const n = 2000;
 
-describe('mechanism 3: attendance', () => {
+describe('attendance', () => {
   it('nobody attends when no meeting is held', () => {
     const { sim, cop } = meeting({}, 10);
     cop.heldThisWeek = false;
@@ -131,13 +132,42 @@ describe('mechanism 3: attendance', () => {
     expect(voluntary.cop.attendance).toBe(0);
   });
 
-  it('a new meeting starts from an empty room', () => {
+  it('a new week starts from an empty room', () => {
     const { sim, cop } = meeting({}, 10);
     attend(sim, cop);
     expect(cop.attendance).toBeGreaterThan(0);
-    cop.heldThisWeek = false;
-    attend(sim, cop);
+    startWeek(sim, cop);
     expect(cop.attendance).toBe(0);
     expect(shareOf(cop.attending)).toBe(0);
+    attend(sim, cop);
+    expect(cop.attendance).toBe(0);
+  });
+
+  it('who is away (holidays, sick leave) never attends, not even under a mandate', () => {
+    const { sim, cop } = meeting({ cop: { participation: 'mandatory' }, parameters: { attendance: { ...attendance, mandateOverride: 1 } } }, 10);
+    sim.people.slack.fill(Number.NEGATIVE_INFINITY, 0, 1000);
+    attend(sim, cop);
+    for (let i = 0; i < 1000; i++) expect(cop.attending[i]).toBe(0);
+    expect(shareOf(cop.attending.subarray(1000))).toBeGreaterThan(0.5);
+  });
+
+  it('the organiser attends without making the choice', () => {
+    const { sim, cop } = meeting({}, 0);
+    cop.motivation.fill(0);
+    cop.expectation.fill(0);
+    cop.habit.fill(0);
+    cop.belonging.fill(0);
+    cop.organiser = 17;
+    attend(sim, cop);
+    expect(cop.attending[17]).toBe(1);
+    expect(cop.attendees[0]).toBe(17);
+  });
+
+  it('knocked out (participation.compliance), a mandate adds nothing to attendance', () => {
+    const free = meeting({ cop: { participation: 'mandatory' }, parameters: { knockouts: ['participation.compliance'] } }, 10);
+    const voluntary = meeting({}, 10);
+    attend(free.sim, free.cop);
+    attend(voluntary.sim, voluntary.cop);
+    expect(free.cop.attendance).toBe(voluntary.cop.attendance);
   });
 });

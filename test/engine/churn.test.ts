@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { churn, turnOver } from '../../src/engine/mechanisms/churn.js';
+import { churn } from '../../src/engine/mechanisms/churn.js';
+import { turnOver } from '../../src/engine/mechanisms/turnover.js';
+import { renewTie, tieBetween } from '../../src/engine/network.js';
 import { makeStreams } from '../../src/engine/rng.js';
 import { MemberState, type CommunityState, type Simulation } from '../../src/engine/state.js';
 import { firstCoP, fiveSE, shareOf, simulationOf, type TestScenario } from './helpers.js';
@@ -7,24 +9,40 @@ import { firstCoP, fiveSE, shareOf, simulationOf, type TestScenario } from './he
 const churnParameters = {
   dormantAfter: 3,
   leaveHazard: 0.4,
-  welcome: 0.6,
-  firstMeetingBelonging: 0.05,
+  welcomeIntroductions: 3,
+  welcomeTie: 0.4,
   newcomerMeetings: 2,
 };
+
+/** Strength of the CoP tie (not the colleague tie) between i and j. */
+function copTie(sim: Simulation, i: number, j: number): number {
+  const net = sim.network;
+  for (let s = i * net.capacity; s < (i + 1) * net.capacity; s++) if (net.tieTo[s] === j) return net.tieStrength[s] as number;
+  return 0;
+}
 
 function community(settings: TestScenario['cop'] = {}, employees = 2000): { sim: Simulation; cop: CommunityState } {
   const sim = simulationOf({ organisation: { employees }, cop: settings, parameters: { churn: churnParameters } });
   return { sim, cop: firstCoP(sim) };
 }
 
-/** A held meeting that person 0 attends or misses. */
+/** A held meeting that person 0 attends or misses (with persons 1–9 in the room). */
 function meeting(sim: Simulation, cop: CommunityState, attends: boolean): void {
   cop.heldThisWeek = true;
   cop.attending[0] = attends ? 1 : 0;
+  let n = 0;
+  if (attends) cop.attendees[n++] = 0;
+  for (let i = 1; i < 10; i++) {
+    cop.attending[i] = 1;
+    cop.attendees[n++] = i;
+    // The others are regulars: no first meeting, no welcome of their own.
+    cop.attendedCount[i] = Math.max(5, cop.attendedCount[i] as number);
+  }
+  cop.attendance = n;
   churn(sim, cop);
 }
 
-describe('mechanism 10: churn and onboarding', () => {
+describe('churn and onboarding', () => {
   it('a member who misses dormantAfter held meetings in a row becomes dormant; attending resets the count', () => {
     const { sim, cop } = community({}, 20);
     cop.state[0] = MemberState.active;
@@ -95,47 +113,63 @@ describe('mechanism 10: churn and onboarding', () => {
     expect(shareOf(cop.state, (s) => s === MemberState.active)).toBe(1);
   });
 
+  it('once a mandate is lifted, those it enrolled may leave like anyone', () => {
+    const { sim, cop } = community({ participation: 'voluntary' });
+    sim.parameters.churn.leaveHazard = 1;
+    cop.state.fill(MemberState.dormant);
+    cop.belonging.fill(0);
+    cop.expectation.fill(0);
+    cop.mandated.fill(1); // enrolled by a mandate no longer in force
+    churn(sim, cop);
+    expect(shareOf(cop.state, (s) => s === MemberState.left)).toBe(1);
+    expect(shareOf(cop.leftWeek, (w) => w === sim.week)).toBe(1);
+  });
+
   describe('onboarding', () => {
-    it('a lead’s welcome gives a first-time attendee the welcome belonging; without a lead, a little', () => {
-      for (const [support, gain] of [
-        [{ lead: 'part-time' as const, welcome: true }, 0.6],
-        [{ lead: 'part-time' as const, welcome: false }, 0.05],
-        [{ lead: 'none' as const, welcome: true }, 0.05],
+    it('a lead who welcomes newcomers introduces each, at their first meeting, to the lead and to attendees', () => {
+      const { sim, cop } = community({ support: { lead: 'part-time', welcome: true } }, 40);
+      cop.state.fill(MemberState.active);
+      cop.state[0] = MemberState.newcomer;
+      cop.lead = 5;
+      // The others came to the last meeting: ties to them bring belonging.
+      cop.windowAttended.fill(1);
+      cop.meetingsHeld = 1;
+      meeting(sim, cop, true);
+      expect(copTie(sim, 0, 5)).toBeCloseTo(0.4, 12);
+      let introduced = 0;
+      for (let j = 1; j < 10; j++) if (j !== 5 && copTie(sim, 0, j) > 0) introduced++;
+      expect(introduced).toBeGreaterThanOrEqual(1);
+      expect(introduced).toBeLessThanOrEqual(3);
+      expect(cop.belonging[0]).toBeGreaterThan(0);
+    });
+
+    it('without a lead, without the welcome or knocked out (lead.welcome), nobody is introduced', () => {
+      for (const [settings, knockouts] of [
+        [{ support: { lead: 'none' as const, welcome: true } }, []],
+        [{ support: { lead: 'part-time' as const, welcome: false } }, []],
+        [{ support: { lead: 'part-time' as const, welcome: true } }, ['lead.welcome']],
       ] as const) {
-        const { sim, cop } = community({ support }, 20);
+        const sim = simulationOf({ organisation: { employees: 40 }, cop: settings, parameters: { churn: churnParameters, knockouts: [...knockouts] } as never });
+        const cop = firstCoP(sim);
+        cop.state.fill(MemberState.active);
         cop.state[0] = MemberState.newcomer;
-        cop.belonging[0] = 0.2;
+        cop.lead = settings.support.lead === 'none' ? -1 : 5;
         meeting(sim, cop, true);
-        expect(cop.belonging[0], JSON.stringify(support)).toBeCloseTo(0.2 + gain * 0.8, 12);
-        expect(cop.firstTimers).toBe(1);
-        // The welcome is for the first meeting only.
-        meeting(sim, cop, true);
-        expect(cop.belonging[0]).toBeCloseTo(0.2 + gain * 0.8, 12);
+        const slots = sim.network.tieTo.subarray(0, sim.network.capacity);
+        expect(Array.from(slots).every((j) => j < 0), JSON.stringify(settings)).toBe(true);
       }
     });
 
-    it('a first-time attendee counts as returning if they come to one of the next newcomerMeetings meetings', () => {
-      const { sim, cop } = community({}, 20);
+    it('the welcome is for the first meeting only', () => {
+      const { sim, cop } = community({ support: { lead: 'part-time', welcome: true } }, 40);
+      cop.state.fill(MemberState.active);
       cop.state[0] = MemberState.newcomer;
-      cop.expectation[0] = 1;
+      cop.attendedCount[0] = 1; // came once before
+      cop.lead = 5;
       meeting(sim, cop, true);
-      meeting(sim, cop, false);
-      meeting(sim, cop, true); // the second meeting after the first: within newcomerMeetings = 2
-      expect(cop.returners).toBe(1);
-      meeting(sim, cop, true);
-      expect(cop.returners).toBe(1); // counted once
-    });
-
-    it('coming back later than newcomerMeetings meetings does not count as returning', () => {
-      const { sim, cop } = community({}, 20);
-      cop.state[0] = MemberState.newcomer;
-      cop.expectation[0] = 1;
-      meeting(sim, cop, true);
-      meeting(sim, cop, false);
-      meeting(sim, cop, false);
-      meeting(sim, cop, true);
-      expect(cop.firstTimers).toBe(1);
-      expect(cop.returners).toBe(0);
+      const slots = sim.network.tieTo.subarray(0, sim.network.capacity);
+      expect(Array.from(slots).every((j) => j < 0)).toBe(true);
+      expect(cop.attendedCount[0]).toBe(2);
     });
   });
 
@@ -172,6 +206,18 @@ describe('mechanism 10: churn and onboarding', () => {
         expect(sim.people.team[i]).toBe(team[i]);
         expect(sim.people.role[i]).toBe(role[i]);
       }
+    });
+
+    it('a new hire keeps the position’s colleagues but none of the predecessor’s CoP ties, nor their lead role', () => {
+      const { sim, cop } = community({ support: { lead: 'part-time' } }, 200);
+      renewTie(sim.network, 0, 50, 0.9, 0);
+      cop.lead = 0;
+      const colleagues = Array.from(sim.network.colleagues.subarray(sim.network.colleagueStart[0], sim.network.colleagueStart[1]));
+      sim.turnover = 52; // everyone replaced
+      turnOver(sim);
+      expect(tieBetween(sim.network, 0, 50, sim.week)).toBeLessThan(0.9);
+      expect(Array.from(sim.network.colleagues.subarray(sim.network.colleagueStart[0], sim.network.colleagueStart[1]))).toEqual(colleagues);
+      expect(cop.lead).toBe(-1);
     });
 
     it('draws only from the org stream', () => {

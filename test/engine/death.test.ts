@@ -3,7 +3,7 @@ import { dieOut } from '../../src/engine/mechanisms/death.js';
 import { MemberState, type CommunityState, type Simulation } from '../../src/engine/state.js';
 import { firstCoP, simulationOf } from './helpers.js';
 
-const death = { minAttendance: 3, failingMeetings: 4, silentWeeks: 6 };
+const death = { minAttendance: 3, failingMeetings: 4, silentMeetings: 6 };
 
 function community(): { sim: Simulation; cop: CommunityState } {
   const sim = simulationOf({ organisation: { employees: 20 }, parameters: { death } });
@@ -20,7 +20,7 @@ function week(sim: Simulation, cop: CommunityState, attendance?: number): void {
   sim.week++;
 }
 
-describe('mechanism 12: CoP death', () => {
+describe('CoP death', () => {
   it('a CoP dies after failingMeetings failing meetings in a row', () => {
     const { sim, cop } = community();
     for (let k = 0; k < 3; k++) week(sim, cop, 2);
@@ -39,15 +39,31 @@ describe('mechanism 12: CoP death', () => {
     expect(cop.alive).toBe(true);
   });
 
-  it('weeks without a meeting do not count as failing meetings, but silentWeeks of them kill the CoP', () => {
+  it('weeks without a meeting are not failing meetings, and silence alone (meetings skipped for an irregular rhythm) kills no CoP', () => {
     const { sim, cop } = community();
     week(sim, cop, 2);
-    for (let k = 0; k < 5; k++) week(sim, cop);
+    for (let k = 0; k < 100; k++) week(sim, cop);
     expect(cop.failingMeetings).toBe(1);
     expect(cop.alive).toBe(true);
+  });
+
+  it('silentMeetings planned meetings in a row that nobody organised kill the CoP: nobody organises', () => {
+    const { sim, cop } = community();
+    cop.unorganised = 5;
+    week(sim, cop);
+    expect(cop.alive).toBe(true);
+    cop.unorganised = 6;
     week(sim, cop);
     expect(cop.alive).toBe(false);
-    expect(cop.deathWeek).toBe(6);
+    expect(cop.deathWeek).toBe(1);
+  });
+
+  it('at death the lead role ends and members leave in that week', () => {
+    const { sim, cop } = community();
+    cop.lead = 3;
+    for (let k = 0; k < 4; k++) week(sim, cop, 0);
+    expect(cop.lead).toBe(-1);
+    expect(cop.leftWeek[3]).toBe(cop.deathWeek);
   });
 
   it('at death every member counts as having left; a dead CoP stays dead', () => {

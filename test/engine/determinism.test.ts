@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { replicationSeed } from '../../src/engine/rng.js';
-import { MECHANISMS } from '../../src/engine/step.js';
+import { MECHANISMS, SCHEDULE, step } from '../../src/engine/step.js';
 import { createSimulation, simulate } from '../../src/engine/simulate.js';
 import { scenarioOf } from './helpers.js';
 
@@ -50,10 +50,36 @@ describe('determinism', () => {
     expect(scenario).toEqual(before);
   });
 
-  it('the tick runs the twelve mechanisms in the model’s order', () => {
-    const numbers = MECHANISMS.map((m) => Number.parseInt(m.name, 10));
-    expect(numbers).toEqual([...numbers].sort((x, y) => x - y));
-    expect(new Set(numbers)).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+  it('the tick runs the week’s bookkeeping, then the mechanisms in the model’s order', () => {
+    expect(SCHEDULE.map((e) => e.name)).toEqual([
+      'events',
+      'launch',
+      'week start',
+      'shuffle',
+      'time budget',
+      'meeting held',
+      'attendance',
+      'contributions',
+      'meeting value',
+      'psychological safety',
+      'knowledge reuse',
+      'motivation',
+      'recruitment',
+      'churn',
+      'turnover',
+      'habit',
+      'death',
+    ]);
+    expect(MECHANISMS.every((m) => m.kind === 'mechanism')).toBe(true);
+    expect(MECHANISMS).toHaveLength(13);
+  });
+
+  it('step advances the clock by one week', () => {
+    const sim = createSimulation(scenario, 3);
+    expect(sim.week).toBe(0);
+    step(sim);
+    step(sim);
+    expect(sim.week).toBe(2);
   });
 });
 

@@ -47,7 +47,7 @@ describe('events', () => {
       applyEvent(sim, { week: 0, set: { participation: 'mandatory', support: { fundedHours: 2, protection: 1 } } });
       expect(cop.settings.participation).toBe('mandatory');
       expect(cop.derived.mandatory).toBe(true);
-      expect(cop.derived.mandate).toBe(1);
+      expect(cop.derived.pressure).toBe(1);
       expect(cop.derived.protectedHours).toBe(2 * cop.settings.meetings.cadence);
     });
 
@@ -101,6 +101,34 @@ describe('events', () => {
     });
   });
 
+  describe('mandates, leads and events', () => {
+    it('lifting a mandate leaves everyone it enrolled a member, now free to leave', () => {
+      const sim = simulationOf({ organisation: { employees: 200 }, cop: { participation: 'mandatory', targetGroup: { kind: 'role', role: 'scrumMaster' } } });
+      const cop = firstCoP(sim);
+      for (let i = 0; i < 50; i++) {
+        cop.state[i] = 2;
+        cop.mandated[i] = 1;
+      }
+      applyEvent(sim, { week: 0, set: { participation: 'voluntary' } });
+      for (let i = 0; i < 50; i++) {
+        expect(cop.state[i]).toBe(2);
+        expect(cop.mandated[i]).toBe(0);
+      }
+      expect(cop.derived.pressure).toBe(0);
+    });
+
+    it('an event that gives a CoP a lead appoints one; one that takes the lead away leaves it without', () => {
+      const sim = simulationOf({ organisation: { employees: 200 }, cop: { support: { lead: 'none' } } });
+      const cop = firstCoP(sim);
+      cop.state[7] = 4;
+      cop.motivation[7] = 0.9;
+      applyEvent(sim, { week: 0, set: { support: { lead: 'part-time' } } });
+      expect(cop.lead).toBe(7);
+      applyEvent(sim, { week: 0, set: { support: { lead: 'none' } } });
+      expect(cop.lead).toBe(-1);
+    });
+  });
+
   describe('applyEvents', () => {
     it('applies only the events of the current week, in the order listed', () => {
       const sim = simulationOf({
@@ -124,10 +152,10 @@ describe('events', () => {
     // A led CoP that meets every week; from week 10 its meetings stop being kept.
     const scenario = scenarioOf({
       weeks: 20,
-      organisation: { employees: 200 },
+      organisation: { employees: 200, projectLoad: { sd: 0, deadlineProbability: 0 } },
       cop: { support: { lead: 'part-time' }, meetings: { cadence: 1, regularity: 1 } },
       events: [{ week: 10, set: { meetings: { regularity: 0 } } }],
-      parameters: { death: { silentWeeks: 52, failingMeetings: 52 } },
+      parameters: { death: { silentMeetings: 52, failingMeetings: 52 }, population: { absence: 0 } },
     });
     const meetings = Array.from(weeklySeries(simulate(scenario, 3), 0, 'meetings'));
     expect(meetings.slice(0, 10)).toEqual(new Array(10).fill(1));

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { formHabit } from '../../src/engine/mechanisms/habit.js';
 import { MemberState, type CommunityState, type Simulation } from '../../src/engine/state.js';
-import { firstCoP, simulationOf } from './helpers.js';
+import { firstCoP, simulationOf, type TestScenario } from './helpers.js';
 
-const habit = { gain: 0.12, decay: 0.04, irregularity: 0.6 };
+const habit = { gain: 0.12, decay: 0.04, irregularity: 0.6, control: 0.7 };
 
-function community(regularity = 1): { sim: Simulation; cop: CommunityState } {
-  const sim = simulationOf({ organisation: { employees: 20 }, cop: { meetings: { regularity } }, parameters: { habit } });
-  const cop = firstCoP(sim);
-  cop.state[0] = MemberState.active;
-  cop.heldThisWeek = true;
-  return { sim, cop };
+function community(regularity = 1, cop: TestScenario['cop'] = {}, knockouts: string[] = []): { sim: Simulation; cop: CommunityState } {
+  const sim = simulationOf({
+    organisation: { employees: 20 },
+    cop: { meetings: { regularity }, ...cop },
+    parameters: { habit, ...(knockouts.length ? { knockouts } : {}) } as never,
+  });
+  const c = firstCoP(sim);
+  c.state[0] = MemberState.active;
+  c.heldThisWeek = true;
+  return { sim, cop: c };
 }
 
-describe('mechanism 11: habit', () => {
+describe('habit', () => {
   it('grows with each attended meeting toward 1 at the rate gain', () => {
     const { sim, cop } = community();
     cop.habit[0] = 0.5;
@@ -47,6 +51,27 @@ describe('mechanism 11: habit', () => {
     }
     expect(regular.cop.habit[0]).toBeCloseTo(0.12, 12);
     expect(irregular.cop.habit[0]).toBeCloseTo(0.12 * (1 - 0.6 * 0.8), 12);
+  });
+
+  it('habits form from chosen attendance: felt control (pressure × unwillingness) slows the gain', () => {
+    const gainOf = (w: number, participation: 'voluntary' | 'mandatory', knockouts: string[] = []): number => {
+      const { sim, cop } = community(1, { participation }, knockouts);
+      sim.people.willingness[0] = w;
+      cop.attending[0] = 1;
+      formHabit(sim, cop);
+      return cop.habit[0] as number;
+    };
+    expect(gainOf(0.2, 'voluntary')).toBeCloseTo(0.12, 12);
+    expect(gainOf(0.2, 'mandatory')).toBeCloseTo(0.12 * (1 - 0.7 * 0.8), 12);
+    expect(gainOf(1, 'mandatory')).toBeCloseTo(0.12, 12);
+    expect(gainOf(0.2, 'mandatory', ['participation.crowdingOut'])).toBeCloseTo(0.12, 12);
+  });
+
+  it('knocked out (regularity.habit), an irregular rhythm forms habit as fast as a regular one', () => {
+    const { sim, cop } = community(0.2, {}, ['regularity.habit']);
+    cop.attending[0] = 1;
+    formHabit(sim, cop);
+    expect(cop.habit[0]).toBeCloseTo(0.12, 12);
   });
 
   it('a miss barely dents habit: it keeps 1 − decay of it', () => {

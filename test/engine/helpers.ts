@@ -22,15 +22,17 @@ export interface TestScenario {
 
 /**
  * A validated scenario with all defaults filled in. The organisation defaults to 2000
- * development employees with no turnover, so proportions over people are precise.
+ * development employees with no turnover and nobody ever away, so proportions over people are
+ * precise.
  */
 export function scenarioOf(t: TestScenario = {}): Scenario {
+  const parameters = (t.parameters ?? {}) as Record<string, unknown>;
   return scenarioSchema.parse({
     weeks: t.weeks ?? 52,
     organisation: { employees: 2000, turnover: 0, ...t.organisation },
     cops: t.cops ?? [t.cop ?? {}],
     events: t.events ?? [],
-    parameters: t.parameters ?? {},
+    parameters: { ...parameters, population: { absence: 0, ...(parameters['population'] as object | undefined) } },
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProblemSpace, drawProblemClass, reuseKnowledge, weeklyRetention } from '../../src/engine/mechanisms/knowledge.js';
+import { reuseKnowledge, weeklyRetention } from '../../src/engine/mechanisms/knowledge.js';
+import { createProblemSpace, drawProblemClass } from '../../src/engine/problems.js';
 import { makeRng } from '../../src/engine/rng.js';
 import { MemberState, type CommunityState, type Simulation } from '../../src/engine/state.js';
 import { firstCoP, fiveSE, simulationOf } from './helpers.js';
@@ -38,7 +39,7 @@ function community(seed = 1, share = knowledge.share): { sim: Simulation; cop: C
   return { sim, cop };
 }
 
-describe('mechanism 7: knowledge problems and reuse', () => {
+describe('knowledge reuse: knowledge problems and reuse', () => {
   describe('the problem space', () => {
     it('the Zipf problem space is long-tailed and its CDF ends at 1', () => {
       const space = createProblemSpace(100, 1);
@@ -157,6 +158,7 @@ describe('mechanism 7: knowledge problems and reuse', () => {
         cop.tacit.fill(1);
         sim.people.competence.fill(0); // always look
         cop.windowAttended.fill(attended);
+        cop.meetingsHeld = 10; // the window is full
         cop.belonging.fill(belonging);
         reuseKnowledge(sim, cop);
         return cop.reuseEvents / (cop.reuseEvents + cop.reinventions);
@@ -217,14 +219,13 @@ describe('mechanism 7: knowledge problems and reuse', () => {
     it('a dead CoP records no problems', () => {
       const { sim, cop } = community();
       cop.alive = false;
-      cop.reuseEvents = 5;
       reuseKnowledge(sim, cop);
-      expect(cop.reuseEvents + cop.reinventions + cop.hoursSaved).toBe(0);
+      expect(cop.reuseEvents + cop.reinventions + cop.hoursSaved + cop.solutionsShared).toBe(0);
     });
   });
 });
 
-describe('mechanism 7: refreshed know-how', () => {
+describe('refreshed know-how', () => {
   it('does not decay in the week it was refreshed, by a contribution or by reuse', async () => {
     const { scenarioSchema } = await import('../../src/scenario/schema.js');
     const { createSimulation } = await import('../../src/engine/simulate.js');

@@ -1,130 +1,182 @@
 import { describe, expect, it } from 'vitest';
-import { meetingQuality, topicFit, valueMeeting } from '../../src/engine/mechanisms/meetingValue.js';
-import { MemberState } from '../../src/engine/state.js';
-import { firstCoP, simulationOf } from './helpers.js';
+import { topicFit } from '../../src/engine/fit.js';
+import { quality, valueMeeting } from '../../src/engine/mechanisms/meetingValue.js';
+import { slotStrength, tieBetween } from '../../src/engine/network.js';
+import { MemberState, type CommunityState, type Simulation } from '../../src/engine/state.js';
+import { firstCoP, simulationOf, type TestScenario } from './helpers.js';
 
-const v = { criticalMass: 4, airtime: 30, presentationValue: 0.4, decisionPower: 0.3 };
-const q = (n: number, safety = 0.6, items = 3, presentation = 0.3, dp = 0): number =>
-  meetingQuality(n, safety, items, presentation, dp, v);
+const value = {
+  scale: 4,
+  itemWeight: 1.5,
+  partTimeContent: 1,
+  fullTimeContent: 2,
+  externalItems: 2,
+  decisionPower: 0.25,
+  influence: 0.5,
+  learningRate: 0.3,
+  control: 1,
+  belongingScale: 2,
+};
 
-describe('mechanism 4: meeting value and expectation', () => {
-  describe('meetingQuality', () => {
-    it('an empty meeting has no value', () => {
-      expect(q(0)).toBe(0);
-    });
+/**
+ * A meeting of `groups` breakout groups of `size` (attendees 0, 1, 2, ...), each attendee having
+ * said `said`, everyone a member with interest 1 and expectation 0.
+ */
+function meeting(cop: TestScenario['cop'] = {}, groups = 2, size = 5, said = 1, knockouts: string[] = []) {
+  const sim = simulationOf({ organisation: { employees: 500 }, cop: { meetings: { presentationShare: 0 }, ...cop }, parameters: { value, knockouts } as never });
+  const c = firstCoP(sim);
+  c.state.fill(MemberState.active);
+  c.interestFit.fill(1);
+  c.expectation.fill(0);
+  c.heldThisWeek = true;
+  const n = groups * size;
+  for (let g = 0; g < groups; g++) {
+    c.groupStart[g] = g * size;
+    c.groupContributions[g] = size * said;
+  }
+  c.groupStart[groups] = n;
+  for (let i = 0; i < n; i++) {
+    c.attending[i] = 1;
+    c.attendees[i] = i;
+    c.breakout[i] = Math.floor(i / size);
+    c.spoken[i] = said;
+  }
+  c.attendance = n;
+  c.groups = groups;
+  return { sim, cop: c };
+}
 
-    it('needs a critical mass: value rises with attendance up to the airtime limit', () => {
-      for (let n = 1; n < v.airtime; n++) expect(q(n + 1)).toBeGreaterThan(q(n));
-    });
+/** What attendee 0 expects after one meeting, from an expectation of 0. */
+function expectationAfter(sim: Simulation, cop: CommunityState, i = 0): number {
+  valueMeeting(sim, cop);
+  return cop.expectation[i] as number;
+}
 
-    it('reaches half its potential at the critical mass (a Hill function of attendance)', () => {
-      // The potential: a huge meeting with unlimited airtime, where n²/(n² + c²) → 1.
-      const potential = meetingQuality(1e6, 0.6, 3, 0.3, 0, { ...v, airtime: 1e9 });
-      expect(q(v.criticalMass) / potential).toBeCloseTo(0.5, 9);
-      expect(q(2) / potential).toBeCloseTo(4 / (4 + 16), 9);
-    });
-
-    it('loses airtime past the airtime limit: value falls as √(airtime / n)', () => {
-      const mass = (n: number): number => (n * n) / (n * n + 16);
-      expect(q(31)).toBeLessThan(q(30));
-      expect(q(120) / mass(120) / (q(30) / mass(30))).toBeCloseTo(Math.sqrt(30 / 120), 12);
-    });
-
-    it('exchange is worth more than presentation when presentation value is below 1', () => {
-      expect(q(10, 0.6, 3, 0)).toBeGreaterThan(q(10, 0.6, 3, 0.5));
-      expect(q(10, 0.6, 3, 1) / q(10, 0.6, 3, 0)).toBeCloseTo(v.presentationValue, 12);
-    });
-
-    it('rises with the attendees’ safety, from 0.6 to 1 of its value', () => {
-      expect(q(10, 0) / q(10, 1)).toBeCloseTo(0.6, 12);
-      expect(q(10, 0.8)).toBeGreaterThan(q(10, 0.4));
-    });
-
-    it('rises with fresh content and saturates: stale meetings keep half their value', () => {
-      expect(q(10, 0.6, 0) / q(10, 0.6, 1e6)).toBeCloseTo(0.5, 9);
-      expect(q(10, 0.6, 2)).toBeGreaterThan(q(10, 0.6, 1));
-    });
-
-    it('decision power adds value in proportion', () => {
-      expect(q(10, 0.6, 3, 0.3, 1) / q(10, 0.6, 3, 0.3, 0)).toBeCloseTo(1 + v.decisionPower, 12);
-      expect(q(10, 0.6, 3, 0.3, 0.5) / q(10, 0.6, 3, 0.3, 0)).toBeCloseTo(1 + v.decisionPower / 2, 12);
-    });
-  });
-
-  describe('topicFit', () => {
-    it('without steering a member’s fit is their own interest; fully steered, their alignment with management', () => {
-      expect(topicFit(0.8, 0.2, 0)).toBe(0.8);
-      expect(topicFit(0.8, 0.2, 1)).toBe(0.2);
-      expect(topicFit(0.8, 0.2, 0.25)).toBeCloseTo(0.65, 12);
-    });
-
-    it('steering lowers topic fit unless interests match management’s', () => {
-      expect(topicFit(0.8, 0.3, 0.5)).toBeLessThan(topicFit(0.8, 0.3, 0));
-      expect(topicFit(0.7, 0.7, 0.5)).toBeCloseTo(topicFit(0.7, 0.7, 0), 12);
-      expect(topicFit(0.5, 0.9, 0.5)).toBeGreaterThan(topicFit(0.5, 0.9, 0));
+describe('meeting value, expectation and ties', () => {
+  describe('quality', () => {
+    it('is 0 without content, rises with it and saturates at 1', () => {
+      expect(quality(0, 4)).toBe(0);
+      expect(quality(4, 4)).toBeCloseTo(1 - Math.exp(-1), 12);
+      expect(quality(8, 4)).toBeGreaterThan(quality(4, 4));
+      expect(quality(1000, 4)).toBeCloseTo(1, 9);
     });
   });
 
-  describe('valueMeeting', () => {
-    const parameters = { value: { ...v, learningRate: 0.3, ties: 0.1, tiesDecay: 0.05 } };
+  it('what the others said in one’s group is the content; one’s own words are not', () => {
+    const { sim, cop } = meeting({}, 1, 5, 1);
+    // Four others said one thing each: content 4; learning rate 0.3.
+    expect(expectationAfter(sim, cop)).toBeCloseTo(0.3 * quality(4, 4), 12);
+  });
 
-    function room() {
-      // No budget: never an external session, so the meeting's value is deterministic.
-      const sim = simulationOf({ organisation: { employees: 50 }, cop: { steering: 0.4, meetings: { presentationShare: 0.2 } }, parameters });
-      const cop = firstCoP(sim);
-      cop.heldThisWeek = true;
-      for (let i = 0; i < 10; i++) {
-        cop.state[i] = MemberState.active;
-        cop.attending[i] = i < 6 ? 1 : 0;
-        cop.safety[i] = 0.5;
-        cop.expectation[i] = 0.3;
-        cop.belonging[i] = 0.4;
-        cop.interestFit[i] = 0.9;
-        sim.people.alignment[i] = 0.2;
+  it('the critical mass emerges: a meeting of two offers less than a meeting of six', () => {
+    const pair = meeting({}, 1, 2, 1);
+    const six = meeting({}, 1, 6, 1);
+    expect(expectationAfter(pair.sim, pair.cop)).toBeLessThan(expectationAfter(six.sim, six.cop));
+  });
+
+  it('expectations follow experienced value by the delta rule; who is absent keeps theirs', () => {
+    const { sim, cop } = meeting({}, 1, 5, 2);
+    cop.expectation.fill(0.5);
+    valueMeeting(sim, cop);
+    const v = quality(8, 4);
+    expect(cop.expectation[0]).toBeCloseTo(0.5 + 0.3 * (v - 0.5), 12);
+    expect(cop.expectation[100]).toBe(0.5);
+  });
+
+  it('the lead’s content counts only when the lead organised the meeting', () => {
+    const led = meeting({ support: { lead: 'full-time' } }, 1, 5, 0);
+    led.cop.lead = 3;
+    led.cop.organiser = 3;
+    expect(expectationAfter(led.sim, led.cop)).toBeCloseTo(0.3 * quality(2 * 1.5, 4), 12);
+    const byVolunteer = meeting({ support: { lead: 'full-time' } }, 1, 5, 0);
+    byVolunteer.cop.lead = 3;
+    byVolunteer.cop.organiser = 4;
+    expect(expectationAfter(byVolunteer.sim, byVolunteer.cop)).toBe(0);
+  });
+
+  it('decision power adds to the value of taking part; knocked out (decisionPower.value), it adds nothing', () => {
+    const none = expectationAfter(...Object.values(meeting({}, 1, 5, 1)) as [Simulation, CommunityState]);
+    const decide = meeting({ decisionPower: 'decide' }, 1, 5, 1);
+    expect(expectationAfter(decide.sim, decide.cop)).toBeCloseTo(none * 1.25, 12);
+    const influence = meeting({ decisionPower: 'influence' }, 1, 5, 1);
+    expect(expectationAfter(influence.sim, influence.cop)).toBeCloseTo(none * 1.125, 12);
+    const ko = meeting({ decisionPower: 'decide' }, 1, 5, 1, ['decisionPower.value']);
+    expect(expectationAfter(ko.sim, ko.cop)).toBeCloseTo(none, 12);
+  });
+
+  it('steering replaces one’s topics by management’s: value follows topic fit; knocked out (steering.topicFit), own interest', () => {
+    const steered = meeting({ steering: 1 }, 1, 5, 1);
+    steered.sim.people.alignment.fill(0.2);
+    const fit = topicFit(1, 0.2, 1);
+    expect(expectationAfter(steered.sim, steered.cop)).toBeCloseTo(0.3 * fit * quality(4, 4), 12);
+    const ko = meeting({ steering: 1 }, 1, 5, 1, ['steering.topicFit']);
+    ko.sim.people.alignment.fill(0.2);
+    expect(expectationAfter(ko.sim, ko.cop)).toBeCloseTo(0.3 * quality(4, 4), 12);
+  });
+
+  it('who attends because they must credits the CoP with less: value times 1 − control · pressure · (1 − willingness)', () => {
+    const forced = meeting({ participation: 'mandatory' }, 1, 5, 1);
+    forced.sim.people.willingness.fill(0.2);
+    expect(expectationAfter(forced.sim, forced.cop)).toBeCloseTo(0.3 * quality(4, 4) * (1 - 0.8), 12);
+    const willing = meeting({ participation: 'mandatory' }, 1, 5, 1);
+    willing.sim.people.willingness.fill(1);
+    expect(expectationAfter(willing.sim, willing.cop)).toBeCloseTo(0.3 * quality(4, 4), 12);
+    const ko = meeting({ participation: 'mandatory' }, 1, 5, 1, ['participation.crowdingOut']);
+    ko.sim.people.willingness.fill(0.2);
+    expect(expectationAfter(ko.sim, ko.cop)).toBeCloseTo(0.3 * quality(4, 4), 12);
+  });
+
+  it('ties form within breakout groups, not across them, by tieGain · (1 − presentation share)', () => {
+    const { sim, cop } = meeting({ meetings: { presentationShare: 0.5 } }, 2, 5, 1);
+    valueMeeting(sim, cop);
+    const gain = sim.parameters.network.tieGain * 0.5;
+    const base = tieBetween(sim.network, 0, 1, sim.week);
+    expect(base).toBeGreaterThanOrEqual(gain - 1e-12);
+    // Attendee 0 and attendee 5 sat in different groups: no CoP tie.
+    let slot = -1;
+    for (let s = 0; s < sim.network.capacity; s++) if (sim.network.tieTo[s] === 5) slot = s;
+    expect(slot).toBe(-1);
+    // New acquaintances across teams: pairs of a group from different teams who were not colleagues.
+    const net = sim.network;
+    const colleagues = (i: number, j: number): boolean =>
+      Array.from(net.colleagues.subarray(net.colleagueStart[i], net.colleagueStart[i + 1])).includes(j);
+    let expected = 0;
+    for (let g = 0; g < 2; g++) {
+      for (let i = 5 * g; i < 5 * g + 5; i++) {
+        for (let j = i + 1; j < 5 * g + 5; j++) if (sim.people.team[i] !== sim.people.team[j] && !colleagues(i, j)) expected++;
       }
-      cop.attendance = 6;
-      cop.freshItems = 2;
-      return { sim, cop };
     }
+    expect(expected).toBeGreaterThan(0);
+    expect(cop.crossTeamTies).toBe(expected);
+  });
 
-    it('expectations follow experienced value by the delta rule', () => {
-      const { sim, cop } = room();
-      valueMeeting(sim, cop);
-      const quality = meetingQuality(6, 0.5, 2, 0.2, 0, v);
-      const value = topicFit(0.9, 0.2, 0.4) * quality;
-      expect(cop.quality).toBeCloseTo(quality, 12);
-      expect(cop.expectation[0]).toBeCloseTo(0.3 + 0.3 * (value - 0.3), 12);
-      // Members who missed it keep their expectation.
-      expect(cop.expectation[7]).toBe(0.3);
-    });
+  it('knocked out (format.ties), ties form as if the whole meeting were exchange', () => {
+    const { sim, cop } = meeting({ meetings: { presentationShare: 1 } }, 1, 3, 1, ['format.ties']);
+    valueMeeting(sim, cop);
+    let s1 = -1;
+    for (let s = 0; s < sim.network.capacity; s++) if (sim.network.tieTo[s] === 1) s1 = s;
+    expect(slotStrength(sim.network, s1, sim.week)).toBeCloseTo(sim.parameters.network.tieGain, 12);
+    const plain = meeting({ meetings: { presentationShare: 1 } }, 1, 3, 1);
+    valueMeeting(plain.sim, plain.cop);
+    expect(plain.sim.network.tieTo.subarray(0, plain.sim.network.capacity).every((j) => j < 0)).toBe(true);
+  });
 
-    it('attending builds ties; members who miss a held meeting lose a share tiesDecay of them', () => {
-      const { sim, cop } = room();
-      valueMeeting(sim, cop);
-      const bond = (0.1 * 30) / (30 + 6);
-      expect(cop.belonging[0]).toBeCloseTo(0.4 + bond * 0.6, 12);
-      expect(cop.belonging[7]).toBeCloseTo(0.4 * 0.95, 12);
-      // Non-members are not affected.
-      cop.belonging[20] = 0.4;
-      valueMeeting(sim, cop);
-      expect(cop.belonging[20]).toBe(0.4);
-    });
-
-    it('a lead’s prepared content counts as fresh items, and the fresh items are used up', () => {
-      const { sim, cop } = room();
-      cop.derived = { ...cop.derived, lead: 2 };
-      valueMeeting(sim, cop);
-      expect(cop.quality).toBeCloseTo(meetingQuality(6, 0.5, 4, 0.2, 0, v), 12);
-      expect(cop.freshItems).toBe(0);
-    });
-
-    it('nothing changes when no meeting is held', () => {
-      const { sim, cop } = room();
-      cop.heldThisWeek = false;
-      valueMeeting(sim, cop);
-      expect(cop.expectation[0]).toBe(0.3);
-      expect(cop.belonging[0]).toBe(0.4);
-      expect(cop.freshItems).toBe(2);
-    });
+  it('members’ belonging comes from their ties to members who come; knocked out (network.belonging), it is 0', () => {
+    const { sim, cop } = meeting({}, 1, 5, 1);
+    cop.windowAttended.fill(1);
+    cop.meetingsHeld = 1;
+    valueMeeting(sim, cop);
+    expect(cop.belonging[0]).toBeGreaterThan(0);
+    // Nobody else in the CoP: no ties to members who come, no belonging.
+    const alone = meeting({}, 1, 1, 0);
+    alone.cop.state.fill(MemberState.nonMember);
+    alone.cop.state[0] = MemberState.active;
+    valueMeeting(alone.sim, alone.cop);
+    expect(alone.cop.belonging[0]).toBe(0);
+    const ko = meeting({}, 1, 5, 1, ['network.belonging']);
+    ko.cop.windowAttended.fill(1);
+    ko.cop.meetingsHeld = 1;
+    valueMeeting(ko.sim, ko.cop);
+    expect(ko.cop.belonging.every((b) => b === 0)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { simulationOf } from './helpers.js';
 
 const calm = { mean: 30, sd: 0, deadlineProbability: 0, deadlineHours: 6 };
 
-describe('mechanism 1: time budget', () => {
+describe('time budget', () => {
   it('slack is weekly hours minus project load when load has no noise', () => {
     const sim = simulationOf({ organisation: { employees: 200, weeklyHours: 40, projectLoad: calm } });
     budgetTime(sim);
@@ -99,5 +99,22 @@ describe('mechanism 1: time budget', () => {
     budgetTime(sim);
     const fresh = makeStreams(11);
     expect(sim.streams.sim()).toBe(fresh.sim());
+  });
+
+  it('a person is away (holidays, sick leave) with chance `absence`: no slack at all that week', () => {
+    const sim = simulationOf({ organisation: { employees: 2000 }, parameters: { population: { absence: 0.12 } } });
+    budgetTime(sim);
+    const away = Array.from(sim.people.slack).filter((x) => x === Number.NEGATIVE_INFINITY).length;
+    expect(Math.abs(away / 2000 - 0.12)).toBeLessThan(5 * Math.sqrt((0.12 * 0.88) / 2000));
+    const never = simulationOf({ organisation: { employees: 2000 } });
+    budgetTime(never);
+    expect(Array.from(never.people.slack).every(Number.isFinite)).toBe(true);
+  });
+
+  it('knocked out (time.capabilityTrap), saved hours do not come back', () => {
+    const sim = simulationOf({ organisation: { employees: 200, projectLoad: calm }, parameters: { knockouts: ['time.capabilityTrap'] } as never });
+    sim.people.savedNow.fill(3);
+    budgetTime(sim);
+    for (let i = 0; i < sim.people.n; i++) expect(sim.people.slack[i]).toBeCloseTo(10 - (sim.people.loadOffset[i] as number), 12);
   });
 });

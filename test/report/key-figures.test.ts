@@ -28,11 +28,11 @@ describe('keyFiguresFromTables', () => {
     const { summary, replications, manifest } = await readRunOutput(dir);
     const fromFiles = keyFiguresFromTables(summary, replications, copIds(manifest.scenario));
     expect(fromFiles).toEqual(keyFigures(run.collected));
-    expect(fromFiles.map((f) => f.cop)).toEqual(['scrum-masters', 'architecture']);
+    expect(fromFiles.map((f) => f.cop)).toEqual(['scrum-masters', 'ways-of-working']);
   });
 
   it('agrees on deaths too: the share of runs in which a CoP died and the median death week', async () => {
-    const fizzling = await smallRun('bottom-up-unsupported', ['weeks=60', 'organisation.employees=300'], 8);
+    const fizzling = await smallRun('bottom-up-unsupported', ['weeks=104', 'organisation.employees=300'], 8);
     const expected = keyFigures(fizzling.collected);
     // A precondition, not a result under test: without a death the comparison says little.
     expect(expected[0]?.deathShare).toBeGreaterThan(0);
@@ -43,15 +43,15 @@ describe('keyFiguresFromTables', () => {
 
   it('does not depend on the order of the rows', () => {
     const { summary, replications } = run.output;
-    const ids = ['scrum-masters', 'architecture'];
+    const ids = ['scrum-masters', 'ways-of-working'];
     const shuffled = keyFiguresFromTables([...summary].reverse(), [...replications].reverse(), ids);
     expect(shuffled).toEqual(keyFigures(run.collected));
   });
 
   it('follows the CoP order asked for, and refuses a CoP with no rows', () => {
     const { summary, replications } = run.output;
-    const figures = keyFiguresFromTables(summary, replications, ['architecture', 'scrum-masters']);
-    expect(figures.map((f) => f.cop)).toEqual(['architecture', 'scrum-masters']);
+    const figures = keyFiguresFromTables(summary, replications, ['ways-of-working', 'scrum-masters']);
+    expect(figures.map((f) => f.cop)).toEqual(['ways-of-working', 'scrum-masters']);
     expect(() => keyFiguresFromTables(summary, replications, ['nobody'])).toThrow(/no replication rows for CoP nobody/);
   });
 });

@@ -30,13 +30,14 @@ describe('settingsDiff', () => {
     const diff = settingsDiff(scenario, baseline);
     expect(diff).toContainEqual({ path: 'organisation.projectLoad.mean', value: 37.5, baseline: 37 });
     const added = diff.filter((d) => d.path.startsWith('cops.1.'));
-    expect(added).toContainEqual({ path: 'cops.1.id', value: 'architecture', baseline: undefined });
-    expect(added).toContainEqual({ path: 'cops.1.theme', value: 'architecture', baseline: undefined });
+    expect(added).toContainEqual({ path: 'cops.1.id', value: 'ways-of-working', baseline: undefined });
+    expect(added).toContainEqual({ path: 'cops.1.name', value: 'Agile ways-of-working CoP', baseline: undefined });
     expect(added).toContainEqual({ path: 'cops.1.launchWeek', value: 26, baseline: undefined });
     // bottom-up and open are the defaults: not worth a line.
     expect(added.map((d) => d.path)).not.toContain('cops.1.initiation');
     expect(added.map((d) => d.path)).not.toContain('cops.1.openness');
-    expect(diff.filter((d) => d.path.startsWith('cops.0.'))).toEqual([]);
+    // The first CoP is the baseline's, with its funded hours taken away.
+    expect(diff.filter((d) => d.path.startsWith('cops.0.')).map((d) => d.path)).toEqual(['cops.0.support.fundedHours']);
   });
 
   it('reports a CoP the scenario lacks as one entry, and an added event whole', () => {

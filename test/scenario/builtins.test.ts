@@ -110,12 +110,12 @@ describe('built-in scenarios', () => {
     expect(s.organisation.businessEmployees).toBe(1000);
   });
 
-  it('two-cops-competing keeps the baseline CoP and adds an architecture CoP launched at week 26', () => {
+  it('two-cops-competing keeps the baseline CoP and adds a ways-of-working CoP launched at week 26, neither funded', () => {
     const s = loadScenario('two-cops-competing').scenario;
-    expect(s.cops.map((c) => c.id)).toEqual(['scrum-masters', 'architecture']);
+    expect(s.cops.map((c) => c.id)).toEqual(['scrum-masters', 'ways-of-working']);
     expect(s.cops[0]?.targetGroup).toEqual({ kind: 'role', role: 'scrumMaster' });
-    expect(s.cops[1]).toMatchObject({ launchWeek: 26, theme: 'architecture', targetGroup: { kind: 'topic' } });
-    expect(s.cops[1]?.support.fundedHours).toBe(1);
+    expect(s.cops[1]).toMatchObject({ launchWeek: 26, theme: 'agility', targetGroup: { kind: 'topic' } });
+    expect(s.cops.map((c) => c.support.fundedHours)).toEqual([0, 0]);
     expect(s.organisation.projectLoad.mean).toBe(37.5);
   });
 

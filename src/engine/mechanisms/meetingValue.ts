@@ -1,79 +1,118 @@
 /**
- * Mechanism 4, meeting value and expectation (and the ties formed by meeting).
+ * Meeting value, expectation and ties. What an attendee gets from a meeting is its content:
+ * what the others said in their breakout group and in the plenary, and the items presented
+ * (the lead's preparation, a funded external session, solutions members brought in since the
+ * last meeting):
  *
- *   Q = format · (0.6 + 0.4·S̄) · (0.5 + 0.5·freshness) · mass(n) · crowd(n) · (1 + v_dp·dp)
- *   format    = (1 − p) + p·presentationValue            p: presentation share
- *   freshness = 1 − exp(−items / 3)                       items: solutions shared since the
- *               last meeting, plus the lead's prepared content (1 part-time, 2 full-time),
- *               plus 2 for a funded external session
- *   mass(n)   = n² / (n² + criticalMass²)                 a critical mass of about 4
- *   crowd(n)  = 1 if n ≤ airtime, else √(airtime / n)     airtime lost past about 30
- *   v_i       = fit_i · Q,  fit_i = (1 − s)·interest_i + s·alignment_i    s: steering
- *   E_i      ← E_i + α·(v_i − E_i)                        (delta rule)
+ *   content_i = (contributions of i's group + plenary contributions − i's own) + itemWeight·items
+ *   Q_i       = 1 − exp(−content_i / scale)
+ *   v_i       = fit_i · Q_i · (1 + v_dp·dp) · (1 − control·c_i)
+ *   fit_i     = (1 − s)·interest_i + s·alignment_i
+ *   E_i      ← E_i + α·(v_i − E_i)                 (delta rule)
  *
- * Steering replaces members' own topics by management's, which fits only those whose
- * interests are aligned with management's (the "unclear purpose" failure, seeds/001). S̄ is
- * the attendees' mean psychological safety. Attending also builds ties:
- * B_i ← B_i + ties·(1 − B_i)·airtime/(airtime + n); members who miss a held meeting lose a
- * share `tiesDecay` of them.
+ * items = fresh solutions + the lead's content when the lead organised the meeting
+ * (`partTimeContent` or `fullTimeContent`, channel `lead.content`) + `externalItems` with
+ * the chance of a funded external session (channel `support.externalContent`). A meeting of
+ * few, or of people with little to say, has little content: the critical mass emerges. c_i:
+ * the control the attendee feels (community.ts, `feltControl`): who attends because they must
+ * credits the CoP with less of what they got (channel `participation.crowdingOut`). dp:
+ * decision power (channel `decisionPower.value`); s: steering (channel `steering.topicFit`).
+ *
+ * Ties: people who talk in the same breakout group renew their tie by
+ * `tieGain`·(1 − presentation share) (channel `format.ties`); those of different teams who
+ * did not know each other form a cross-team tie (networking). Then every member's belonging
+ * is renewed from their ties to the members who come (community.ts, `exposure`; channel
+ * `network.belonging`).
  */
-import { isMember } from '../community.js';
-import type { CommunityState, Simulation } from '../state.js';
+import { belongingOf, feltControl, isMember, presence } from '../community.js';
+import { topicFit } from '../fit.js';
+import { renewTie, slotStrength } from '../network.js';
+import type { CommunityState, Network, Simulation } from '../state.js';
 
-/** Topic fit of a person under steering `s`. */
-export function topicFit(interest: number, alignment: number, steering: number): number {
-  return (1 - steering) * interest + steering * alignment;
-}
-
-/** Value per unit of topic fit of a meeting with `n` attendees (the Q above). */
-export function meetingQuality(
-  n: number,
-  meanSafety: number,
-  items: number,
-  presentationShare: number,
-  decisionPower: number,
-  v: { criticalMass: number; airtime: number; presentationValue: number; decisionPower: number },
-): number {
-  if (n <= 0) return 0;
-  const format = 1 - presentationShare + presentationShare * v.presentationValue;
-  const freshness = 1 - Math.exp(-items / 3);
-  const mass = (n * n) / (n * n + v.criticalMass * v.criticalMass);
-  const crowd = n <= v.airtime ? 1 : Math.sqrt(v.airtime / n);
-  return format * (0.6 + 0.4 * meanSafety) * (0.5 + 0.5 * freshness) * mass * crowd * (1 + v.decisionPower * decisionPower);
+/** Quality of a meeting for an attendee who got `content` out of it: 1 − exp(−content / scale). */
+export function quality(content: number, scale: number): number {
+  return 1 - Math.exp(-Math.max(0, content) / scale);
 }
 
 export function valueMeeting(sim: Simulation, cop: CommunityState): void {
   if (!cop.heldThisWeek) return;
   const v = sim.parameters.value;
+  const { channels: on, network } = sim;
   const rng = cop.rng;
-  const { attending, safety, expectation, belonging, interestFit, state } = cop;
-  const alignment = sim.people.alignment;
-  const n = cop.attendance;
-  let safetySum = 0;
-  for (let i = 0; i < attending.length; i++) if (attending[i]) safetySum += safety[i] as number;
-  const external = rng() < cop.derived.externalSession ? 2 : 0;
-  const items = cop.freshItems + cop.derived.lead + external;
+  const { attendees, breakout, groupContributions, spoken, expectation, interestFit, state, belonging } = cop;
+  const { alignment, willingness } = sim.people;
+  const external = rng() < cop.derived.externalSession ? v.externalItems : 0;
+  const lead = cop.organiser >= 0 && cop.organiser === cop.lead ? cop.derived.leadContent : 0;
+  const items = cop.freshItems + lead + external;
   cop.freshItems = 0;
-  const q = meetingQuality(
-    n,
-    n > 0 ? safetySum / n : 0,
-    items,
-    cop.settings.meetings.presentationShare,
-    cop.derived.decisionPower,
-    v,
-  );
-  cop.quality = q;
-  const s = cop.derived.steering;
+  const s = on['steering.topicFit'] ? cop.derived.steering : 0;
+  const worth = 1 + (on['decisionPower.value'] ? v.decisionPower * cop.derived.decisionPower : 0);
   const alpha = v.learningRate;
-  const bond = (v.ties * v.airtime) / (v.airtime + n);
-  const loosen = 1 - v.tiesDecay;
-  for (let i = 0; i < attending.length; i++) {
-    if (attending[i]) {
-      const value = topicFit(interestFit[i] as number, alignment[i] as number, s) * q;
-      expectation[i] = (expectation[i] as number) + alpha * (value - (expectation[i] as number));
-      belonging[i] = (belonging[i] as number) + bond * (1 - (belonging[i] as number));
-    } else if (isMember(state[i] as number)) {
-      belonging[i] = (belonging[i] as number) * loosen;
+  const presented = v.itemWeight * items + cop.plenaryContributions;
+  const n = cop.attendance;
+  for (let k = 0; k < n; k++) {
+    const i = attendees[k] as number;
+    const heard = (groupContributions[breakout[i] as number] as number) + presented - (spoken[i] as number);
+    const q = quality(heard, v.scale);
+    const credited = 1 - v.control * feltControl(cop, willingness[i] as number, on);
+    const value = topicFit(interestFit[i] as number, alignment[i] as number, s) * q * worth * credited;
+    expectation[i] = (expectation[i] as number) + alpha * (value - (expectation[i] as number));
+  }
+
+  // Ties within breakout groups (the attendees are in group order).
+  const gain = sim.parameters.network.tieGain * (on['format.ties'] ? 1 - cop.settings.meetings.presentationShare : 1);
+  const team = sim.people.team;
+  const groups = cop.groups;
+  let cross = 0;
+  if (gain > 0) {
+    const { groupStart } = cop;
+    for (let g = 0; g < groups; g++) {
+      const end = groupStart[g + 1] as number;
+      for (let x = groupStart[g] as number; x < end; x++) {
+        const i = attendees[x] as number;
+        for (let y = x + 1; y < end; y++) {
+          const j = attendees[y] as number;
+          const formed = renewTie(network, i, j, gain, sim.week);
+          if (formed && team[i] !== team[j] && !colleagues(network, i, j)) cross++;
+        }
+      }
     }
   }
+  cop.crossTeamTies += cross;
+
+  // Belonging of every member from their exposure (community.ts, `exposure`), gathered the other
+  // way round: each member who came lately passes their presence along their ties, so the cost
+  // is that of the members who come, not of all members.
+  const window = sim.parameters.contributions.window;
+  const { gathered, windowAttended } = cop;
+  gathered.fill(0);
+  const week = sim.week;
+  for (let j = 0; j < state.length; j++) {
+    const wa = windowAttended[j] as number;
+    if (wa === 0 || !isMember(state[j] as number)) continue;
+    const end = network.colleagueStart[j + 1] as number;
+    for (let e = network.colleagueStart[j] as number; e < end; e++) {
+      const i = network.colleagues[e] as number;
+      gathered[i] = (gathered[i] as number) + (network.colleagueStrength[e] as number) * wa;
+    }
+    if (network.tieCount[j] === 0) continue;
+    const base = j * network.capacity;
+    for (let s = base; s < base + network.capacity; s++) {
+      const i = network.tieTo[s] as number;
+      if (i >= 0) gathered[i] = (gathered[i] as number) + slotStrength(network, s, week) * wa;
+    }
+  }
+  const held = presence(cop, window);
+  for (let i = 0; i < state.length; i++) {
+    if (!isMember(state[i] as number)) continue;
+    belonging[i] = belongingOf((gathered[i] as number) / held, sim.parameters, on);
+  }
+}
+
+/** True if i and j have a colleague tie. */
+function colleagues(net: Network, i: number, j: number): boolean {
+  for (let k = net.colleagueStart[i] as number; k < (net.colleagueStart[i + 1] as number); k++) {
+    if (net.colleagues[k] === j) return true;
+  }
+  return false;
 }

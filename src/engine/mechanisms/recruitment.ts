@@ -1,101 +1,130 @@
 /**
- * Mechanism 9, recruitment: a Bass (1969) diffusion over the eligible pool. An eligible
- * non-member joins in a week with chance
+ * Recruitment: a Bass (1969) diffusion over the eligible pool, through announcements and
+ * ties. An eligible non-member joins in a week with chance
  *
- *   p_i = affinity_i · (announcement·visibility·x + pulse(t) + wordOfMouth·F_i)
- *   affinity_i = (fit_i + M_i)/2 · (0.5 + w_i) · (nonTargetInterest if outside the target group)
- *                · (½ if they left before)
+ *   p_i = affinity_i · (announcement·visibility + pulse(t) + wordOfMouth·F_i)
+ *   affinity_i = ((1 − mw)·fit_i + mw·M_i)^γ · (1 − ww + 2·ww·w_i)
+ *                · (nonTargetInterest if outside the target group) · (rejoin if they left before)
  *   pulse(t)   = launchPulse · exp(−(t − t0) / pulseWeeks)   after a top-down launch or
- *                recognition by management at week t0
- *   F_i        = teamTies·f_team + (1 − teamTies)·(0.7·f_group + 0.3·f_org)
- *                (without other eligible people in one's team: 0.7·f_group + 0.3·f_org)
+ *                recognition by management at week t0 (channel `initiation.launchPulse`)
+ *   F_i        = min(1, Σ_{j satisfied} w_ij / Σ_{j in the target group} w_ij·interest_j)
  *
- * f_*: share of the other eligible people in one's team and team of teams (oneself excluded),
- * and of the eligible people of the organisation, who are
- * satisfied active or core members (expectation above `satisfaction`): word of mouth through
- * ties. M_i is the person's motivation toward the CoP: for someone who never took part it is
- * their initial motivation; for someone released from a mandate it carries any crowding-out.
- * x is 2 when participation is expected, else 1; visibility grows with acceptance.
+ * γ: `selectivity`. F_i is the share of i's ties (colleague and CoP ties) to the CoP's
+ * potential members, the target group weighted by their interest in the theme, that run to
+ * satisfied members: active or core members whose expectation is above `satisfaction` (word of
+ * mouth among the people the CoP is for, as Bass's share of adopters among potential
+ * adopters; channel
+ * `network.wordOfMouth`). visibility is the reach of management's announcements by acceptance
+ * (channel `acceptance.visibility`): a CoP management does not promote spreads by word of
+ * mouth alone, so its reach does not grow with the size of the organisation. M_i is the
+ * person's motivation toward the CoP: for someone who never took part it is their initial
+ * motivation; for someone who left it carries what they experienced.
+ *
  * A closed CoP admits only its target group, by invitation: p_i = affinity_i·wordOfMouth·F_i,
- * where only members who also feel safe (safety ≥ 0.5) invite, and they invite less as the
- * room fills: the rate is multiplied by max(0, 1 − a/airtime), a the attendance of the last
- * held meeting. Mandatory participation
- * enrols the whole target group at once, and every newcomer to it.
+ * where only members who also feel safe (safety ≥ `inviteSafety`) invite. Mandatory
+ * participation enrols the whole target group at once, and every new hire in it (channel
+ * `participation.enrolment`). Each join is credited to word of mouth by its share of the
+ * chance, wordOfMouth·F_i / (announcement·visibility + pulse + wordOfMouth·F_i). A new member's belonging starts from the ties they already have
+ * to the CoP's people.
  */
-import { enrol, enrolTargetGroup, resetMember } from '../community.js';
-import { MemberState, type CommunityState, type Simulation } from '../state.js';
-import { topicFit } from './meetingValue.js';
+import { belongingOf, enrol, enrolTargetGroup, exposure, resetMember } from '../community.js';
+import { topicFit } from '../fit.js';
+import { slotStrength } from '../network.js';
+import { MemberState, type CommunityState, type Network, type Simulation } from '../state.js';
+
+/**
+ * The strength of person i's ties to the CoP's potential members (the target group, weighted by
+ * their interest in the theme): the part of their network the CoP could reach them through.
+ */
+function relevantTies(net: Network, cop: CommunityState, i: number, week: number): number {
+  const eligible = cop.eligible;
+  let x = cop.targetTies[i] as number;
+  if (net.tieCount[i] === 0) return x;
+  const base = i * net.capacity;
+  for (let s = base; s < base + net.capacity; s++) {
+    const j = net.tieTo[s] as number;
+    if (j >= 0 && eligible[j] === 1) x += slotStrength(net, s, week) * (cop.interestFit[j] as number);
+  }
+  return x;
+}
 
 export function recruit(sim: Simulation, cop: CommunityState): void {
   if (!cop.alive) return;
   const r = sim.parameters.recruitment;
+  const { people, network: net, channels: on } = sim;
   const rng = cop.rng;
-  const { people } = sim;
-  const { team, group, willingness, alignment } = people;
-  const { state, eligible, expectation, safety, interestFit, motivation } = cop;
+  const week = sim.week;
+  const { willingness, alignment } = people;
+  const { state, eligible, expectation, safety, interestFit, motivation, heard, heardWeek } = cop;
   const closed = cop.derived.closed;
-  const mandatory = cop.derived.mandatory;
 
-  if (mandatory) enrolTargetGroup(cop, people, sim.parameters, sim.week);
+  if (cop.derived.mandatory && on['participation.enrolment']) enrolTargetGroup(cop, people, sim.parameters, week);
 
-  // Satisfied members and eligible people per team, team of teams and organisation.
-  const { satTeam, eliTeam, satGroup, eliGroup } = cop;
-  satTeam.fill(0);
-  eliTeam.fill(0);
-  satGroup.fill(0);
-  eliGroup.fill(0);
-  let satOrg = 0;
-  let eliOrg = 0;
-  for (let i = 0; i < state.length; i++) {
-    if (!eligible[i]) continue;
-    const t = team[i] as number;
-    const g = group[i] as number;
-    eliTeam[t] = (eliTeam[t] as number) + 1;
-    eliGroup[g] = (eliGroup[g] as number) + 1;
-    eliOrg++;
-    const s = state[i] as number;
-    if (
-      (s === MemberState.active || s === MemberState.core) &&
-      (expectation[i] as number) > r.satisfaction &&
-      (!closed || (safety[i] as number) >= 0.5)
-    ) {
-      satTeam[t] = (satTeam[t] as number) + 1;
-      satGroup[g] = (satGroup[g] as number) + 1;
-      satOrg++;
+  // Word of mouth: satisfied members tell the eligible non-members they have ties with.
+  if (on['network.wordOfMouth']) {
+    for (let j = 0; j < state.length; j++) {
+      const sj = state[j] as number;
+      if (sj !== MemberState.active && sj !== MemberState.core) continue;
+      if ((expectation[j] as number) <= r.satisfaction) continue;
+      if (closed && (safety[j] as number) < r.inviteSafety) continue;
+      const end = net.colleagueStart[j + 1] as number;
+      for (let e = net.colleagueStart[j] as number; e < end; e++) {
+        tell(cop, net.colleagues[e] as number, net.colleagueStrength[e] as number, week);
+      }
+      const base = j * net.capacity;
+      for (let s = base; s < base + net.capacity; s++) {
+        const k = net.tieTo[s] as number;
+        if (k >= 0) tell(cop, k, slotStrength(net, s, week), week);
+      }
     }
   }
-  const fOrg = eliOrg > 0 ? satOrg / eliOrg : 0;
-  const pulse = Number.isNaN(cop.pulseStart)
-    ? 0
-    : r.launchPulse * Math.exp(-(sim.week - cop.pulseStart) / r.pulseWeeks);
-  // Members of a closed CoP keep it a safe space: they invite less as the room fills up.
-  const invitation = closed ? Math.max(0, 1 - cop.lastAttendance / sim.parameters.value.airtime) : 1;
-  const outside = closed ? 0 : r.announcement * cop.derived.visibility * (cop.derived.expected ? 2 : 1) + pulse;
-  const s = cop.derived.steering;
+
+  const pulse =
+    Number.isNaN(cop.pulseStart) || closed ? 0 : r.launchPulse * Math.exp(-(week - cop.pulseStart) / r.pulseWeeks);
+  const outside = closed ? 0 : r.announcement * cop.derived.visibility + pulse;
+  const s = on['steering.topicFit'] ? cop.derived.steering : 0;
+  const mw = r.motivationWeight;
+  const ww = r.willingness;
+  const window = sim.parameters.contributions.window;
   for (let i = 0; i < state.length; i++) {
     const e = eligible[i] as number;
     if (!e) continue;
     const st = state[i] as number;
     if (st !== MemberState.nonMember && st !== MemberState.left) continue;
-    const t = team[i] as number;
-    const g = group[i] as number;
-    // Ties run to the other eligible people; someone alone in their team (a team's only Scrum
-    // Master) has all their ties in the team of teams and the organisation.
-    const fGroup = (eliGroup[g] as number) > 1 ? (satGroup[g] as number) / ((eliGroup[g] as number) - 1) : 0;
-    const wider = 0.7 * fGroup + 0.3 * fOrg;
-    const f =
-      (eliTeam[t] as number) > 1
-        ? r.teamTies * ((satTeam[t] as number) / ((eliTeam[t] as number) - 1)) + (1 - r.teamTies) * wider
-        : wider;
-    const affinity =
-      (0.5 * topicFit(interestFit[i] as number, alignment[i] as number, s) + 0.5 * (motivation[i] as number)) *
-      (0.5 + (willingness[i] as number)) *
-      (e === 2 ? r.nonTargetInterest : 1) *
-      (st === MemberState.left ? 0.5 : 1);
-    const p = affinity * (outside + invitation * r.wordOfMouth * f);
-    if (rng() < p) {
+    const word =
+      heardWeek[i] === week
+        ? (r.wordOfMouth * (heard[i] as number)) / Math.max(heard[i] as number, relevantTies(net, cop, i, week))
+        : 0;
+    const drive = outside + word;
+    if (drive <= 0) continue;
+    let base = cop.affinity[i] as number;
+    if (cop.affinityStamp[i] !== cop.settingsStamp) {
+      base =
+        Math.pow((1 - mw) * topicFit(interestFit[i] as number, alignment[i] as number, s) + mw * (motivation[i] as number), r.selectivity) *
+        (1 - ww + 2 * ww * (willingness[i] as number)) *
+        (e === 2 ? r.nonTargetInterest : 1);
+      cop.affinity[i] = base;
+      cop.affinityStamp[i] = cop.settingsStamp;
+    }
+    const affinity = st === MemberState.left ? base * r.rejoin : base;
+    if (rng() < affinity * drive) {
       if (st === MemberState.left) resetMember(cop, people, sim.parameters, i);
-      enrol(cop, i, sim.week);
+      enrol(cop, people.competence[i] as number, i, week);
+      cop.joins++;
+      cop.joinsByWord += word / drive;
+      cop.belonging[i] = belongingOf(exposure(net, cop, window, week, i), sim.parameters, on);
     }
   }
+}
+
+/** Adds the strength of a tie to a satisfied member to what eligible non-member k has heard. */
+function tell(cop: CommunityState, k: number, w: number, week: number): void {
+  if (!cop.eligible[k] || w <= 0) return;
+  const s = cop.state[k] as number;
+  if (s !== MemberState.nonMember && s !== MemberState.left) return;
+  if (cop.heardWeek[k] !== week) {
+    cop.heardWeek[k] = week;
+    cop.heard[k] = 0;
+  }
+  cop.heard[k] = (cop.heard[k] as number) + w;
 }

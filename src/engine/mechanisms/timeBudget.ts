@@ -1,15 +1,17 @@
 /**
- * Mechanism 1, time budget: each person's slack this week.
+ * Time budget: each person's slack this week.
  *
  *   slack_i = weeklyHours − (loadMean + offset_i + sd·ε_i + deadline_team(i)·deadlineHours)
  *             + savedHoursReturn · saved_i(t−1)
  *
  * ε_i ~ N(0, 1); a deadline strikes a whole team with chance `deadlineProbability` a week.
- * Hours saved by reuse last week come back as slack: the loop through which reuse buys the
+ * A person is away with chance `absence` (holidays, sick leave, travel): their slack is then
+ * −∞, so they neither attend nor organise. Hours saved by reuse last week come back as slack: the loop through which reuse buys the
  * time to take part, and its absence keeps busy people busy (the capability trap, Repenning &
- * Sterman 2002; time famine, Perlow 1999). Funded, protected CoP hours are added per CoP at
- * the attendance gate (mechanism 3). Draws from the `load` stream only, so two scenarios with
- * the same seed face the same workload.
+ * Sterman 2002; time famine, Perlow 1999; channel `time.capabilityTrap`). Funded, protected
+ * CoP hours are added per CoP where the CoP's time is needed (meeting held, attendance).
+ * Draws from the `load` stream only, so two scenarios with the same seed face the same
+ * workload.
  */
 import type { Simulation } from '../state.js';
 
@@ -18,7 +20,8 @@ export function budgetTime(sim: Simulation): void {
   const rng = sim.streams.load;
   const { mean, sd, deadlineProbability, deadlineHours } = sim.projectLoad;
   const weekly = sim.scenario.organisation.weeklyHours;
-  const back = parameters.timeBudget.savedHoursReturn;
+  const back = sim.channels['time.capabilityTrap'] ? parameters.timeBudget.savedHoursReturn : 0;
+  const away = parameters.population.absence;
   const deadline = people.teamDeadline;
   for (let t = 0; t < people.nTeams; t++) deadline[t] = rng() < deadlineProbability ? 1 : 0;
   const { n, team, loadOffset, slack, savedLast, savedNow } = people;
@@ -37,4 +40,14 @@ export function budgetTime(sim: Simulation): void {
       slack[j] = weekly - load + back * (savedLast[j] as number);
     }
   }
+  // Who is away: the gaps between them are geometric (one draw per absence, not per person).
+  if (away > 0) {
+    const logStay = Math.log(1 - away);
+    for (let j = skip(rng, logStay); j < n; j += 1 + skip(rng, logStay)) slack[j] = Number.NEGATIVE_INFINITY;
+  }
+}
+
+/** People passed over before the next one away: Geometric(absence), by inversion. */
+function skip(rng: () => number, logStay: number): number {
+  return logStay === Number.NEGATIVE_INFINITY ? 0 : Math.floor(Math.log(1 - rng()) / logStay);
 }

@@ -63,8 +63,9 @@ describe('resolveFactors', () => {
     expect(resolveFactors(parseParams(['cops.0.founders=1:1000', 'cops.0.steering=0:1']), scenario, 4).map((f) => f.rangeFrom)).toEqual(['given', 'given']);
   });
   it('suggests a whole-number range wide enough for the levels', () => {
-    // The baseline's activeContributions is 1, the schema's minimum of 1..100.
-    expect(() => resolveFactors(parseParams(['parameters.contributions.activeContributions']), scenario, 6)).toThrow(/activeContributions=1:11 /);
+    // minAttendance set to 1, the schema's minimum of 1..100.
+    const atMinimum = loadScenario('baseline', { sets: ['parameters.death.minAttendance=1'] }).scenario;
+    expect(() => resolveFactors(parseParams(['parameters.death.minAttendance']), atMinimum, 6)).toThrow(/minAttendance=1:11 /);
     expect(() => resolveFactors(parseParams(['cops.0.founders']), loadScenario('baseline', { sets: ['cops.0.founders=2'] }).scenario, 6)).toThrow(/founders=1:6 /);
   });
   it('warns for a schema range only', () => {
