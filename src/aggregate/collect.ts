@@ -3,6 +3,7 @@
  * so everything computed from it is independent of arrival (and so of the number of workers).
  */
 import { formatBytes } from './size.js';
+import type { AgentSnapshot } from '../engine/agents.js';
 import { N_FIGURES, N_WEEKLY, type RunResult } from '../engine/result.js';
 import type { Collected, Collector } from './types.js';
 
@@ -13,6 +14,9 @@ import type { Collected, Collector } from './types.js';
  * values across replications are contiguous for the quantiles): copIds.length × N_WEEKLY ×
  * weeks × runs doubles for weekly metrics plus copIds.length × N_FIGURES × runs for per-run
  * figures, and a seed per replication. Nothing else grows with the number of runs.
+ *
+ * The first `agents` replications must carry agent-level state (`RunResult.agents`), which is
+ * kept as it is (`Collected.agents`).
  *
  * `add(i, result)` throws on an index outside [0, runs) or not an integer, on a second result
  * for the same index, and on a result whose shape (weeks, CoPs, array lengths, employees)
@@ -29,6 +33,7 @@ export function createCollector(
   weeks: number,
   runs: number,
   employees: number,
+  agents = 0,
 ): Collector {
   if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`createCollector: weeks must be a positive integer, got ${weeks}`);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`createCollector: runs must be a positive integer, got ${runs}`);
@@ -41,6 +46,7 @@ export function createCollector(
   const figures = allocate(figuresPerRun * runs, 'per-run figures');
   const seeds = new Uint32Array(runs);
   const arrived = new Uint8Array(runs);
+  const snapshots: (AgentSnapshot | undefined)[] = new Array(agents);
   let received = 0;
   let finished = false;
 
@@ -59,6 +65,10 @@ export function createCollector(
     }
     for (let f = 0; f < figuresPerRun; f++) figures[f * runs + replication] = result.figures[f] as number;
     seeds[replication] = result.seed;
+    if (replication < agents) {
+      if (!result.agents) throw new Error(`collector: replication ${replication} has no agent-level state, which was asked for`);
+      snapshots[replication] = result.agents;
+    }
     arrived[replication] = 1;
     received++;
   }
@@ -86,7 +96,16 @@ export function createCollector(
       throw new Error(`collector: ${runs - received} of ${runs} replications missing (${missing.join(', ')}${more})`);
     }
     finished = true;
-    return { copIds: ids, weeks, runs, seeds, weekly, figures, employees };
+    return {
+      copIds: ids,
+      weeks,
+      runs,
+      seeds,
+      weekly,
+      figures,
+      employees,
+      ...(agents > 0 ? { agents: snapshots as AgentSnapshot[] } : {}),
+    };
   }
 
   return {

@@ -20,6 +20,8 @@ export interface Collected {
   readonly figures: Float64Array;
   /** Employees simulated per week (for member-weeks). */
   readonly employees: number;
+  /** Agent-level state at the end of the first replications, when asked for (`runMonteCarlo`'s `agents`). */
+  readonly agents?: readonly import('../engine/agents.js').AgentSnapshot[];
 }
 
 /** Receives replications in any order; `finish` fails if any index is missing. */

@@ -158,7 +158,7 @@ export interface SimulationSession {
    * settings' workers. The same seed gives every scenario the same replication seeds: common
    * random numbers.
    */
-  simulate(scenario: Scenario, options?: { runs?: number; seed?: number }): Promise<Collected>;
+  simulate(scenario: Scenario, options?: { runs?: number; seed?: number; agents?: number }): Promise<Collected>;
   /** Grows the expected total, for work whose size is known only as it goes (`--until-decided`). */
   expect(moreReplications: number): void;
 }
@@ -199,6 +199,7 @@ export async function withSimulation<T>(
         runs,
         masterSeed: options.seed ?? settings.seed,
         workers: settings.workers,
+        agents: options.agents ?? 0,
         signal: controller.signal,
         onProgress: (done) => progress.update(finished + done, Math.max(total, finished + done)),
       });

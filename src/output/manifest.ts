@@ -25,6 +25,8 @@ export interface Manifest {
   runs: number;
   weeks: number;
   workers: number;
+  /** Replications whose people and ties are in agents.csv and ties.csv (0: none written). */
+  agents: number;
   /** Employees × weeks × runs simulated (a measure of work, for throughput). */
   memberWeeks: number;
   /** Node.js version (`process.version`). */
@@ -49,6 +51,7 @@ export const MANIFEST_KEYS = [
   'runs',
   'weeks',
   'workers',
+  'agents',
   'memberWeeks',
   'node',
   'startedAt',
@@ -58,7 +61,9 @@ export const MANIFEST_KEYS = [
 ] as const satisfies readonly (keyof Manifest)[];
 
 /** What `createManifest` needs: the manifest's facts, all seeds, optionally the Node version. */
-export interface ManifestInput extends Omit<Manifest, 'copsim' | 'seeds' | 'node'> {
+export interface ManifestInput extends Omit<Manifest, 'copsim' | 'seeds' | 'node' | 'agents'> {
+  /** Replications with agent-level files; default 0. */
+  agents?: number;
   /** Replication seeds in replication order (only the first `MANIFEST_SEEDS` are kept). */
   seeds: ArrayLike<number>;
   /** Default `process.version`. */
@@ -84,6 +89,7 @@ export function createManifest(input: ManifestInput): Manifest {
     runs: input.runs,
     weeks: input.weeks,
     workers: input.workers,
+    agents: input.agents ?? 0,
     memberWeeks: input.memberWeeks,
     node: input.node ?? process.version,
     startedAt: input.startedAt,

@@ -256,6 +256,7 @@ const MANIFEST_FIELDS: Record<Exclude<keyof Manifest, 'scenario' | 'seeds'>, Fie
   runs: 'integer',
   weeks: 'integer',
   workers: 'integer',
+  agents: 'integer',
   memberWeeks: 'number',
   node: 'string',
   startedAt: 'string',

@@ -4,6 +4,7 @@
 import { replicationRows, summarize } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
 import type { Scenario } from '../scenario/schema.js';
+import { agentRows, tieRows } from './agents.js';
 import { createManifest } from './manifest.js';
 import type { RunOutput } from './write.js';
 
@@ -28,11 +29,16 @@ export interface RunProvenance {
  * @example await writeRunOutput(dir, buildRunOutput(collected, { scenario, scenarioName: 'baseline', ... }))
  */
 export function buildRunOutput(collected: Collected, provenance: RunProvenance): RunOutput {
+  const agents = collected.agents?.length ?? 0;
   return {
     summary: summarize(collected, provenance.scenarioName),
     replications: replicationRows(collected, provenance.scenarioName),
+    ...(agents > 0
+      ? { agents: agentRows(collected, provenance.scenarioName), ties: tieRows(collected, provenance.scenarioName) }
+      : {}),
     manifest: createManifest({
       ...provenance,
+      agents,
       runs: collected.runs,
       weeks: collected.weeks,
       memberWeeks: collected.employees * collected.weeks * collected.runs,

@@ -8,12 +8,16 @@ import { writeFileAtomic } from './atomic.js';
 import { makeDirectory } from './directory.js';
 import { toCsv } from './csv.js';
 import { serializeManifest, type Manifest } from './manifest.js';
+import { AGENT_COLUMNS, TIE_COLUMNS, type AgentRow, type TieRow } from './agents.js';
 
 /** What a run writes. */
 export interface RunOutput {
   readonly summary: readonly SummaryRow[];
   readonly replications: readonly ReplicationRow[];
   readonly manifest: Manifest;
+  /** Agent-level tables, when the run kept agent-level state (`--agents K`). */
+  readonly agents?: readonly AgentRow[];
+  readonly ties?: readonly TieRow[];
 }
 
 /** Paths of the files written. */
@@ -24,8 +28,8 @@ export interface RunOutputFiles {
 }
 
 /**
- * Creates `dir` (and its parents) if needed and writes `summary.csv`, `replications.csv` and
- * `manifest.json` into it, each atomically (`writeFileAtomic`). The CSV files are
+ * Creates `dir` (and its parents) if needed and writes `summary.csv`, `replications.csv`,
+ * `agents.csv` and `ties.csv` when the output has them, and `manifest.json` into it, each atomically (`writeFileAtomic`). The CSV files are
  * byte-identical for identical inputs; the manifest differs only in `startedAt` and
  * `wallTimeSeconds`. An earlier manifest in `dir` is removed first and the new one written
  * last, so a manifest beside the CSV files always marks a complete output of one run.
@@ -43,6 +47,16 @@ export async function writeRunOutput(dir: string, output: RunOutput): Promise<Ru
   await rm(files.manifest, { force: true });
   await writeFileAtomic(files.summary, toCsv(output.summary, SUMMARY_COLUMNS));
   await writeFileAtomic(files.replications, toCsv(output.replications, REPLICATION_COLUMNS));
+  // Agent-level tables of an earlier run would not match this one's manifest.
+  const agentsFile = join(dir, 'agents.csv');
+  const tiesFile = join(dir, 'ties.csv');
+  if (output.agents && output.ties) {
+    await writeFileAtomic(agentsFile, toCsv(output.agents, AGENT_COLUMNS));
+    await writeFileAtomic(tiesFile, toCsv(output.ties, TIE_COLUMNS));
+  } else {
+    await rm(agentsFile, { force: true });
+    await rm(tiesFile, { force: true });
+  }
   await writeFileAtomic(files.manifest, serializeManifest(output.manifest));
   return files;
 }

@@ -30,6 +30,11 @@ export interface MonteCarloOptions {
    * yielding to the event loop between replications so progress and abort still work.
    */
   readonly workers: number;
+  /**
+   * The first `agents` replications also keep everyone's state and the network at the end
+   * (`Collected.agents`), for agent-level output. An integer in [0, runs]; default 0.
+   */
+  readonly agents?: number;
   /** Called after each replication with the count done so far and the total. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops the run: workers are terminated and the promise rejects with an `AbortError`. */
@@ -49,7 +54,7 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
   checkOptions(options);
   const { runs, masterSeed, workers, onProgress, signal } = options;
   const ids = copIds(scenario);
-  const collector = createCollector(ids, scenario.weeks, runs, headcount(scenario.organisation));
+  const collector = createCollector(ids, scenario.weeks, runs, headcount(scenario.organisation), options.agents ?? 0);
   if (workers === 0) {
     await runInThread(scenario, collector, options);
   } else {
@@ -59,6 +64,7 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
       runs,
       masterSeed,
       workers,
+      agents: options.agents ?? 0,
       ...(signal === undefined ? {} : { signal }),
       onResult: (message) => {
         collector.add(message.index, message);
@@ -78,7 +84,7 @@ async function runInThread(scenario: Scenario, collector: Collector, options: Mo
     // Yielding before each replication lets an abort (or a progress redraw) get in.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw new AbortError(signal.reason);
-    collector.add(index, simulateReplication(scenario, masterSeed, index));
+    collector.add(index, simulateReplication(scenario, masterSeed, index, index < (options.agents ?? 0)));
     onProgress?.(index + 1, runs);
   }
 }
@@ -90,6 +96,10 @@ function checkOptions(options: MonteCarloOptions): void {
   }
   if (!Number.isInteger(workers) || workers < 0) {
     throw new RangeError(`workers must be an integer of at least 0, got ${workers}`);
+  }
+  const agents = options.agents ?? 0;
+  if (!Number.isInteger(agents) || agents < 0 || agents > runs) {
+    throw new RangeError(`agents must be an integer from 0 to runs (${runs}), got ${agents}`);
   }
   if (!Number.isInteger(masterSeed) || masterSeed < 0 || masterSeed >= SEED_LIMIT) {
     throw new RangeError(`masterSeed must be an integer in [0, 2^32), got ${masterSeed}`);

@@ -23,6 +23,8 @@ export interface PoolOptions {
   /** Replications 0 .. runs − 1 are simulated. */
   readonly runs: number;
   readonly masterSeed: number;
+  /** Replications below this index also return agent-level state. Default 0. */
+  readonly agents?: number;
   /** Worker threads to start, at least 1; capped at `runs`. */
   readonly workers: number;
   /** Replications per chunk. Default: guided chunks (`planGuidedChunks`). */
@@ -125,7 +127,7 @@ export function runPool(options: PoolOptions): Promise<void> {
     const dispatch = (thread: Worker): void => {
       const indices = chunks[nextChunk];
       if (indices === undefined) return;
-      send(thread, { type: 'run', jobId: nextChunk, indices, masterSeed });
+      send(thread, { type: 'run', jobId: nextChunk, indices, masterSeed, agents: options.agents ?? 0 });
       nextChunk++;
     };
 

@@ -24,6 +24,8 @@ export interface RunMessage {
   readonly jobId: number;
   readonly indices: readonly number[];
   readonly masterSeed: number;
+  /** Replications below this index also return agent-level state (`RunResult.agents`). */
+  readonly agents: number;
 }
 
 /** Messages from the pool to a worker. */

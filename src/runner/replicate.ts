@@ -9,14 +9,15 @@ import type { Scenario } from '../scenario/schema.js';
 import { ReplicationError } from './errors.js';
 
 /**
- * Simulates replication `index` of `scenario` under `masterSeed`.
+ * Simulates replication `index` of `scenario` under `masterSeed`; with `agents`, its result also
+ * carries everyone's state and the network at the end.
  *
  * @throws ReplicationError carrying the index, the seed and the original message and stack
  */
-export function simulateReplication(scenario: Scenario, masterSeed: number, index: number): RunResult {
+export function simulateReplication(scenario: Scenario, masterSeed: number, index: number, agents = false): RunResult {
   const seed = replicationSeed(masterSeed, index);
   try {
-    return simulate(scenario, seed);
+    return simulate(scenario, seed, { agents });
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     throw new ReplicationError(index, seed, err.message, err.stack);

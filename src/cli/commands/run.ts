@@ -16,6 +16,7 @@ import { writeRunFolder } from '../../publish/run-folder.js';
 import type { CommandContext } from '../context.js';
 import { asInputError } from '../exit.js';
 import { keyFiguresTable } from '../figures.js';
+import { parseInteger } from '../numbers.js';
 import {
   checkOutputFolder,
   describeWorkers,
@@ -32,6 +33,7 @@ export const describe = 'Simulate a scenario many times and write the results';
 
 export interface RunArgs extends RunOptionArgs {
   readonly scenario: string;
+  readonly agents: unknown;
 }
 
 /** The command's options (also the names `main` suggests from when one is misspelt). */
@@ -40,6 +42,12 @@ export const options = {
   out: {
     ...runOptions.out,
     describe: 'Folder to write summary.csv, replications.csv, manifest.json, the charts and report.html to',
+  },
+  agents: {
+    requiresArg: true,
+    default: 0,
+    describe:
+      'Also write agents.csv (every person per CoP: traits, join and leave week, meetings, contributions, final state) and ties.csv (the network at the end) for the first K replications',
   },
 } as const;
 
@@ -52,12 +60,18 @@ export function builder(yargs: Argv): Argv<RunArgs> {
     })
     .options(options)
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
-    .example('$0 run my.yaml --set cops.0.participation=mandatory', 'a file, with one setting changed') as Argv<RunArgs>;
+    .example('$0 run my.yaml --set cops.0.participation=mandatory', 'a file, with one setting changed')
+    .example('$0 run baseline --agents 2', 'people and ties of the first two replications, in agents.csv and ties.csv') as Argv<RunArgs>;
 }
 
 export async function handler(args: RunArgs, context: CommandContext): Promise<void> {
   const { io } = context;
   const settings = parseRunOptions(args);
+  const agents = parseInteger('agents', args.agents, {
+    min: 0,
+    maxExclusive: settings.runs + 1,
+    expected: `a whole number from 0 to --runs (${settings.runs})`,
+  });
   const { scenario, source, name } = loadRunScenario(args.scenario, settings, io);
   const outDir = settings.out ?? join('copsim-out', safeFolderName(name));
   const workersUsed = Math.min(settings.workers, settings.runs);
@@ -67,7 +81,7 @@ export async function handler(args: RunArgs, context: CommandContext): Promise<v
   const startedAt = new Date();
   const t0 = performance.now();
   const collected = await withSimulation(io, settings, { headline, replications: settings.runs }, async (session) => {
-    const collected = await session.simulate(scenario);
+    const collected = await session.simulate(scenario, { agents });
     const output = buildRunOutput(collected, {
       scenario,
       scenarioName: name,
