@@ -4,13 +4,15 @@
  *
  *   summary ──seriesValues──▶ participation, reuse, motivation-safety (banded lines)
  *           └─rolesChart────▶ roles (stacked areas)
- *   replications ──deathWeeksChart──▶ death-weeks (only if a CoP died)
+ *   replications ──inequalityChart──▶ inequality   ──tenureChart──▶ tenure
+ *                ──deathWeeksChart──▶ death-weeks (only if a CoP died)
  *   manifest.scenario.events ──chartEvents──▶ rules on every time chart
  */
 import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
 import type { WeeklyMetric } from '../engine/result.js';
 import type { Manifest } from '../output/manifest.js';
 import { deathCounts, deathWeeksChart } from './death-weeks.js';
+import { inequalityChart, tenureChart } from './members.js';
 import { chartEvents } from './events.js';
 import type { SeriesKey } from './layers.js';
 import { rolesChart } from './roles.js';
@@ -66,14 +68,15 @@ export const BANDED_CHARTS: readonly { name: string; title: string; what: string
 
 /**
  * The charts of one run, in this order: `participation`, `reuse`, `roles`,
- * `motivation-safety`, and `death-weeks` when a CoP died in at least one run. Pure: the data
+ * `motivation-safety`, `inequality`, `tenure`, and `death-weeks` when a CoP died in at least
+ * one run. Pure: the data
  * are copied from the rows into each spec (`data.values`), so specs are self-contained and
  * equal inputs give equal specs, key order included. Time series show the mean over runs as a
  * line, its 95% confidence interval as a band and the 5th–95th percentile of runs as a lighter
  * band, one colour per CoP; the scenario's events are marked on every time chart.
  *
  * @example runCharts(buildRunOutput(collected, provenance)).map((c) => c.name)
- * // → ['participation', 'reuse', 'roles', 'motivation-safety', 'death-weeks']
+ * // → ['participation', 'reuse', 'roles', 'motivation-safety', 'inequality', 'tenure', 'death-weeks']
  */
 export function runCharts(input: RunChartInput): NamedChart[] {
   const { summary, replications, manifest } = input;
@@ -118,6 +121,14 @@ export function runCharts(input: RunChartInput): NamedChart[] {
   };
 
   const charts = [banded[0], banded[1], roles, banded[2]].filter((c): c is NamedChart => c !== undefined);
+  const inequalityDescription = `Contribution inequality among the members at the end of each of ${runs} runs: the Gini coefficient of their contributions and the share made by the top 10%, each run as a tick and the mean with its 95% confidence interval.`;
+  const inequality = inequalityChart({ replications, labels, runs, description: inequalityDescription });
+  if (inequality !== undefined) {
+    charts.push({ name: 'inequality', title: 'Contribution inequality', description: inequalityDescription, spec: inequality });
+  }
+  const tenureDescription = `Member survival: the share of those who joined still members 4, 13, 26, 52 and 104 weeks later (a Kaplan–Meier estimate per run), mean of ${runs} runs with its 95% confidence interval.`;
+  const tenure = tenureChart({ replications, labels, runs, description: tenureDescription });
+  if (tenure !== undefined) charts.push({ name: 'tenure', title: 'How long members stay', description: tenureDescription, spec: tenure });
   const counts = deathCounts(replications, labels).map((c) => `${c.cop} died in ${c.died} of ${c.runs} runs`);
   const deathsDescription = `Histogram of the week of death over the runs in which a CoP died: ${counts.join('; ')}.${eventNote}`;
   const deaths = deathWeeksChart({ replications, labels, weeks, events, description: deathsDescription });

@@ -25,7 +25,7 @@ describe('chartEvents', () => {
     const events = chartEvents({
       ...scenario,
       events: [
-        { week: 90, cop: 'architecture', set: { support: { fundedHours: 0, budget: 0 }, openness: 'closed' } },
+        { week: 90, cop: 'ways-of-working', set: { support: { fundedHours: 0, budget: 0 }, openness: 'closed' } },
         { week: 30, cop: 'scrum-masters', label: 'lead leaves' },
         { week: 10, organisation: { turnover: 0.2 } },
       ],
@@ -33,7 +33,7 @@ describe('chartEvents', () => {
     expect(events).toEqual([
       { week: 10, label: 'week 10: turnover → 0.2' },
       { week: 30, label: 'week 30: lead leaves (Scrum Master CoP)' },
-      { week: 90, label: 'week 90: support.fundedHours → 0, support.budget → 0, … (Architecture CoP)' },
+      { week: 90, label: 'week 90: support.fundedHours → 0, support.budget → 0, … (Agile ways-of-working CoP)' },
     ]);
   });
 

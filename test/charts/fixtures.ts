@@ -46,7 +46,7 @@ export function twoFragileCops(): Promise<RunOutput> {
     sets,
     change: (scenario) => ({
       ...scenario,
-      events: [{ week: 78, cop: 'architecture', set: { openness: 'closed' } }],
+      events: [{ week: 78, cop: 'ways-of-working', set: { openness: 'closed' } }],
     }),
   });
 }

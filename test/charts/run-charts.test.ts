@@ -32,6 +32,13 @@ function chartNamed(charts: NamedChart[], name: string): NamedChart {
   return chart;
 }
 
+/** The charts drawn against the week of the run, which carry the scenario's events as rules. */
+const TIME_CHARTS = ['participation', 'reuse', 'roles', 'motivation-safety'];
+
+function timeCharts(charts: NamedChart[]): NamedChart[] {
+  return charts.filter((c) => TIME_CHARTS.includes(c.name));
+}
+
 function row(summary: readonly SummaryRow[], cop: string, metric: string, week: number): SummaryRow {
   const found = summary.find((r) => r.cop === cop && r.metric === metric && r.week === week);
   if (found === undefined) throw new Error(`no summary row ${cop} ${metric} ${week}`);
@@ -90,7 +97,8 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
   });
 
   it('marks the event on every time chart as a rule at week 52 with its label', async () => {
-    for (const chart of charts) {
+    expect(timeCharts(charts).map((c) => c.name)).toEqual(TIME_CHARTS);
+    for (const chart of timeCharts(charts)) {
       for (const panel of panels(chart)) {
         const rules = layers(panel).filter((l) => markType(l) === 'rule');
         expect(rules, chart.name).toHaveLength(1);
@@ -109,9 +117,41 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
       ...output,
       replications: output.replications.map((r) => (r.metric === 'death_week' ? { ...r, value: Number.NaN } : r)),
     };
-    expect(runCharts(none).map((c) => c.name)).toEqual(['participation', 'reuse', 'roles', 'motivation-safety']);
+    expect(runCharts(none).map((c) => c.name)).toEqual([...TIME_CHARTS, 'inequality', 'tenure']);
     const died = output.replications.some((r) => r.metric === 'death_week' && Number.isFinite(r.value));
     expect(runCharts(output).some((c) => c.name === 'death-weeks')).toBe(died);
+  });
+
+  it('draws every run and the mean of contribution inequality from the per-run figures', () => {
+    const chart = chartNamed(charts, 'inequality');
+    const [ticks, , dots] = layers(chart.spec as unknown as Json);
+    for (const [figure, measure] of [
+      ['contribution_gini', 'Gini coefficient'],
+      ['top10_share', 'Share by the top 10%'],
+    ] as const) {
+      const perRun = output.replications
+        .filter((r) => r.cop === 'scrum-masters' && r.metric === figure && Number.isFinite(r.value))
+        .map((r) => r.value);
+      expect(perRun.length).toBeGreaterThan(0);
+      const drawn = ((ticks?.data as Json).values as Json[]).filter((v) => v.measure === measure).map((v) => v.value);
+      expect(drawn).toEqual(perRun);
+      const mean = ((dots?.data as Json).values as Json[]).find((v) => v.measure === measure)?.mean as number;
+      expect(mean).toBeCloseTo(perRun.reduce((a, b) => a + b, 0) / perRun.length, 12);
+    }
+  });
+
+  it('draws member survival from the retention figures, starting at 100% at week 0', () => {
+    const chart = chartNamed(charts, 'tenure');
+    const values = (chart.spec as unknown as { data: { values: Json[] } }).data.values;
+    expect(values[0]).toMatchObject({ tenure: 0, mean: 1 });
+    for (const weeks of [4, 13, 26, 52]) {
+      const perRun = output.replications
+        .filter((r) => r.cop === 'scrum-masters' && r.metric === `retention_${weeks}` && Number.isFinite(r.value))
+        .map((r) => r.value);
+      const point = values.find((v) => v.tenure === weeks);
+      expect(point?.mean as number).toBeCloseTo(perRun.reduce((a, b) => a + b, 0) / perRun.length, 12);
+      expect(point?.n).toBe(perRun.length);
+    }
   });
 
   it('writes statistics without a finite value as null', () => {
@@ -156,7 +196,7 @@ describe('runCharts on a run with two CoPs that die', () => {
     const values = (chart.spec as unknown as { data: { values: Json[] } }).data.values;
     for (const [cop, label] of [
       ['scrum-masters', 'Scrum Master CoP'],
-      ['architecture', 'Architecture CoP'],
+      ['ways-of-working', 'Agile ways-of-working CoP'],
     ] as const) {
       const expected = deathWeeks(output.replications, cop);
       expect(expected.length, `${cop} died in some run (fixture)`).toBeGreaterThan(0);
@@ -172,26 +212,26 @@ describe('runCharts on a run with two CoPs that die', () => {
     for (const chart of charts.filter((c) => c.name !== 'roles')) {
       const first = panels(chart)[0] as Json;
       const color = (layers(first)[0]?.encoding as Json).color as Json;
-      expect((color.scale as Json).domain, chart.name).toEqual(['Scrum Master CoP', 'Architecture CoP']);
+      expect((color.scale as Json).domain, chart.name).toEqual(['Scrum Master CoP', 'Agile ways-of-working CoP']);
       expect(color.legend, chart.name).not.toBeNull();
     }
   });
 
   it('draws one roles panel per CoP', () => {
     const roles = panels(chartNamed(charts, 'roles'));
-    expect(roles.map((p) => (p.title as Json).text)).toEqual(['Scrum Master CoP', 'Architecture CoP']);
+    expect(roles.map((p) => (p.title as Json).text)).toEqual(['Scrum Master CoP', 'Agile ways-of-working CoP']);
     const architecture = (roles[1] as Json & { data: { values: Json[] } }).data.values;
     expect(architecture.find((v) => v.week === 100 && v.role === 'Core')?.mean).toBe(
-      row(output.summary, 'architecture', 'core', 100).mean,
+      row(output.summary, 'ways-of-working', 'core', 100).mean,
     );
   });
 
   it("labels an unlabelled event with the setting it changes and the CoP's name", () => {
-    for (const chart of charts) {
+    for (const chart of timeCharts(charts)) {
       for (const panel of panels(chart)) {
         const rule = layers(panel).find((l) => markType(l) === 'rule');
         expect((rule?.data as Json).values, chart.name).toEqual([
-          { week: 78, label: 'week 78: openness → closed (Architecture CoP)' },
+          { week: 78, label: 'week 78: openness → closed (Agile ways-of-working CoP)' },
         ]);
       }
     }

@@ -47,8 +47,9 @@ describe.each(Object.keys(fixtures))('charts of %s', (fixture) => {
 
   it('has the time charts, and the death weeks when a CoP died', () => {
     const names = rendered.map((r) => r.chart.name);
-    expect(names.slice(0, 4)).toEqual(['participation', 'reuse', 'roles', 'motivation-safety']);
-    expect(names.length).toBeLessThanOrEqual(5);
+    expect(names.slice(0, 6)).toEqual(['participation', 'reuse', 'roles', 'motivation-safety', 'inequality', 'tenure']);
+    expect(names.slice(6)).toEqual(names.length > 6 ? ['death-weeks'] : []);
+    expect(names.length).toBeLessThanOrEqual(7);
   });
 
   it("validates every spec against vega-lite's JSON Schema", () => {
