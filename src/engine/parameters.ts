@@ -258,7 +258,7 @@ export const knowledgeParameters = z
       0.75,
       0,
       1,
-      'Share of tacit know-how kept after four weeks without refresh. Source: Argote, Beckman & Epple 1990 (a year keeps 3.2%, i.e. 75% a month).',
+      'Share of tacit know-how kept after four weeks without refresh. Source: Argote, Beckman & Epple 1990 (a year keeps 3.2%, about 75% a month; applied per four weeks, 52 weeks keep 2.4%).',
     ),
     writtenRetention: num(0.95, 0, 1, 'Share of written know-how still usable after four weeks.'),
     share: num(0.5, 0, 1, 'Chance that a reinvented solution of a fully motivated, recently attending member enters the repertoire.'),

@@ -136,7 +136,7 @@ export const supportSchema = z
     lead: z
       .enum(LEADS)
       .default('none')
-      .describe('A community lead: none, part-time or full-time. A lead holds meetings as planned, prepares content, coaches and welcomes newcomers. Default none.'),
+      .describe('A community lead: none, part-time or full-time. A lead organises meetings when their lead hours and slack allow, prepares content, and welcomes newcomers. Default none.'),
     coach: z
       .boolean()
       .default(false)
@@ -198,7 +198,7 @@ export const copSettingsShape = {
   acceptance: z
     .enum(ACCEPTANCES)
     .default('tolerated')
-    .describe('Management acceptance: unaware, tolerated, approved or initiated. Approval protects time and brings recognition. Default tolerated.'),
+    .describe('Management acceptance: unaware, tolerated, approved or initiated. Approval or initiation protects part of the funded time and carries announcements further. Default tolerated.'),
   decisionPower: z
     .enum(DECISION_POWERS)
     .default('none')

@@ -11,8 +11,11 @@ import {
   renderSettingsReference,
 } from '../../src/docs/parameters-doc.js';
 import { docsDir, writeDocs } from '../../src/docs/write-docs.js';
+import { CHANNELS } from '../../src/engine/channels.js';
 import { parametersSchema } from '../../src/engine/parameters.js';
+import { MECHANISMS } from '../../src/engine/step.js';
 import { copSettingsShape } from '../../src/scenario/schema.js';
+import { ALL_FACTS } from '../../src/validation/facts.js';
 
 const read = (name: string): string => readFileSync(join(docsDir(), name), 'utf8');
 
@@ -51,15 +54,15 @@ describe('docs/ODD.md', () => {
     expect(missing, 'CoP settings missing from the settings table of docs/ODD.md').toEqual([]);
   });
 
-  it('fills the "measured" column of every calibration check and leaves no TBD', () => {
+  it('leaves no TBD and points to the generated validation for every fact, with no figure typed in', () => {
     expect(odd.split('\n').filter((l) => l.includes('TBD'))).toEqual([]);
-    const section = odd.slice(odd.indexOf('## Calibration and checks'), odd.indexOf('## References'));
-    const rows = section.split('\n').filter((l) => /^\| \d+ \|/.test(l));
-    expect(rows).toHaveLength(11);
-    for (const row of rows) {
-      const measured = row.trimEnd().replace(/ \|$/, '').split(' | ').at(-1) ?? '';
-      expect(measured.trim().length, row).toBeGreaterThan(10);
-    }
+    const section = odd.slice(odd.indexOf('## Validation'), odd.indexOf('## References'));
+    expect(section).toContain('docs/VALIDATION.md');
+    for (const fact of ALL_FACTS) expect(section, fact.id).toContain(`\`${fact.id}\``);
+  });
+
+  it('documents every channel', () => {
+    for (const c of CHANNELS) expect(odd, c.name).toContain(`\`${c.name}\``);
   });
 });
 
@@ -71,7 +74,7 @@ describe('renderParameterReference', () => {
     const groups = Object.keys(parametersSchema.shape);
     expect(paths.length).toBeGreaterThan(groups.length);
     const defaults = parametersSchema.parse({}) as unknown as Record<string, Record<string, number>>;
-    for (const path of paths) {
+    for (const path of paths.filter((p) => p !== 'parameters.knockouts')) {
       const rows = markdown.split('\n').filter((l) => l.startsWith(`| \`${path}\` |`));
       expect(rows, path).toHaveLength(1);
       const [, group, name] = path.split('.') as [string, string, string];
@@ -80,11 +83,17 @@ describe('renderParameterReference', () => {
     expect(rowOf(markdown, 'parameters.contributions.window')[2]).toMatch(/^integer, \d+ to \d+$/);
   });
 
-  it('has one section per mechanism group, in tick order', () => {
+  it('has one section per group, mechanism groups numbered as in the schedule, then the channels', () => {
     const headings = markdown.split('\n').filter((l) => l.startsWith('## '));
+    // Every group but the knock-out list, plus the channels.
     expect(headings).toHaveLength(Object.keys(parametersSchema.shape).length);
-    expect(headings[0]).toMatch(/^## 0\. /);
-    expect(headings.at(-1)).toMatch(/^## 12\. /);
+    expect(headings[0]).toBe('## Population');
+    const numbers = headings.map((h) => /^## (\d+)\. /.exec(h)?.[1]).filter((n) => n !== undefined).map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(numbers[0]).toBe(1);
+    expect(numbers.at(-1)).toBe(MECHANISMS.length);
+    expect(headings.at(-1)).toBe('## Channels');
+    for (const c of CHANNELS) expect(markdown).toContain(`| \`${c.name}\` |`);
   });
 });
 
