@@ -13,6 +13,7 @@ function report(overrides: Partial<BenchReport> = {}): BenchReport {
     quick: false,
     engine1k: { employees: 1000, weeks: 520, seconds: one(0.1), memberWeeksPerSecond: { median: 7e6, min: 6.5e6, max: 7.5e6, n: 5 } },
     engine10k: { employees: 10_000, weeks: 520, seconds: one(1), memberWeeksPerSecond: one(5.2e6) },
+    engine100k: { employees: 100_000, weeks: 52, seconds: one(2), memberWeeksPerSecond: one(2.6e6) },
     speedup: { runs: 64, employees: 1000, weeks: 520, seconds1: one(10), seconds2: one(5.5), speedup2: 10 / 5.5 },
     endToEnd: { runs: 1000, employees: 1000, weeks: 520, workers: 2, seconds: 70, filesSeconds: 2.5 },
     defaultRun: { runs: 200, employees: 1000, weeks: 156, workers: 2, seconds: 3.25, filesSeconds: 1.5 },
@@ -84,6 +85,7 @@ describe('formatTable', () => {
     expect(line('speed-up')).toMatch(/1\.82 .*✓$/);
     expect(line('end-to-end')).toMatch(/70\.00 s .*✗$/);
     expect(line('engine, 10,000 employees')).not.toMatch(/[✓✗]/);
+    expect(line('engine, 100,000 employees')).toMatch(/52 weeks/);
   });
 
   it('says when the end-to-end batch was skipped', () => {
