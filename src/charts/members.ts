@@ -32,6 +32,21 @@ export interface MemberChartOptions {
 }
 
 /**
+ * The tooltip of a mean with its 95% interval: the CoP, what the point stands for, the mean,
+ * the interval's ends and the number of runs.
+ */
+function intervalTooltip(what: { field: string; type: 'nominal' | 'quantitative'; title: string }, mean: string, format: string) {
+  return [
+    { field: 'series', type: 'nominal' as const, title: 'CoP' },
+    what,
+    { field: 'mean', type: 'quantitative' as const, title: mean, format },
+    { field: 'low', type: 'quantitative' as const, title: '95% CI low', format },
+    { field: 'high', type: 'quantitative' as const, title: '95% CI high', format },
+    { field: 'n', type: 'quantitative' as const, title: 'Runs' },
+  ];
+}
+
+/**
  * Contribution inequality among the members at the end of each run: every run as a tick, the
  * mean over runs as a dot with its 95% confidence interval, per CoP; undefined when no run had
  * contributions to compare.
@@ -94,14 +109,7 @@ export function inequalityChart(options: MemberChartOptions): TopLevelSpec | und
           y,
           yOffset,
           color: seriesColor(series),
-          tooltip: [
-            { field: 'series', type: 'nominal', title: 'CoP' },
-            { field: 'measure', type: 'nominal', title: 'Measure' },
-            { field: 'mean', type: 'quantitative', title: 'Mean', format: '.3f' },
-            { field: 'low', type: 'quantitative', title: '95% CI low', format: '.3f' },
-            { field: 'high', type: 'quantitative', title: '95% CI high', format: '.3f' },
-            { field: 'n', type: 'quantitative', title: 'Runs' },
-          ],
+          tooltip: intervalTooltip({ field: 'measure', type: 'nominal', title: 'Measure' }, 'Mean', '.3f'),
         },
       },
     ],
@@ -176,14 +184,7 @@ export function tenureChart(options: MemberChartOptions): TopLevelSpec | undefin
           x,
           y: { ...y, field: 'mean' },
           color: seriesColor(series),
-          tooltip: [
-            { field: 'series', type: 'nominal', title: 'CoP' },
-            { field: 'tenure', type: 'quantitative', title: 'Weeks since joining' },
-            { field: 'mean', type: 'quantitative', title: 'Still a member', format: '.1%' },
-            { field: 'low', type: 'quantitative', title: '95% CI low', format: '.1%' },
-            { field: 'high', type: 'quantitative', title: '95% CI high', format: '.1%' },
-            { field: 'n', type: 'quantitative', title: 'Runs' },
-          ],
+          tooltip: intervalTooltip({ field: 'tenure', type: 'quantitative', title: 'Weeks since joining' }, 'Still a member', '.1%'),
         },
       },
     ],

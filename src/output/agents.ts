@@ -4,8 +4,7 @@
  * replications, one row per tie). Written by `copsim run --agents K` for the first K
  * replications; README.md ("Output") describes every column.
  */
-import type { AgentSnapshot } from '../engine/agents.js';
-import { TieKind } from '../engine/agents.js';
+import { TieKind, type AgentSnapshot } from '../engine/agents.js';
 import { MemberState } from '../engine/state.js';
 import { ROLES } from '../scenario/vocabulary.js';
 import type { Collected } from '../aggregate/types.js';
@@ -44,7 +43,10 @@ export type TieRow = Record<(typeof TIE_COLUMNS)[number], string | number>;
 
 const STATE_NAMES = ['non-member', 'newcomer', 'peripheral', 'active', 'core', 'dormant', 'left'] as const;
 const ELIGIBILITY = ['no', 'target', 'outsider'] as const;
-const TIE_KINDS = ['team', 'colleague', 'cop'] as const;
+/** Tie kinds by their number in the engine (`TieKind`). */
+const TIE_KINDS: readonly string[] = Object.entries(TieKind)
+  .sort((a, b) => a[1] - b[1])
+  .map(([name]) => name);
 const LEVELS = ['team', 'staff', 'manager'] as const;
 
 /** -1 (never) as an empty cell. */
@@ -76,7 +78,7 @@ export function agentRows(collected: Collected, scenario: string): AgentRow[] {
           willingness: a.willingness[i] as number,
           motivation_trait: a.motivationTrait[i] as number,
           competence: a.competence[i] as number,
-          hired_week: Math.max(-1, a.hiredWeek[i] as number) < 0 ? Number.NaN : (a.hiredWeek[i] as number),
+          hired_week: week(a.hiredWeek[i] as number),
           cop: collected.copIds[k] as string,
           eligible: ELIGIBILITY[c.eligible[i] as number] as string,
           join_week: week(c.joinedWeek[i] as number),
@@ -115,4 +117,3 @@ export function tieRows(collected: Collected, scenario: string): TieRow[] {
   return rows;
 }
 
-export { TieKind };
