@@ -1,7 +1,8 @@
 /**
  * keyFigures: a few headline numbers per CoP, for an end-of-run table.
  */
-import { FIGURE_INDEX, N_FIGURES, N_WEEKLY, WEEKLY_INDEX, type RunFigure, type WeeklyMetric } from '../engine/result.js';
+import type { RunFigure, WeeklyMetric } from '../engine/result.js';
+import { figureCell, weeklyCell } from './cells.js';
 import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
 import type { Collected } from './types.js';
@@ -52,18 +53,13 @@ export interface CopKeyFigures {
  * @example keyFigures(collected)[0].finalMembers // → { n: 100, mean: 41.3, low: 39.8, high: 42.8 }
  */
 export function keyFigures(collected: Collected): CopKeyFigures[] {
-  const { copIds, runs, weeks, figures, weekly } = collected;
-  const figure = (c: number, name: RunFigure): Float64Array => {
-    const start = (c * N_FIGURES + FIGURE_INDEX[name]) * runs;
-    return figures.subarray(start, start + runs);
-  };
-  const finalWeek = (c: number, name: WeeklyMetric): Float64Array => {
-    const start = ((c * N_WEEKLY + WEEKLY_INDEX[name]) * weeks + weeks - 1) * runs;
-    return weekly.subarray(start, start + runs);
-  };
-
+  const { copIds, weeks } = collected;
   return copIds.map((cop, c) =>
-    copKeyFigures(cop, (name) => figure(c, name), (name) => estimate(finalWeek(c, name))),
+    copKeyFigures(
+      cop,
+      (name) => figureCell(collected, c, name),
+      (name) => estimate(weeklyCell(collected, c, name, weeks - 1)),
+    ),
   );
 }
 

@@ -2,6 +2,7 @@
  * replicationRows: the per-run figures of every replication, as the rows of replications.csv.
  */
 import { N_FIGURES, RUN_FIGURES } from '../engine/result.js';
+import { figureCell } from './cells.js';
 import type { Collected, ReplicationRow } from './types.js';
 
 /**
@@ -13,7 +14,7 @@ import type { Collected, ReplicationRow } from './types.js';
  * // → { scenario: 'baseline', replication: 0, seed: 2846173710, cop: 'cop1', metric: 'death_week', value: NaN }
  */
 export function replicationRows(collected: Collected, scenario: string): ReplicationRow[] {
-  const { copIds, runs, seeds, figures } = collected;
+  const { copIds, runs, seeds } = collected;
   const rows: ReplicationRow[] = [];
   for (let r = 0; r < runs; r++) {
     const seed = seeds[r] as number;
@@ -26,7 +27,7 @@ export function replicationRows(collected: Collected, scenario: string): Replica
           seed,
           cop,
           metric: RUN_FIGURES[f] as ReplicationRow['metric'],
-          value: figures[(c * N_FIGURES + f) * runs + r] as number,
+          value: figureCell(collected, c, f)[r] as number,
         });
       }
     }

@@ -3,6 +3,7 @@
  * summary.csv.
  */
 import { N_WEEKLY, WEEKLY_METRICS } from '../engine/result.js';
+import { weeklyCell } from './cells.js';
 import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
 import type { Collected, SummaryRow } from './types.js';
@@ -25,7 +26,7 @@ export const SUMMARY_LEVEL = 0.95;
  * // → { scenario: 'mandate-lifted', cop: 'cop1', week: 0, metric: 'members', n: 100, mean: ..., ... }
  */
 export function summarize(collected: Collected, scenario: string): SummaryRow[] {
-  const { copIds, weeks, runs, weekly } = collected;
+  const { copIds, weeks, runs } = collected;
   const rows: SummaryRow[] = [];
   const scratch = new Float64Array(runs);
 
@@ -34,8 +35,7 @@ export function summarize(collected: Collected, scenario: string): SummaryRow[] 
     for (let m = 0; m < N_WEEKLY; m++) {
       const metric = WEEKLY_METRICS[m] as SummaryRow['metric'];
       for (let week = 0; week < weeks; week++) {
-        const start = ((c * N_WEEKLY + m) * weeks + week) * runs;
-        const cell = weekly.subarray(start, start + runs);
+        const cell = weeklyCell(collected, c, m, week);
         let n = 0;
         for (let r = 0; r < runs; r++) {
           const x = cell[r] as number;

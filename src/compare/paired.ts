@@ -7,9 +7,11 @@
  *   Collected A, Collected B (same seeds) ──compareBatches──▶ ComparisonRow[] (comparison.csv)
  */
 import type { Collected } from '../aggregate/types.js';
-import { FIGURE_INDEX, N_FIGURES, N_WEEKLY, RUN_FIGURES, WEEKLY_INDEX, WEEKLY_METRICS } from '../engine/result.js';
+import { figureCell, weeklyCell } from '../aggregate/cells.js';
+import { RUN_FIGURES, WEEKLY_METRICS } from '../engine/result.js';
 import { mean } from '../stats/mean.js';
 import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
+import { pairedDifferences } from '../stats/paired-differences.js';
 
 /** One row of comparison.csv: scenario B against the reference A, for one CoP and metric. */
 export interface ComparisonRow {
@@ -82,24 +84,12 @@ export function compareBatches(reference: NamedBatch, scenario: NamedBatch): Com
   if (problem !== undefined) throw new Error(problem);
   const a = reference.collected;
   const b = scenario.collected;
-  const { runs, weeks } = a;
+  const { weeks } = a;
   const rows: ComparisonRow[] = [];
-  const valuesA = new Float64Array(runs);
-  const valuesB = new Float64Array(runs);
-  const diff = new Float64Array(runs);
-  const row = (cop: string, metric: string, week: number): ComparisonRow => {
+  const row = (cop: string, metric: string, week: number, x: Float64Array, y: Float64Array): ComparisonRow => {
     // A pair counts only when both values are finite; the others are left out of all three means.
-    for (let r = 0; r < runs; r++) {
-      const x = valuesA[r] as number;
-      const y = valuesB[r] as number;
-      const both = Number.isFinite(x) && Number.isFinite(y);
-      diff[r] = both ? y - x : Number.NaN;
-      if (!both) {
-        valuesA[r] = Number.NaN;
-        valuesB[r] = Number.NaN;
-      }
-    }
-    const ci = meanConfidenceInterval(diff);
+    const pairs = pairedDifferences(x, y);
+    const ci = meanConfidenceInterval(pairs.differences);
     return {
       reference: reference.name,
       scenario: scenario.name,
@@ -107,8 +97,8 @@ export function compareBatches(reference: NamedBatch, scenario: NamedBatch): Com
       metric,
       week,
       n: ci.n,
-      mean_reference: mean(valuesA),
-      mean_scenario: mean(valuesB),
+      mean_reference: mean(pairs.a),
+      mean_scenario: mean(pairs.b),
       difference: ci.mean,
       ci_low: ci.low,
       ci_high: ci.high,
@@ -119,18 +109,12 @@ export function compareBatches(reference: NamedBatch, scenario: NamedBatch): Com
     const ib = b.copIds.indexOf(cop);
     if (ib < 0) continue;
     for (const metric of WEEKLY_METRICS) {
-      const m = WEEKLY_INDEX[metric];
       for (let week = 0; week < weeks; week++) {
-        valuesA.set(a.weekly.subarray(((ia * N_WEEKLY + m) * weeks + week) * runs, ((ia * N_WEEKLY + m) * weeks + week + 1) * runs));
-        valuesB.set(b.weekly.subarray(((ib * N_WEEKLY + m) * weeks + week) * runs, ((ib * N_WEEKLY + m) * weeks + week + 1) * runs));
-        rows.push(row(cop, metric, week));
+        rows.push(row(cop, metric, week, weeklyCell(a, ia, metric, week), weeklyCell(b, ib, metric, week)));
       }
     }
     for (const figure of RUN_FIGURES) {
-      const f = FIGURE_INDEX[figure];
-      valuesA.set(a.figures.subarray((ia * N_FIGURES + f) * runs, (ia * N_FIGURES + f + 1) * runs));
-      valuesB.set(b.figures.subarray((ib * N_FIGURES + f) * runs, (ib * N_FIGURES + f + 1) * runs));
-      rows.push(row(cop, figure, Number.NaN));
+      rows.push(row(cop, figure, Number.NaN, figureCell(a, ia, figure), figureCell(b, ib, figure)));
     }
   }
   return rows;

@@ -22,13 +22,10 @@
  * takes no `at` (and ignores `whileAlive`). Values may be NaN (an empty figure, such as the death week of a CoP that
  * lived); paired statistics drop such pairs and say how many.
  */
+import { figureCell, weeklyCell } from '../aggregate/cells.js';
 import type { Collected } from '../aggregate/types.js';
 import {
-  FIGURE_INDEX,
-  N_FIGURES,
-  N_WEEKLY,
   RUN_FIGURES,
-  WEEKLY_INDEX,
   WEEKLY_METRICS,
   type RunFigure,
   type WeeklyMetric,
@@ -98,18 +95,16 @@ export function measureProblem(measure: Measure, copIds: readonly string[], week
  * @example measureValues(collected, { metric: 'attendance', at: { from: 52, to: 103 } }) // → Float64Array(runs)
  */
 export function measureValues(collected: Collected, measure: Measure): Float64Array {
-  const { copIds, weeks, runs, weekly, figures } = collected;
+  const { copIds, weeks, runs } = collected;
   const problem = measureProblem(measure, copIds, weeks);
   if (problem !== undefined) throw new Error(problem);
   const c = measure.cop === undefined ? 0 : copIds.indexOf(measure.cop);
   const out = new Float64Array(runs);
   if (isRunFigure(measure.metric)) {
-    const start = (c * N_FIGURES + FIGURE_INDEX[measure.metric]) * runs;
-    out.set(figures.subarray(start, start + runs));
+    out.set(figureCell(collected, c, measure.metric));
     return out;
   }
-  const series = (c * N_WEEKLY + WEEKLY_INDEX[measure.metric]) * weeks;
-  const aliveSeries = (c * N_WEEKLY + WEEKLY_INDEX.alive) * weeks;
+  const metric = measure.metric;
   const whileAlive = measure.whileAlive === true;
   const at = measure.at ?? 'final';
   const [from, to] =
@@ -117,11 +112,11 @@ export function measureValues(collected: Collected, measure: Measure): Float64Ar
   const counted = new Float64Array(runs);
   // Sum week by week in week order, so every replication adds its values in the same order.
   for (let week = from; week <= to; week++) {
-    const start = (series + week) * runs;
-    const alive = (aliveSeries + week) * runs;
+    const values = weeklyCell(collected, c, metric, week);
+    const alive = weeklyCell(collected, c, 'alive', week);
     for (let r = 0; r < runs; r++) {
-      if (whileAlive && (weekly[alive + r] as number) !== 1) continue;
-      out[r] = (out[r] as number) + (weekly[start + r] as number);
+      if (whileAlive && (alive[r] as number) !== 1) continue;
+      out[r] = (out[r] as number) + (values[r] as number);
       counted[r] = (counted[r] as number) + 1;
     }
   }

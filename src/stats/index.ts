@@ -14,7 +14,7 @@ export { standardDeviation } from './standard-deviation.js';
 export { studentTCdf } from './student-t-cdf.js';
 export { tQuantile } from './t-quantile.js';
 export { pairedDifferences, type PairedDifferences } from './paired-differences.js';
-export { pairedDifference, type PairedDifference } from './paired.js';
+export { pairedDifference, type PairedDifference } from './paired-difference.js';
 export { wilcoxonSignedRank, signedRankDistribution, type WilcoxonResult, type WilcoxonOptions } from './wilcoxon.js';
 export { signFlipTest, type SignFlipResult, type SignFlipOptions } from './sign-flip.js';
 export {

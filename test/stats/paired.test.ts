@@ -7,7 +7,7 @@ const drug2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
 
 describe('pairedDifferences', () => {
   it('takes b − a pair by pair and drops a pair where either value is not finite', () => {
-    expect(pairedDifferences([1, 2, NaN, 4], [3, Infinity, 5, 4.5])).toEqual({ differences: [2, 0.5], dropped: 2 });
+    expect(pairedDifferences([1, 2, NaN, 4], [3, Infinity, 5, 4.5])).toEqual({ differences: [2, 0.5], dropped: 2, a: [1, 4], b: [3, 4.5] });
   });
 
   it('refuses samples that do not pair up', () => {

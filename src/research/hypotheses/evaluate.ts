@@ -13,7 +13,7 @@ import {
   type ExpectedDirection,
   type HypothesisVerdict,
 } from '../../stats/verdict.js';
-import { pairedDifference } from '../../stats/paired.js';
+import { pairedDifference } from '../../stats/paired-difference.js';
 import { wilcoxonSignedRank } from '../../stats/wilcoxon.js';
 
 /** What a verdict needs to know about the hypothesis. */
