@@ -1,129 +1,77 @@
 /**
- * copsim's public API: the table of contents. The notebooks use only what is exported here.
+ * copsim's public API: the table of contents. Every study the CLI runs is one call here, and
+ * writes the same files when given a folder; below the verbs are the stages they are made of.
+ *
+ *   run · compare · sweep · sensitivity · hypotheses ──(options)──▶ result ──writeStudy──▶ folder
+ *   plot ──▶ charts and report.html redrawn from a run folder
  *
  *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
- *                              │                             └──replicationRows──▶ ReplicationRow[]
- *                              └──simulate(scenario, seed)──▶ RunResult (one replication)
- *   buildRunOutput(collected) ──runCharts──▶ NamedChart[] (Vega-Lite) ──renderSvg / writeCharts
- *                             └──writeRunFolder──▶ tables, charts and report.html
- *   Collected A, B (same seed) ──compareBatches──▶ paired differences; measureValues ──▶ one number per run
+ *                              │                            ├─replicationRows──▶ ReplicationRow[]
+ *                              │                            └─weeklyCell / figureCell──▶ one value per replication
+ *                              └──simulate(scenario, seed)──▶ one replication
+ *   buildRunOutput(collected) ──runCharts──▶ NamedChart[] (Vega-Lite) ──renderSvg / renderPng
  *
  * @example
- *   import { loadScenario, runMonteCarlo, summarize, keyFigures } from 'copsim';
- *   const { scenario } = loadScenario('baseline', { sets: ['cops.0.participation=mandatory'] });
- *   const collected = await runMonteCarlo(scenario, { runs: 100, masterSeed: 1, workers: 2 });
- *   const rows = summarize(collected, 'mandatory'); // tidy rows: cop, week, metric, mean, CI, quantiles
- *   keyFigures(collected); // per CoP: final members, attendance, reuse, death share, ...
+ *   import { run, compare } from 'copsim';
+ *   const baseline = await run({ scenario: 'baseline', runs: 100 });
+ *   baseline.figures[0].finalMembers; // { n: 100, mean, low, high }
+ *   const whatIf = await compare({
+ *     scenarios: ['baseline', { scenario: 'baseline', set: ['cops.0.participation=mandatory'] }],
+ *     out: 'out/mandatory', // the files `copsim compare` writes
+ *   });
  */
 
-// Scenarios: schema (= type = JSON Schema), loading, validation, built-ins.
+// The study verbs: one call per CLI command, the same files when written.
 export {
-  scenarioSchema,
-  copSchema,
-  eventSchema,
-  organisationSchema,
-  copIds,
-  ROLES,
-  THEMES,
-  type Scenario,
-  type ScenarioInput,
-  type CoP,
-  type CoPSettings,
-  type ScenarioEvent,
-  type Organisation,
-} from './scenario/schema.js';
-export {
-  loadScenario,
-  loadBuiltin,
-  parseScenario,
-  validateScenarioFiles,
-  listBuiltins,
-  scenarioJsonSchema,
-  ScenarioError,
-  parseSet,
-  applySets,
-  type LoadedScenario,
-  type ScenarioIssue,
-} from './scenario/index.js';
-export { parametersSchema, type Parameters } from './engine/parameters.js';
-
-// The engine: one replication, and the pieces it is made of.
-export { simulate, createSimulation } from './engine/simulate.js';
-export { step, SCHEDULE, MECHANISMS, type ScheduleEntry } from './engine/step.js';
-export { CHANNELS, type Channel, type ChannelName } from './engine/channels.js';
-export { snapshotAgents, type AgentSnapshot } from './engine/agents.js';
-export { MemberState, type Simulation, type CommunityState, type People } from './engine/state.js';
-export { replicationSeed, makeRng, makeStreams, type Rng, type Streams } from './engine/rng.js';
-export {
-  WEEKLY_METRICS,
-  RUN_FIGURES,
-  weeklySeries,
-  runFigure,
+  run,
+  compare,
+  sweep,
+  sensitivity,
+  hypotheses,
+  plot,
+  writeStudy,
+  studySummary,
+  StudyError,
+  type StudyOptions,
+  type StudyPlan,
+  type StudyResult,
+  type ScenarioRef,
+  type RunOptions,
   type RunResult,
-  type WeeklyMetric,
-  type RunFigure,
-} from './engine/result.js';
+  type CompareOptions,
+  type CompareArm,
+  type CompareResult,
+  type SweepOptions,
+  type SweepStudy,
+  type SensitivityOptions,
+  type SensitivityStudy,
+  type HypothesesOptions,
+  type HypothesesStudy,
+  type PlotOptions,
+} from './study/index.js';
 
-// Monte Carlo replications on worker threads.
-export { runMonteCarlo, ReplicationError, AbortError, WorkerError, type MonteCarloOptions } from './runner/index.js';
+// Scenarios: loading and validating files, in-memory data and the built-ins.
+export { loadScenario, parseScenario, listBuiltins, ScenarioError, type ScenarioIssue } from './scenario/index.js';
+export type { Scenario, ScenarioInput } from './scenario/schema.js';
 
-// Aggregation and statistics.
-export { createCollector, summarize, replicationRows, keyFigures, type CopKeyFigures, type Estimate } from './aggregate/index.js';
-export {
-  SUMMARY_COLUMNS,
-  REPLICATION_COLUMNS,
-  type Collected,
-  type Collector,
-  type SummaryRow,
-  type ReplicationRow,
-} from './aggregate/types.js';
+// The engine: one replication, week by week, and its schedule.
+export { simulate, createSimulation } from './engine/simulate.js';
+export { replicationSeed } from './engine/rng.js';
+export { step, MECHANISMS } from './engine/step.js';
+export { WEEKLY_METRICS, RUN_FIGURES, type WeeklyMetric, type RunFigure } from './engine/result.js';
+
+// Monte Carlo replications on worker threads, collected by replication index.
+export { runMonteCarlo, AbortError, ReplicationError, type MonteCarloOptions } from './runner/index.js';
+
+// Aggregation: tidy tables, key figures and single cells of the collected results.
+export { summarize, replicationRows, keyFigures, type CopKeyFigures, type Estimate } from './aggregate/index.js';
+export { weeklyCell, figureCell } from './aggregate/cells.js';
+export type { Collected, SummaryRow, ReplicationRow } from './aggregate/types.js';
+export { measureValues, type Measure } from './research/measure.js';
+export { compareBatches, type ComparisonRow } from './compare/paired.js';
 export * as stats from './stats/index.js';
 
-// Output files.
-export {
-  writeRunOutput,
-  buildRunOutput,
-  createManifest,
-  copsimVersion,
-  toCsv,
-  writeFileAtomic,
-  type Manifest,
-  type RunProvenance,
-} from './output/index.js';
-
-// Charts: Vega-Lite specs built from a run's tables, rendered to SVG and PNG in Node.
-export {
-  runCharts,
-  renderSvg,
-  renderPng,
-  compileSpec,
-  writeCharts,
-  bandedTimeChart,
-  bandedLineLayers,
-  eventLayers,
-  chartEvents,
-  seriesValues,
-  copLabels,
-  type NamedChart,
-  type TopLevelSpec,
-  type RunChartInput,
-  type SeriesDatum,
-  type TimePanel,
-} from './charts/index.js';
-
-// The report page, and reading a run folder back.
-export { readRunOutput, RunOutputError, type RunOutputRead } from './output/read.js';
-export { buildReportInput, reportHtml, readReportScripts, writeReport, keyFiguresFromTables, settingsDiff, type ReportInput, type SettingDifference } from './report/index.js';
-export { writeRunFolder, replotRunFolder } from './publish/run-folder.js';
-
-// Comparing scenarios simulated with the same seeds.
-export { compareBatches, pairingProblem, COMPARISON_COLUMNS, type ComparisonRow, type NamedBatch } from './compare/paired.js';
-export { compareCharts, type CompareChartInput } from './compare/charts.js';
-
-// Research: measures, hypotheses, sweeps and sensitivity screening.
-export { measureValues, measureProblem, describeMeasure, parseMeasureTime, type Measure, type MeasureTime } from './research/measure.js';
-export * as hypotheses from './research/hypotheses/index.js';
-export * as sweep from './research/sweep/index.js';
-export { studyManifestText, type StudyProvenance } from './research/manifest.js';
-export { writeStudyOutput, type StudyOutput, type StudyTable } from './research/write.js';
-export * as sensitivity from './research/sensitivity/index.js';
+// Output: a run's tables and manifest, its charts (Vega-Lite, rendered to SVG and PNG in Node).
+export { buildRunOutput, copsimVersion } from './output/index.js';
+export type { RunOutput } from './output/write.js';
+export { runCharts, renderSvg, renderPng, type NamedChart } from './charts/index.js';

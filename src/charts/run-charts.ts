@@ -10,7 +10,7 @@
  */
 import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
 import type { WeeklyMetric } from '../engine/result.js';
-import type { Manifest } from '../output/manifest.js';
+import type { Manifest } from '../output/provenance.js';
 import { deathCounts, deathWeeksChart } from './death-weeks.js';
 import { inequalityChart, tenureChart } from './members.js';
 import { chartEvents } from './events.js';

@@ -1,9 +1,9 @@
 /**
  * A comparison for the terminal: each scenario's key figures, then the paired differences of
- * the headline per-run figures, B − A with their 95% confidence intervals.
+ * the headline figures and of survival, B − A with their 95% confidence intervals.
  */
 import type { CopKeyFigures } from '../aggregate/index.js';
-import { COMPARED_FIGURES } from '../compare/charts.js';
+import { headlineDifferences } from '../compare/headline.js';
 import type { ComparisonRow } from '../compare/paired.js';
 import { formatNumber } from '../report/format-number.js';
 import { KEY_FIGURE_HEADER, keyFigureCells } from '../report/key-figure-cells.js';
@@ -12,26 +12,24 @@ import { formatTable } from './table.js';
 /**
  * The key figures of every scenario (CoPs named "scenario · CoP") and a table of differences.
  *
- * @example comparisonTable(rows, [{ name: 'bottom-up', figures }, { name: 'top-down', figures }])
+ * @example comparisonTable(rows, 156, [{ name: 'bottom-up', figures }, { name: 'top-down', figures }])
  */
 export function comparisonTable(
   comparison: readonly ComparisonRow[],
+  weeks: number,
   scenarios: readonly { name: string; figures: readonly CopKeyFigures[] }[],
 ): string {
   const keyRows = scenarios.flatMap((s) => keyFigureCells(s.figures.map((f) => ({ ...f, cop: `${s.name} · ${f.cop}` }))));
-  const wanted = new Map(COMPARED_FIGURES.map((f) => [f.figure as string, f.label]));
-  const differenceRows = comparison
-    .filter((row) => wanted.has(row.metric))
-    .map((row) => [
-      `${row.scenario} − ${row.reference}`,
-      row.cop,
-      wanted.get(row.metric) ?? row.metric,
-      row.mean_reference,
-      row.mean_scenario,
-      row.difference,
-      `[${formatNumber(row.ci_low)}, ${formatNumber(row.ci_high)}]`,
-      row.n,
-    ]);
+  const differenceRows = headlineDifferences(comparison, weeks).map(({ label, row }) => [
+    `${row.scenario} − ${row.reference}`,
+    row.cop,
+    label,
+    row.mean_reference,
+    row.mean_scenario,
+    row.difference,
+    `[${formatNumber(row.ci_low)}, ${formatNumber(row.ci_high)}]`,
+    row.n,
+  ]);
   return (
     `${formatTable(KEY_FIGURE_HEADER, keyRows)}\n` +
     'paired differences (same seeds), mean over runs with 95% CI:\n' +

@@ -5,6 +5,7 @@
 import { ScenarioError } from '../scenario/index.js';
 import { RunOutputError } from '../output/read.js';
 import { DesignError } from '../research/errors.js';
+import { StudyError } from '../study/errors.js';
 import { AbortError, ReplicationError } from '../runner/index.js';
 import type { Io } from './io.js';
 
@@ -43,7 +44,7 @@ export class InputError extends Error {
  * @example reportError(new UsageError('--runs must be ...'), io) // → 2, with a hint to --help
  */
 export function reportError(error: unknown, io: Io, env: NodeJS.ProcessEnv = process.env): number {
-  if (error instanceof UsageError || error instanceof DesignError) {
+  if (error instanceof UsageError || error instanceof DesignError || error instanceof StudyError) {
     io.err(`copsim: ${error.message}\nrun "copsim --help" for usage\n`);
     return EXIT.usage;
   }

@@ -1,8 +1,10 @@
 /**
  * The `copsim` command line: parses the arguments with yargs, hands them to one command module
- * (run, list, validate, schema) and turns whatever happens into a message and an exit code.
+ * (run, compare, sweep, sensitivity, hypotheses, plot, list, validate, schema) and turns
+ * whatever happens into a message and an exit code. Each study command is one call to its
+ * library verb (src/study/).
  *
- *   argv ──yargs──▶ command handler ──library──▶ stdout (data) / stderr (messages)
+ *   argv ──yargs──▶ command handler ──one study verb──▶ stdout (data) / stderr (messages)
  *                                   └─error──▶ reportError ──▶ exit code
  */
 import { nearest } from '../scenario/suggest.js';

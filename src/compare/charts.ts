@@ -18,7 +18,7 @@ import { copLabels, finiteOrNull, seriesValues } from '../charts/series.js';
 import { bandedTimeChart, type TimePanel } from '../charts/time-chart.js';
 import type { ChartEvent, Layer, NamedChart, SeriesDatum, TopLevelSpec } from '../charts/types.js';
 import type { RunFigure } from '../engine/result.js';
-import type { Manifest } from '../output/manifest.js';
+import type { Manifest } from '../output/provenance.js';
 import type { ComparisonRow } from './paired.js';
 
 /** One compared scenario's tables, as its run folder holds them. */

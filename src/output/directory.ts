@@ -1,9 +1,8 @@
 /**
  * Output folders: created one level at a time, and checked before a long run starts.
  */
-import { constants } from 'node:fs';
-import { access, mkdir, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * The nearest existing ancestor of `dir` (or `dir` itself) and the levels below it that are
@@ -42,12 +41,24 @@ export async function makeDirectory(dir: string): Promise<void> {
 }
 
 /**
- * Checks, without creating anything, that `dir` could be written: it is a writable folder, or
- * its nearest existing ancestor is a writable folder. Throws an error with a `code` and `path`
- * (ENOTDIR, EACCES, ...) otherwise. Lets a run fail in a second rather than after an hour of
- * simulation.
+ * Checks that `dir` can be written by trying: the missing levels are created, a probe file is
+ * written into `dir` and removed, and the levels created are removed again, so nothing is
+ * left behind. Throws an error with a `code` and `path` (ENOTDIR, EACCES, ENOENT...)
+ * otherwise. Lets a run fail in a second rather than after an hour of simulation, also where
+ * permissions alone do not tell (e.g. below /proc).
  */
 export async function checkWritableDirectory(dir: string): Promise<void> {
-  const { existing } = await nearestExisting(dir);
-  if (existing !== undefined) await access(existing, constants.W_OK);
+  const { missing } = await nearestExisting(dir);
+  const created: string[] = [];
+  try {
+    for (const level of missing) {
+      await mkdir(level);
+      created.push(level);
+    }
+    const probe = join(resolve(dir), `.copsim-write-check-${process.pid}`);
+    await writeFile(probe, '');
+    await unlink(probe);
+  } finally {
+    for (const level of created.reverse()) await rmdir(level).catch(() => undefined);
+  }
 }

@@ -16,7 +16,7 @@ export {
   serializeManifest,
   type Manifest,
   type ManifestInput,
-} from './manifest.js';
+} from './provenance.js';
 export { writeRunOutput, type RunOutput, type RunOutputFiles } from './write.js';
 export {
   readRunOutput,

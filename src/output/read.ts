@@ -19,7 +19,7 @@ import {
 } from '../aggregate/types.js';
 import { RUN_FIGURES, WEEKLY_METRICS, type RunFigure, type WeeklyMetric } from '../engine/result.js';
 import { scenarioSchema } from '../scenario/schema.js';
-import type { Manifest } from './manifest.js';
+import type { Manifest } from './provenance.js';
 
 /** A run's output folder that cannot be read: the message names the file, where, and what was expected. */
 export class RunOutputError extends Error {

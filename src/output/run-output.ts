@@ -5,7 +5,7 @@ import { replicationRows, summarize } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { agentRows, tieRows } from './agents.js';
-import { createManifest } from './manifest.js';
+import { createManifest } from './provenance.js';
 import type { RunOutput } from './write.js';
 
 /** How a run came about: what the replications themselves do not say. */

@@ -7,7 +7,7 @@ import { REPLICATION_COLUMNS, SUMMARY_COLUMNS, type ReplicationRow, type Summary
 import { writeFileAtomic } from './atomic.js';
 import { makeDirectory } from './directory.js';
 import { toCsv } from './csv.js';
-import { serializeManifest, type Manifest } from './manifest.js';
+import { serializeManifest, type Manifest } from './provenance.js';
 import { AGENT_COLUMNS, TIE_COLUMNS, type AgentRow, type TieRow } from './agents.js';
 
 /** What a run writes. */

@@ -7,7 +7,7 @@
 import type { CopKeyFigures } from '../aggregate/key-figures.js';
 import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
 import type { NamedChart } from '../charts/types.js';
-import type { Manifest } from '../output/manifest.js';
+import type { Manifest } from '../output/provenance.js';
 import { copIds, type Scenario } from '../scenario/schema.js';
 import { formatNumber } from './format-number.js';
 import { keyFiguresFromTables } from './key-figures.js';

@@ -20,7 +20,13 @@ describe('the public API', () => {
 
   it('exports the pieces the documentation names', () => {
     for (const name of [
-      'scenarioSchema',
+      'run',
+      'compare',
+      'sweep',
+      'sensitivity',
+      'hypotheses',
+      'plot',
+      'writeStudy',
       'loadScenario',
       'parseScenario',
       'listBuiltins',
@@ -33,7 +39,6 @@ describe('the public API', () => {
       'summarize',
       'replicationRows',
       'keyFigures',
-      'writeRunOutput',
       'buildRunOutput',
       'copsimVersion',
     ] as const) {

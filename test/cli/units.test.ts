@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { firstSentence } from '../../src/cli/commands/list.js';
-import { describeWorkers } from '../../src/cli/run-options.js';
+import { describeWorkers } from '../../src/study/options.js';
 import { EXIT, reportError, UsageError } from '../../src/cli/exit.js';
 import type { Io } from '../../src/cli/io.js';
 import { parseInteger } from '../../src/cli/numbers.js';
@@ -160,7 +160,7 @@ describe('usage messages name the mistake and suggest the nearest name', () => {
 
 describe('run command helpers', () => {
   it('safeFolderName keeps a name inside one folder', async () => {
-    const { safeFolderName } = await import('../../src/cli/run-options.js');
+    const { safeFolderName } = await import('../../src/study/options.js');
     expect(safeFolderName('../../etc')).toBe('etc');
     expect(safeFolderName('my scenario')).toBe('my-scenario');
     expect(safeFolderName('..')).toBe('scenario');

@@ -1,43 +1,19 @@
 /**
- * `copsim hypotheses`: tests the hypotheses of a file (default the study's,
- * scenarios/hypotheses/study.yaml) with common random numbers and prints and writes a verdict
- * table: hypotheses.csv, the forest chart (hypotheses.vl.json, .svg, .png) and manifest.json.
- *
- *   FILE ──readHypothesisFile──▶ data ──resolveHypotheses──▶ arms
- *        ──testHypotheses(session.simulate)──▶ outcomes ──rows, chart──▶ writeHypothesesOutput
+ * `copsim hypotheses [FILE]`: parses the arguments, calls the library verb `hypotheses` (tests
+ * the file's hypotheses, default the study's scenarios/hypotheses/study.yaml, with common
+ * random numbers; writes hypotheses.csv, the forest chart and manifest.json) and prints the
+ * verdict table with what each verdict rests on: the interval, whether it clears the smallest
+ * effect, the t test that matches it, and the number of looks.
  *
  * Verdicts are findings: the exit code is 0 whichever they are, and non-zero only for errors.
  */
-import { join } from 'node:path';
 import type { Argv, Options } from 'yargs';
-import { replicationSeed } from '../../engine/rng.js';
-import { copsimVersion, SEED_DERIVATION } from '../../output/index.js';
-import {
-  DEFAULT_MAX_RUNS,
-  hypothesesChart,
-  hypothesisRows,
-  plannedReplications,
-  readHypothesisFile,
-  resolveHypotheses,
-  selectHypotheses,
-  testHypotheses,
-  writeHypothesesOutput,
-  type HypothesesManifest,
-  type HypothesisOutcome,
-  type ResolvedHypothesis,
-} from '../../research/hypotheses/index.js';
-import { builtinDir, formatIssue, nearest } from '../../scenario/index.js';
+import { DEFAULT_MAX_RUNS, type HypothesisOutcome } from '../../research/hypotheses/index.js';
+import { hypotheses, HYPOTHESES_DEFAULT_RUNS, studySummaryJson } from '../../study/index.js';
 import type { CommandContext } from '../context.js';
-import { asInputError, UsageError } from '../exit.js';
+import { UsageError } from '../exit.js';
 import { parseInteger } from '../numbers.js';
-import {
-  checkOutputFolder,
-  describeWorkers,
-  parseRunOptions,
-  runOptions,
-  withSimulation,
-  type RunOptionArgs,
-} from '../run-options.js';
+import { onTerminal, parseRunOptions, runOptions, studyOptions, type RunOptionArgs } from '../run-options.js';
 import { formatNumber, formatTable } from '../table.js';
 
 export const command = 'hypotheses [file]';
@@ -62,8 +38,6 @@ const EPILOGUE =
   'interval read after several looks is less certain than its nominal 95%. The hypotheses are tested without ' +
   'a correction for multiplicity, so among a dozen of them one verdict may well be wrong by chance.';
 
-/** Replications per arm when neither `--runs` nor the file says. */
-const DEFAULT_RUNS = 200;
 
 export interface HypothesesArgs extends RunOptionArgs {
   readonly file: string | undefined;
@@ -77,7 +51,7 @@ export const options = {
   ...runOptions,
   runs: {
     requiresArg: true,
-    defaultDescription: `the file's "runs", else ${DEFAULT_RUNS}`,
+    defaultDescription: `the file's "runs", else ${HYPOTHESES_DEFAULT_RUNS}`,
     describe: 'Replications per scenario (the first round with --until-decided)',
   },
   out: {
@@ -115,124 +89,52 @@ export function builder(yargs: Argv): Argv<HypothesesArgs> {
     .epilogue(EPILOGUE) as unknown as Argv<HypothesesArgs>;
 }
 
-/** The study's hypothesis file, shipped with the package. */
-export function studyFile(): string {
-  return join(builtinDir(), 'hypotheses', 'study.yaml');
-}
-
 export async function handler(args: HypothesesArgs, context: CommandContext): Promise<void> {
   const { io } = context;
-  const file = args.file ?? studyFile();
-  const data = readHypothesisFile(file);
-  const only = parseOnly(args.only, data.hypotheses.map((h) => h.id));
-  const settings = parseRunOptions({ ...args, runs: args.runs ?? data.runs ?? DEFAULT_RUNS });
-  const untilDecided = args['until-decided'];
+  const settings = parseRunOptions({ ...args, runs: args.runs ?? HYPOTHESES_DEFAULT_RUNS });
   const maxRuns = parseInteger('max-runs', args['max-runs'], { min: 1, expected: 'a whole number of at least 1' });
-  if (untilDecided && maxRuns < settings.runs) {
-    throw new UsageError(`--max-runs (${maxRuns}) must be at least --runs (${settings.runs})`);
-  }
-  const { hypotheses, warnings } = resolveHypotheses(selectHypotheses(data, only), { file, sets: settings.sets });
-  if (!settings.quiet) {
-    for (const warning of new Set(warnings.map(formatIssue))) io.err(`copsim: warning: ${warning}\n`);
-  }
-  const outDir = settings.out ?? join('copsim-out', 'hypotheses');
-  await checkOutputFolder(outDir);
-
-  const replications = plannedReplications(hypotheses, settings.runs);
-  const scenarios = replications / settings.runs;
-  const workersUsed = Math.min(settings.workers, settings.runs);
-  const headline =
-    `copsim: ${hypotheses.length} hypotheses, ${scenarios} scenarios × ${settings.runs} runs ` +
-    `on ${describeWorkers(workersUsed)}${untilDecided ? `, until decided (at most ${maxRuns} runs)` : ''}…`;
-  const startedAt = new Date();
-  const t0 = performance.now();
-  const outcomes = await withSimulation(io, settings, { headline, replications }, async (session) => {
-    const outcomes = await testHypotheses(hypotheses, {
-      runs: settings.runs,
-      seed: settings.seed,
+  const untilDecided = args['until-decided'];
+  const runs = args.runs === undefined ? undefined : settings.runs;
+  if (untilDecided && runs !== undefined && maxRuns < runs) throw new UsageError(`--max-runs (${maxRuns}) must be at least --runs (${runs})`);
+  const result = await onTerminal(io, settings.quiet, (hooks) =>
+    hypotheses({
+      ...studyOptions(settings),
+      ...hooks,
+      runs,
+      ...(args.file === undefined ? {} : { file: args.file }),
+      ...(args.only === undefined ? {} : { only: parseOnly(args.only) }),
       untilDecided,
       maxRuns,
-      simulate: (scenario, runs) => session.simulate(scenario, { runs }),
-      onRound: (round) => session.expect(round.replications),
-    });
-    const manifest: HypothesesManifest = {
-      copsim: copsimVersion(),
-      file,
-      hypotheses: hypotheses.map((h, i) => ({
-        id: h.id,
-        kind: h.kind,
-        a: armProvenance(h.a),
-        b: armProvenance(h.b),
-        runs: (outcomes[i] as HypothesisOutcome).runs,
-        looks: (outcomes[i] as HypothesisOutcome).looks,
-      })),
-      masterSeed: settings.seed,
-      runs: settings.runs,
-      untilDecided,
-      maxRuns,
-      sets: settings.sets,
-      workers: workersUsed,
-      statistics:
-        'difference = mean of paired differences b − a (replication r of both arms shares its seed); ' +
-        '95% Student t interval; effect size = Cohen\'s d_z; p_value = two-sided Wilcoxon signed-rank test; ' +
-        'p_value_t = two-sided paired t test; pairs with a missing value in either arm are dropped; ' +
-        'verdict from the interval and smallest_effect (supported: interval beyond 0 on the predicted side; ' +
-        'contradicted: beyond 0 on the other side, or wholly inside ±smallest_effect); ' +
-        'no correction for multiplicity or for repeated looks (see looks)',
-      seeds: {
-        derivation: SEED_DERIVATION,
-        first: Array.from({ length: Math.min(10, settings.runs) }, (_, r) => replicationSeed(settings.seed, r)),
-      },
-      node: process.version,
-      startedAt: startedAt.toISOString(),
-      wallTimeSeconds: (performance.now() - t0) / 1000,
-    };
-    await writeHypothesesOutput(outDir, {
-      rows: hypothesisRows(outcomes),
-      charts: [hypothesesChart(outcomes)],
-      manifest,
-    }).catch((error: unknown) => {
-      throw asInputError(error, `cannot write the results to ${outDir}`);
-    });
-    return outcomes;
-  });
-  if (!settings.quiet) {
-    io.out(verdictTable(outcomes));
-    io.out(`\n${verdictCounts(outcomes)}; p: two-sided Wilcoxon signed-rank test; d_z: Cohen's d_z\n`);
+    }),
+  );
+  if (settings.json) io.out(studySummaryJson(result));
+  else if (!settings.quiet) {
+    io.out(verdictTable(result.outcomes));
+    io.out(`\n${verdictCounts(result.outcomes)}\n`);
+    io.out(
+      'difference and 95% CI: paired b − a (t interval); beyond smallest: the whole interval lies beyond the smallest effect ' +
+        'on the predicted side; p (t): the paired t test that matches the interval; looks: rounds of --until-decided ' +
+        '(more than one makes the 95% optimistic); d_z: Cohen\'s d_z\n',
+    );
     io.out('no correction for multiplicity; a mechanism verdict verifies the model, not the claim\n');
-    io.out(`results in ${outDir}\n`);
+    io.out(`results in ${result.out}\n`);
   }
 }
 
-/** `--only a,b --only c` → ['a', 'b', 'c'], each checked against the file's ids. */
-function parseOnly(value: string | string[] | undefined, ids: readonly string[]): string[] {
-  if (value === undefined) return [];
-  const only = [value]
+/** `--only a,b --only c` → ['a', 'b', 'c'] (the library checks them against the file's ids). */
+function parseOnly(value: string | string[]): string[] {
+  return [value]
     .flat()
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter((v) => v !== '');
-  for (const id of only) {
-    if (!ids.includes(id)) {
-      const suggestion = nearest(id, ids);
-      throw new UsageError(
-        `--only: no hypothesis "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : `; the file has ${ids.join(', ')}`}`,
-      );
-    }
-  }
-  if (only.length === 0) throw new UsageError('--only needs at least one hypothesis id');
-  return only;
-}
-
-function armProvenance(arm: ResolvedHypothesis['a']): HypothesesManifest['hypotheses'][number]['a'] {
-  return { scenario: arm.source, set: arm.sets, cop: arm.measure.cop, weeks: arm.scenario.weeks };
 }
 
 /** The terminal table: one line per hypothesis. */
 export function verdictTable(outcomes: readonly HypothesisOutcome[]): string {
   const interval = (o: HypothesisOutcome): string => `[${formatNumber(o.ciLow)}, ${formatNumber(o.ciHigh)}]`;
   return formatTable(
-    ['id', 'verdict', 'kind', 'expected', 'difference', '95% CI', 'd_z', 'p', 'n', 'dropped'],
+    ['id', 'verdict', 'kind', 'expected', 'difference', '95% CI', 'beyond smallest', 'p (t)', 'd_z', 'n', 'looks', 'dropped'],
     outcomes.map((o) => [
       o.id,
       o.verdict,
@@ -240,9 +142,11 @@ export function verdictTable(outcomes: readonly HypothesisOutcome[]): string {
       o.expected,
       o.difference,
       interval(o),
+      o.exceedsSmallestEffect ? `yes (${formatNumber(o.smallestEffect)})` : `no (${formatNumber(o.smallestEffect)})`,
+      formatP(o.pValueT),
       o.effectSize,
-      formatP(o.pValue),
       o.n,
+      o.looks,
       o.dropped,
     ]),
   );

@@ -1,32 +1,15 @@
 /**
- * `copsim run`: simulates a scenario many times and writes summary.csv, replications.csv and
- * manifest.json, then its charts and report.html.
- *
- *   arguments ──loadScenario──▶ scenario ──runMonteCarlo──▶ Collected
- *             ──summarize / replicationRows / createManifest──▶ writeRunFolder (atomic files)
- *
- * Nothing is written before every replication has finished, so an interrupted run leaves no
- * file behind.
+ * `copsim run`: parses the arguments, calls the library verb `run` (which simulates and writes
+ * summary.csv, replications.csv, manifest.json, the charts and report.html) and prints the key
+ * figures. Nothing is written before every replication has finished.
  */
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { keyFigures } from '../../aggregate/index.js';
-import { buildRunOutput } from '../../output/index.js';
-import { writeRunFolder } from '../../publish/run-folder.js';
+import { run, studySummaryJson } from '../../study/index.js';
 import type { CommandContext } from '../context.js';
-import { asInputError } from '../exit.js';
 import { keyFiguresTable } from '../figures.js';
 import { parseInteger } from '../numbers.js';
-import {
-  checkOutputFolder,
-  describeWorkers,
-  loadRunScenario,
-  parseRunOptions,
-  runOptions,
-  safeFolderName,
-  withSimulation,
-  type RunOptionArgs,
-} from '../run-options.js';
+import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
 
 export const command = 'run [scenario]';
 export const describe = 'Simulate a scenario many times and write the results';
@@ -72,33 +55,12 @@ export async function handler(args: RunArgs, context: CommandContext): Promise<v
     maxExclusive: settings.runs + 1,
     expected: `a whole number from 0 to --runs (${settings.runs})`,
   });
-  const { scenario, source, name } = loadRunScenario(args.scenario, settings, io);
-  const outDir = settings.out ?? join('copsim-out', safeFolderName(name));
-  const workersUsed = Math.min(settings.workers, settings.runs);
-  await checkOutputFolder(outDir);
-
-  const headline = `copsim: ${name}, ${settings.runs} runs × ${scenario.weeks} weeks on ${describeWorkers(workersUsed)}…`;
-  const startedAt = new Date();
-  const t0 = performance.now();
-  const collected = await withSimulation(io, settings, { headline, replications: settings.runs }, async (session) => {
-    const collected = await session.simulate(scenario, { agents });
-    const output = buildRunOutput(collected, {
-      scenario,
-      scenarioName: name,
-      scenarioSource: source,
-      masterSeed: settings.seed,
-      workers: workersUsed,
-      startedAt: startedAt.toISOString(),
-      wallTimeSeconds: (performance.now() - t0) / 1000,
-    });
-    await writeRunFolder(outDir, output).catch((error: unknown) => {
-      throw asInputError(error, `cannot write the results to ${outDir}`);
-    });
-    return collected;
-  });
-  if (!settings.quiet) {
-    io.out(keyFiguresTable(keyFigures(collected)));
-    io.out(`\nresults in ${outDir} (open ${join(outDir, 'report.html')} for the charts)\n`);
+  const result = await onTerminal(io, settings.quiet, (hooks) =>
+    run({ ...studyOptions(settings), ...hooks, scenario: scenarioArgument(args.scenario), agents }),
+  );
+  if (settings.json) io.out(studySummaryJson(result));
+  else if (!settings.quiet) {
+    io.out(keyFiguresTable(result.figures));
+    io.out(`\nresults in ${result.out} (open ${join(result.out ?? '', 'report.html')} for the charts)\n`);
   }
 }
-

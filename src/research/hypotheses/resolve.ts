@@ -5,7 +5,7 @@
  *   HypothesisFileData ──loadScenario per arm (file weeks, --set, arm's set)──▶ ResolvedHypothesis[]
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { sortKeys } from '../../output/manifest.js';
+import { sortKeys } from '../../output/provenance.js';
 import { loadScenario } from '../../scenario/load.js';
 import { formatIssue, ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
 import type { Scenario } from '../../scenario/schema.js';

@@ -51,7 +51,8 @@ describe('copsim sweep', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const out = join(dir, 'copsim-out', 'baseline-sweep');
+    // The default folder names the varied settings, so sweeps of one scenario do not collide.
+    const out = join(dir, 'copsim-out', 'baseline-sweep-cadence');
     const lines = readFileSync(join(out, 'sweep.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('cops.0.meetings.cadence,cop,metric,week,n,mean,sd,ci_low,ci_high,p05,p50,p95');
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 5).join(','))).toEqual([

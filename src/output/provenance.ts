@@ -1,0 +1,260 @@
+/**
+ * Provenance: the one module that builds every manifest copsim writes — a run's manifest.json,
+ * a study's (sweep, sensitivity, hypotheses) manifest.json and a comparison's comparison.json.
+ * Each records what is needed to reproduce its tables; the fields they share (version, master
+ * seed, runs, workers, Node, clock, the first replication seeds) come from `provenanceFields`.
+ *
+ *   startClock() ──…simulate…──▶ provenanceFields({ clock, masterSeed, runs, workers, seeds })
+ *     ──▶ createManifest (run) · studyManifestText (sweep, sensitivity) · comparisonManifestText
+ *         · hypotheses manifest (HypothesesManifest)
+ */
+import { readFileSync } from 'node:fs';
+import type { Scenario } from '../scenario/schema.js';
+
+/** How replication seeds derive from the master seed (recorded in every manifest). */
+export const SEED_DERIVATION =
+  'seed of replication r = replicationSeed(masterSeed, r), a splitmix32-style finaliser (src/engine/rng.ts)';
+
+/** How many replication seeds a manifest lists (the rest follow from the derivation). */
+export const MANIFEST_SEEDS = 10;
+
+/** When something started: the wall-clock time and a `performance.now()` reading. */
+export interface Clock {
+  readonly startedAt: Date;
+  readonly t0: number;
+}
+
+/** Starts a clock for a manifest's `startedAt` and `wallTimeSeconds`. */
+export function startClock(): Clock {
+  return { startedAt: new Date(), t0: performance.now() };
+}
+
+/** The fields every manifest shares, in the order they are written. */
+export interface ProvenanceFields {
+  readonly copsim: string;
+  readonly masterSeed: number;
+  /** Replications (per scenario or point). */
+  readonly runs: number;
+  /** Worker threads used (0: the calling thread). */
+  readonly workers: number;
+  readonly node: string;
+  /** When the work started, ISO 8601. Differs between runs by design. */
+  readonly startedAt: string;
+  /** Wall-clock duration so far. Differs between runs by design. */
+  readonly wallTimeSeconds: number;
+  readonly seeds: { readonly derivation: string; readonly first: number[] };
+}
+
+/**
+ * The shared provenance of work that simulated `runs` replications per batch from
+ * `masterSeed` on `workers` threads, read off its clock now.
+ *
+ * @example provenanceFields({ clock, masterSeed: 1, runs: 200, workers: 2, seeds: collected.seeds })
+ * // → { copsim: '0.1.0', masterSeed: 1, runs: 200, workers: 2, node: 'v20…', startedAt: '…', wallTimeSeconds: 5.2, seeds: {…} }
+ */
+export function provenanceFields(input: {
+  readonly clock: Clock;
+  readonly masterSeed: number;
+  readonly runs: number;
+  readonly workers: number;
+  readonly seeds: ArrayLike<number>;
+}): ProvenanceFields {
+  return {
+    copsim: copsimVersion(),
+    masterSeed: input.masterSeed,
+    runs: input.runs,
+    workers: input.workers,
+    node: process.version,
+    startedAt: input.clock.startedAt.toISOString(),
+    wallTimeSeconds: (performance.now() - input.clock.t0) / 1000,
+    seeds: listedSeeds(input.seeds),
+  };
+}
+
+/** The seed derivation and the first `MANIFEST_SEEDS` replication seeds. */
+export function listedSeeds(seeds: ArrayLike<number>): ProvenanceFields['seeds'] {
+  return { derivation: SEED_DERIVATION, first: Array.from(seeds).slice(0, MANIFEST_SEEDS) };
+}
+
+/** The contents of manifest.json. */
+export interface Manifest {
+  /** copsim version that produced the run. */
+  copsim: string;
+  /** The scenario as simulated: fully resolved, defaults filled in. */
+  scenario: Scenario;
+  scenarioName: string;
+  /** A built-in scenario's name or the scenario file's path. */
+  scenarioSource: string;
+  masterSeed: number;
+  runs: number;
+  weeks: number;
+  workers: number;
+  /** Replications whose people and ties are in agents.csv and ties.csv (0: none written). */
+  agents: number;
+  /** Employees × weeks × runs simulated (a measure of work, for throughput). */
+  memberWeeks: number;
+  /** Node.js version (`process.version`). */
+  node: string;
+  /** When the run started, ISO 8601. Differs between runs by design. */
+  startedAt: string;
+  /** Wall-clock duration. Differs between runs by design. */
+  wallTimeSeconds: number;
+  seeds: {
+    derivation: string;
+    /** The first replication seeds, in replication order. */
+    first: number[];
+  };
+}
+
+/** Top-level keys of manifest.json, in the order they are written. */
+export const MANIFEST_KEYS = [
+  'copsim',
+  'scenarioName',
+  'scenarioSource',
+  'masterSeed',
+  'runs',
+  'weeks',
+  'workers',
+  'agents',
+  'memberWeeks',
+  'node',
+  'startedAt',
+  'wallTimeSeconds',
+  'seeds',
+  'scenario',
+] as const satisfies readonly (keyof Manifest)[];
+
+/** What `createManifest` needs: the manifest's facts, all seeds, optionally the Node version. */
+export interface ManifestInput extends Omit<Manifest, 'copsim' | 'seeds' | 'node' | 'agents'> {
+  /** Replications with agent-level files; default 0. */
+  agents?: number;
+  /** Replication seeds in replication order (only the first `MANIFEST_SEEDS` are kept). */
+  seeds: ArrayLike<number>;
+  /** Default `process.version`. */
+  node?: string;
+}
+
+/**
+ * Builds a manifest, adding copsim's version (from package.json) and the seed derivation, and
+ * keeping the first `MANIFEST_SEEDS` (10) replication seeds.
+ *
+ * @example createManifest({ scenario, scenarioName: 'baseline', scenarioSource: 'baseline', masterSeed: 1,
+ *   runs: 200, weeks: 156, workers: 8, memberWeeks: 31_200_000, startedAt: new Date().toISOString(),
+ *   wallTimeSeconds: 12.5, seeds: collected.seeds })
+ */
+export function createManifest(input: ManifestInput): Manifest {
+  return {
+    copsim: copsimVersion(),
+    scenario: input.scenario,
+    scenarioName: input.scenarioName,
+    scenarioSource: input.scenarioSource,
+    masterSeed: input.masterSeed,
+    runs: input.runs,
+    weeks: input.weeks,
+    workers: input.workers,
+    agents: input.agents ?? 0,
+    memberWeeks: input.memberWeeks,
+    node: input.node ?? process.version,
+    startedAt: input.startedAt,
+    wallTimeSeconds: input.wallTimeSeconds,
+    seeds: listedSeeds(input.seeds),
+  };
+}
+
+/**
+ * manifest.json's text: pretty JSON (two-space indent) with a trailing newline and a stable
+ * key order: the top level in `MANIFEST_KEYS` order, nested objects with their keys sorted.
+ * Sorting nested keys makes the bytes independent of how the scenario object was assembled
+ * (defaults, `extends`, overrides), so equal scenarios are written equally.
+ */
+export function serializeManifest(manifest: Manifest): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of MANIFEST_KEYS) ordered[key] = sortKeys(manifest[key]);
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/**
+ * A copy of `value` with the keys of every nested object sorted, for canonical JSON: equal
+ * values give equal text however their objects were assembled.
+ *
+ * @example JSON.stringify(sortKeys({ b: 1, a: { d: 2, c: 3 } })) // → '{"a":{"c":3,"d":2},"b":1}'
+ */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * copsim's version, read from package.json at run time (two levels up from this module, which
+ * holds from both src/output and dist/output).
+ */
+export function copsimVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const version = (JSON.parse(text) as { version?: unknown }).version;
+  if (typeof version !== 'string') throw new Error('package.json has no version');
+  return version;
+}
+
+/**
+ * A study's manifest text (sweep, sensitivity): pretty JSON with a trailing newline. The shared
+ * provenance comes first, then the study's own design (`design`, in its key order), then the
+ * base scenario with its nested keys sorted, so equal scenarios are written equally.
+ *
+ * @example studyManifestText('sweep', { scenario, scenarioName, scenarioSource }, fields, { measure, vary, points })
+ */
+export function studyManifestText(
+  command: string,
+  base: { readonly scenario: Scenario; readonly scenarioName: string; readonly scenarioSource: string },
+  fields: ProvenanceFields,
+  design: Record<string, unknown>,
+): string {
+  const manifest = {
+    copsim: fields.copsim,
+    command,
+    scenarioName: base.scenarioName,
+    scenarioSource: base.scenarioSource,
+    masterSeed: fields.masterSeed,
+    runs: fields.runs,
+    weeks: base.scenario.weeks,
+    workers: fields.workers,
+    node: fields.node,
+    startedAt: fields.startedAt,
+    wallTimeSeconds: fields.wallTimeSeconds,
+    seeds: fields.seeds,
+    ...design,
+    scenario: sortKeys(base.scenario),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * comparison.json's text: the scenarios compared (the first is the reference), how they are
+ * paired, and the shared provenance.
+ */
+export function comparisonManifestText(
+  scenarios: readonly { name: string; source: string; folder: string; set: readonly string[] }[],
+  weeks: number,
+  fields: ProvenanceFields,
+): string {
+  const json = {
+    copsim: fields.copsim,
+    reference: scenarios[0]?.name,
+    scenarios,
+    pairing:
+      'common random numbers: replication r of every scenario uses the same seed; differences are scenario − reference, pair by pair',
+    masterSeed: fields.masterSeed,
+    runs: fields.runs,
+    weeks,
+    workers: fields.workers,
+    node: fields.node,
+    startedAt: fields.startedAt,
+    wallTimeSeconds: fields.wallTimeSeconds,
+    seeds: fields.seeds,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,25 @@
+/**
+ * The study verbs: every study the CLI runs is one call here, with the same files when written.
+ *
+ *   run · compare · sweep · sensitivity · hypotheses ──(options)──▶ result ──writeStudy──▶ folder
+ *   plot ──▶ charts and report.html redrawn from a run folder's tables
+ */
+export { run, RUN_DEFAULT_RUNS, type RunOptions, type RunResult } from './run.js';
+export { compare, armName, COMPARE_DEFAULT_RUNS, type CompareArm, type CompareOptions, type CompareResult, type ComparedScenario } from './compare.js';
+export { sweep, checkMeasure, SWEEP_DEFAULT_RUNS, type SweepOptions, type SweepStudy } from './sweep.js';
+export { sensitivity, SENSITIVITY_DEFAULT_RUNS, type SensitivityOptions, type SensitivityStudy } from './sensitivity.js';
+export { hypotheses, studyFile, HYPOTHESES_DEFAULT_RUNS, type HypothesesOptions, type HypothesesStudy } from './hypotheses.js';
+export { plot, type PlotOptions, type PlotResult } from './plot.js';
+export { writeStudy, type StudyResult } from './write.js';
+export { StudyError } from './errors.js';
+export { DEFAULT_ROOT, earlierResults } from './folder.js';
+export {
+  describeWorkers,
+  safeFolderName,
+  resolveScenario,
+  type NamedScenario,
+  type ScenarioRef,
+  type StudyOptions,
+  type StudyPlan,
+} from './options.js';
+export { studySummary, studySummaryJson } from './summary.js';

@@ -1,0 +1,151 @@
+/**
+ * `sensitivity`: screens settings for their influence on one measure with Morris elementary
+ * effects. The library verb behind `copsim sensitivity`.
+ *
+ *   params ──parseParams / resolveFactors──▶ factors ──planSensitivity (every point validated)──▶ plan
+ *          ──simulateSensitivity(session.simulate)──▶ ranked rows ──charts, manifest──▶ writeStudy
+ */
+import { provenanceFields, startClock, studyManifestText } from '../output/provenance.js';
+import { sensitivityCharts } from '../research/charts.js';
+import { describeMeasure, measureTimeText, type Measure } from '../research/measure.js';
+import {
+  designColumns,
+  designRows,
+  parseParams,
+  planSensitivity,
+  resolveFactors,
+  schemaRangeWarning,
+  SENSITIVITY_COLUMNS,
+  simulateSensitivity,
+  type Factor,
+  type SensitivityResult,
+} from '../research/sensitivity/index.js';
+import { morrisCost } from '../stats/morris.js';
+import { StudyError } from './errors.js';
+import { prepareOutputFolder } from './folder.js';
+import {
+  checkStudyOptions,
+  describeWorkers,
+  resolveScenario,
+  safeFolderName,
+  wholeNumber,
+  type MeasuredStudy,
+  type ScenarioRef,
+  type StudyOptions,
+} from './options.js';
+import { createSession } from './session.js';
+import { checkMeasure } from './sweep.js';
+import { writeStudy } from './write.js';
+
+/** Options of `sensitivity`. */
+export interface SensitivityOptions extends StudyOptions {
+  readonly scenario: ScenarioRef;
+  /** Settings to screen: `path=min:max` (a plausible range) or `path` (the schema's validity range), as `--params`. */
+  readonly params: readonly string[];
+  /** Morris trajectories r (each costs parameters + 1 design points). Default 10. */
+  readonly trajectories?: number;
+  /** Grid levels p per parameter, even. Default 4. */
+  readonly levels?: number;
+  /** What to measure. Default: members in the final week, of the first CoP. */
+  readonly measure?: Measure;
+}
+
+/** A finished screening. */
+export interface SensitivityStudy extends SensitivityResult, MeasuredStudy {
+  readonly kind: 'sensitivity';
+  readonly factors: readonly Factor[];
+  /** Design points: trajectories × (parameters + 1). */
+  readonly designPoints: number;
+}
+
+/** Replications per design point of `sensitivity` when `runs` is not given. */
+export const SENSITIVITY_DEFAULT_RUNS = 20;
+
+/**
+ * Screens `params` with Morris elementary effects (μ, μ*, σ per parameter, ranked); with
+ * `out`, also writes sensitivity.csv, design.csv, the chart and manifest.json.
+ *
+ * @example
+ * const study = await sensitivity({ scenario: 'baseline', params: ['cops.0.support.fundedHours=0:8', 'cops.0.founders=2:12'], runs: 10 });
+ * study.rows[0].parameter // → the most influential of the two
+ */
+export async function sensitivity(options: SensitivityOptions): Promise<SensitivityStudy> {
+  const settings = checkStudyOptions(options, SENSITIVITY_DEFAULT_RUNS);
+  const trajectories = options.trajectories ?? 10;
+  wholeNumber('trajectories', trajectories, 2);
+  const levels = options.levels ?? 4;
+  if (!Number.isInteger(levels) || levels < 2 || levels % 2 !== 0) {
+    throw new StudyError(`levels must be an even whole number of at least 2, got ${String(levels)} (an even p makes every level equally likely)`);
+  }
+  const measure = options.measure ?? { metric: 'members' };
+  const specs = parseParams(options.params);
+  const base = resolveScenario(options.scenario, settings.sets, settings.warn);
+  checkMeasure(measure, base.scenario);
+  const factors = resolveFactors(specs, base.scenario, levels);
+  for (const factor of factors) {
+    const warning = schemaRangeWarning(factor);
+    if (warning !== undefined) settings.warn(warning);
+  }
+  const plan = planSensitivity({
+    factors,
+    measure,
+    trajectories,
+    levels,
+    seed: settings.seed,
+    load: (sets) => resolveScenario(options.scenario, [...settings.sets, ...sets], settings.warn).scenario,
+  });
+  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sensitivity`, settings.warn);
+  const designPoints = morrisCost(factors.length, trajectories);
+  const total = designPoints * settings.runs;
+  const measureText = describeMeasure({ ...measure, cop: plan.cop });
+  const session = createSession(settings, options, total);
+  options.onStart?.({
+    headline:
+      `copsim: ${base.name} sensitivity of ${measureText}: ${factors.length} parameters, ${trajectories} trajectories × ` +
+      `(${factors.length} + 1) = ${designPoints} design points × ${settings.runs} runs = ${total} runs of ${base.scenario.weeks} weeks ` +
+      `on ${describeWorkers(session.workersUsed)}…`,
+    replications: total,
+    out,
+  });
+  const clock = startClock();
+  let seeds: ArrayLike<number> = [];
+  const result = await simulateSensitivity(plan, async (scenario) => {
+    const collected = await session.simulate(scenario);
+    seeds = collected.seeds;
+    return collected;
+  });
+  const manifest = studyManifestText(
+    'sensitivity',
+    { scenario: base.scenario, scenarioName: base.name, scenarioSource: base.source },
+    provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds }),
+    {
+      measure: { metric: measure.metric, cop: plan.cop, week: measureTimeText(measure.at), text: measureText },
+      method: 'Morris elementary effects (Morris 1991), mu* after Campolongo, Cariboni & Saltelli 2007',
+      params: factors,
+      trajectories,
+      levels,
+      delta: plan.design.morris.delta,
+      designSeed: settings.seed,
+      designPoints,
+      totalRuns: total,
+    },
+  );
+  const study: SensitivityStudy = {
+    ...result,
+    kind: 'sensitivity',
+    name: base.name,
+    factors,
+    measureText,
+    runs: settings.runs,
+    designPoints,
+    tables: [
+      { file: 'sensitivity.csv', rows: result.rows, columns: SENSITIVITY_COLUMNS },
+      { file: 'design.csv', rows: designRows(result), columns: designColumns(factors) },
+    ],
+    charts: sensitivityCharts({ rows: result.rows, measureText, scenarioName: base.name, trajectories, levels, runs: settings.runs }),
+    manifest,
+    out,
+  };
+  if (out !== undefined) await writeStudy(out, study);
+  return study;
+}

@@ -1,0 +1,74 @@
+/**
+ * A study's simulation session: batches of replications, one after another, on the study's
+ * workers, with progress that adds up over all of them and one abort signal.
+ *
+ *   StudySettings ──createSession──▶ session.simulate(scenario, { runs, seed, agents }) ──▶ Collected
+ */
+import { totalmem } from 'node:os';
+import { formatBytes, storeBytes } from '../aggregate/index.js';
+import type { Collected } from '../aggregate/types.js';
+import { N_WEEKLY } from '../engine/result.js';
+import { runMonteCarlo } from '../runner/index.js';
+import type { Scenario } from '../scenario/schema.js';
+import { StudyError } from './errors.js';
+import type { StudyOptions, StudySettings } from './options.js';
+
+/** Share of the machine's memory one batch's results may take before it is refused up front. */
+const MEMORY_SHARE = 0.5;
+
+/**
+ * Refuses, before anything is simulated, a batch whose results would not fit in memory.
+ * (Batches are simulated one after another, so each is checked on its own.)
+ *
+ * @throws StudyError saying how much memory it would take and what to change
+ */
+export function checkMemory(scenario: Scenario, runs: number): void {
+  const bytes = storeBytes(scenario.cops.length, scenario.weeks, runs);
+  if (bytes > MEMORY_SHARE * totalmem()) {
+    throw new StudyError(
+      `${runs} runs of ${scenario.weeks} weeks would keep ${formatBytes(bytes)} of results in memory ` +
+        `(${scenario.cops.length} CoP(s) × ${N_WEEKLY} metrics × weeks × runs × 8 bytes, for exact quantiles); ` +
+        `this machine has ${formatBytes(totalmem())}: use fewer runs or weeks`,
+    );
+  }
+}
+
+/** Simulates batches of replications; progress adds up over all of them. */
+export interface Session {
+  /**
+   * `runs` replications of `scenario` from master seed `seed` (defaults: the study's). The
+   * same seed gives every scenario the same replication seeds: common random numbers.
+   */
+  simulate(scenario: Scenario, options?: { runs?: number; seed?: number; agents?: number }): Promise<Collected>;
+  /** Grows the expected total, for work whose size is known only as it goes. */
+  expect(moreReplications: number): void;
+  /** Worker threads a batch of the study's runs uses (workers, capped at runs). */
+  readonly workersUsed: number;
+}
+
+/** A session for `replications` replications in all (as far as known). */
+export function createSession(settings: StudySettings, options: StudyOptions, replications: number): Session {
+  let total = replications;
+  let finished = 0;
+  const onProgress = options.onProgress;
+  return {
+    workersUsed: Math.min(settings.workers, settings.runs),
+    async simulate(scenario, batch = {}) {
+      const runs = batch.runs ?? settings.runs;
+      checkMemory(scenario, runs);
+      const collected = await runMonteCarlo(scenario, {
+        runs,
+        masterSeed: batch.seed ?? settings.seed,
+        workers: settings.workers,
+        agents: batch.agents ?? 0,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(onProgress === undefined ? {} : { onProgress: (done: number) => onProgress(finished + done, Math.max(total, finished + done)) }),
+      });
+      finished += runs;
+      return collected;
+    },
+    expect(more) {
+      total += more;
+    },
+  };
+}

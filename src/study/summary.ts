@@ -1,0 +1,47 @@
+/**
+ * A study's result as a small JSON-safe document: its key figures and, for compare, sweep,
+ * sensitivity and hypotheses, its result table. What `copsim … --json` prints; NaN becomes
+ * null.
+ */
+import { headlineDifferences } from '../compare/headline.js';
+import type { StudyResult } from './write.js';
+
+/**
+ * The summary of `result`, ready for `JSON.stringify`.
+ *
+ * @example JSON.stringify(studySummary(await run({ runs: 20 }))) // → '{"command":"run","scenario":"baseline",…,"figures":[…]}'
+ */
+export function studySummary(result: StudyResult): Record<string, unknown> {
+  const out = result.out ?? null;
+  switch (result.kind) {
+    case 'run': {
+      const m = result.output.manifest;
+      return { command: 'run', scenario: result.name, source: result.source, runs: m.runs, weeks: m.weeks, seed: m.masterSeed, out, figures: result.figures };
+    }
+    case 'compare': {
+      const reference = result.scenarios[0];
+      const weeks = reference?.scenario.weeks ?? 0;
+      return {
+        command: 'compare',
+        reference: reference?.name ?? null,
+        runs: reference?.collected.runs ?? 0,
+        weeks,
+        seed: reference?.output.manifest.masterSeed ?? null,
+        out,
+        scenarios: result.scenarios.map((s) => ({ name: s.name, source: s.source, set: s.set, figures: s.figures })),
+        differences: headlineDifferences(result.comparison, weeks).map(({ label, row }) => ({ label, ...row })),
+      };
+    }
+    case 'sweep':
+      return { command: 'sweep', scenario: result.name, measure: result.measureText, runs: result.runs, out, rows: result.rows };
+    case 'sensitivity':
+      return { command: 'sensitivity', scenario: result.name, measure: result.measureText, runs: result.runs, designPoints: result.designPoints, out, rows: result.rows };
+    case 'hypotheses':
+      return { command: 'hypotheses', file: result.file, out, rows: result.rows };
+  }
+}
+
+/** `studySummary` as one line of JSON text with a newline. */
+export function studySummaryJson(result: StudyResult): string {
+  return `${JSON.stringify(studySummary(result))}\n`;
+}

@@ -1,0 +1,65 @@
+/**
+ * Writing a study's result to a folder: one call for every verb, the same files the CLI writes.
+ *
+ *   RunResult ──writeRunFolder──▶ tables, manifest, charts, report.html
+ *   CompareResult ──▶ one run folder per scenario, comparison.csv/.json, charts, report.html
+ *   SweepStudy, SensitivityStudy, HypothesesStudy ──writeStudyOutput──▶ tables, charts, manifest.json
+ */
+import { join } from 'node:path';
+import { writeCharts } from '../charts/write.js';
+import { compareCharts } from '../compare/charts.js';
+import { comparisonReportInput } from '../compare/report.js';
+import { COMPARISON_COLUMNS } from '../compare/paired.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { toCsv } from '../output/csv.js';
+import { makeDirectory } from '../output/directory.js';
+import { writeRunFolder } from '../publish/run-folder.js';
+import { writeStudyOutput } from '../research/write.js';
+import { writeReport } from '../report/write.js';
+import type { CompareResult } from './compare.js';
+import { writingTo } from './folder.js';
+import type { HypothesesStudy } from './hypotheses.js';
+import type { RunResult } from './run.js';
+import type { SensitivityStudy } from './sensitivity.js';
+import type { SweepStudy } from './sweep.js';
+
+/** The result of any study verb. */
+export type StudyResult = RunResult | CompareResult | SweepStudy | SensitivityStudy | HypothesesStudy;
+
+/**
+ * Writes a study's files into `dir` (created if needed), each atomically; a manifest is written
+ * last, so a manifest beside the tables marks a complete output. Returns `dir`.
+ *
+ * @throws StudyError naming the folder when it cannot be written
+ * @example await writeStudy('out/baseline', await run({ runs: 50 }))
+ */
+export async function writeStudy(dir: string, result: StudyResult): Promise<string> {
+  await writingTo(dir, async () => {
+    switch (result.kind) {
+      case 'run':
+        await writeRunFolder(dir, result.output);
+        return;
+      case 'compare':
+        await writeComparisonFolder(dir, result);
+        return;
+      default:
+        await writeStudyOutput(dir, { tables: result.tables, charts: result.charts, manifest: result.manifest });
+    }
+  });
+  return dir;
+}
+
+/** A comparison: every scenario's run folder, then comparison.csv, its charts, report.html and comparison.json. */
+async function writeComparisonFolder(dir: string, result: CompareResult): Promise<void> {
+  for (const s of result.scenarios) await writeRunFolder(join(dir, s.folder), s.output);
+  const runs = result.scenarios.map((s) => ({ name: s.name, summary: s.output.summary, manifest: s.output.manifest }));
+  const charts = compareCharts({ runs, comparison: result.comparison });
+  await makeDirectory(dir);
+  await writeFileAtomic(join(dir, 'comparison.csv'), toCsv(result.comparison, COMPARISON_COLUMNS));
+  await writeCharts(dir, charts);
+  await writeReport(
+    dir,
+    comparisonReportInput({ runs: result.scenarios.map((s) => ({ name: s.name, folder: s.folder, output: s.output })), charts }),
+  );
+  await writeFileAtomic(join(dir, 'comparison.json'), result.manifest);
+}

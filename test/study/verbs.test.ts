@@ -1,0 +1,122 @@
+/**
+ * Every study verb is one library call that writes the same bytes as the CLI for the same
+ * arguments: the CLI (bin/copsim.js) and the built library (dist/index.js) each write a folder,
+ * and every file of the two is compared, with only the clock (start time, wall time) masked.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as copsim from '../../dist/index.js';
+import { copsim as cli, tempDir } from '../cli/helpers.js';
+
+/** Every file under `dir`, by relative path. */
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The clock is the one thing two runs may differ in, by design. */
+function maskClock(name: string, bytes: Buffer): string {
+  if (name.endsWith('.png')) return bytes.toString('base64');
+  return bytes
+    .toString('utf8')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+    .replace(/"wallTimeSeconds": [0-9.e+-]+/g, '"wallTimeSeconds": <wall>')
+    .replace(/(wall time<\/dt><dd>)[^<]*/g, '$1<wall>');
+}
+
+function expectSameFolders(fromCli: string, fromLibrary: string): void {
+  const a = files(fromCli);
+  const b = files(fromLibrary);
+  expect([...b.keys()]).toEqual([...a.keys()]);
+  expect(a.size).toBeGreaterThan(2);
+  for (const [name, bytes] of a) {
+    const other = b.get(name) as Buffer;
+    expect(maskClock(name, other), name).toBe(maskClock(name, bytes));
+  }
+}
+
+const COMMON = ['--runs', '3', '--weeks', '12', '--seed', '5', '--workers', '0', '--quiet'];
+const common = { runs: 3, weeks: 12, seed: 5, workers: 0 } as const;
+
+describe('the CLI and the library write identical files', () => {
+  it('run', async () => {
+    const dir = tempDir();
+    expect(cli(['run', 'top-down-mandatory', ...COMMON, '--set', 'organisation.employees=200', '--out', 'cli'], dir).status).toBe(0);
+    const result = await copsim.run({ ...common, scenario: 'top-down-mandatory', set: ['organisation.employees=200'], out: join(dir, 'lib') });
+    expect(result.out).toBe(join(dir, 'lib'));
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
+  });
+
+  it('compare, with a scenario carrying its own overrides', async () => {
+    const dir = tempDir();
+    const args = ['compare', 'baseline', 'baseline:cops.0.support.fundedHours=3', ...COMMON, '--out', 'cli'];
+    expect(cli(args, dir).status).toBe(0);
+    await copsim.compare({
+      ...common,
+      scenarios: ['baseline', { scenario: 'baseline', set: ['cops.0.support.fundedHours=3'] }],
+      out: join(dir, 'lib'),
+    });
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
+  });
+
+  it('sweep', async () => {
+    const dir = tempDir();
+    expect(cli(['sweep', 'baseline', '--vary', 'cops.0.meetings.cadence=1,2', '--metric', 'attendance', ...COMMON, '--out', 'cli'], dir).status).toBe(0);
+    await copsim.sweep({ ...common, scenario: 'baseline', vary: ['cops.0.meetings.cadence=1,2'], measure: { metric: 'attendance' }, out: join(dir, 'lib') });
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
+  });
+
+  it('sensitivity', async () => {
+    const dir = tempDir();
+    const params = 'cops.0.support.fundedHours=0:8,cops.0.founders=2:10';
+    expect(cli(['sensitivity', 'baseline', '--params', params, '--trajectories', '2', ...COMMON, '--out', 'cli'], dir).status).toBe(0);
+    await copsim.sensitivity({ ...common, scenario: 'baseline', params: params.split(','), trajectories: 2, out: join(dir, 'lib') });
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
+  });
+
+  it('hypotheses', async () => {
+    const dir = tempDir();
+    // The study's hypotheses read their measure over the run's weeks 52 to 155: a full-length run.
+    const args = ['hypotheses', '--only', 'mandatory-attendance', '--runs', '2', '--seed', '5', '--workers', '0', '--quiet'];
+    expect(cli([...args, '--out', 'cli'], dir).status).toBe(0);
+    await copsim.hypotheses({ runs: 2, seed: 5, workers: 0, only: ['mandatory-attendance'], out: join(dir, 'lib') });
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
+  });
+
+  it('plot redraws what run wrote, byte for byte', async () => {
+    const dir = tempDir();
+    const result = await copsim.run({ ...common, out: join(dir, 'run') });
+    const before = files(join(dir, 'run'));
+    const redrawn = await copsim.plot({ dirs: [result.out as string] });
+    expect(redrawn[0]?.charts.length).toBeGreaterThan(0);
+    const after = files(join(dir, 'run'));
+    for (const [name, bytes] of before) expect(after.get(name)?.equals(bytes), name).toBe(true);
+  });
+
+  it('a result can be written later with one call, to the same files', async () => {
+    const dir = tempDir();
+    const result = await copsim.run({ ...common });
+    expect(result.out).toBeUndefined();
+    await copsim.writeStudy(join(dir, 'later'), result);
+    expect(cli(['run', ...COMMON, '--out', 'cli'], dir).status).toBe(0);
+    expectSameFolders(join(dir, 'cli'), join(dir, 'later'));
+  });
+});
+
+describe('library options are checked like the CLI options', () => {
+  it('names the option and what was expected', async () => {
+    await expect(copsim.run({ runs: 0 })).rejects.toThrow('runs must be a whole number of at least 1, got 0');
+    await expect(copsim.run({ seed: -1 })).rejects.toThrow(/seed must be a whole number from 0 to 4294967295/);
+    await expect(copsim.compare({ scenarios: ['baseline'] })).rejects.toBeInstanceOf(copsim.StudyError);
+    await expect(copsim.hypotheses({ only: ['nope'] })).rejects.toThrow(/--only: no hypothesis "nope"/);
+  });
+});
