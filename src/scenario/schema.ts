@@ -87,7 +87,7 @@ export const organisationSchema = z
       .default(40)
       .describe('Contracted working hours per week. Default 40.'),
     projectLoad: projectLoadSchema.prefault({}),
-    turnover: share('Share of employees replaced per year by newcomers to the organisation. Default 0.12.', 0.12),
+    turnover: share('Share of employees replaced per year by new hires. Default 0.12.', 0.12),
     willingness: share(
       'Mean prior willingness to take part in a CoP (0..1); individual values are Beta-distributed around it. Default 0.45.',
       0.45,
