@@ -16,10 +16,10 @@ import { AbortError } from './errors.js';
 import { simulateReplication } from './replicate.js';
 import { runPool } from './pool.js';
 
-/** Options of `runMonteCarlo`. */
 /** Master seeds are integers below this bound (32 bits). */
 export const SEED_LIMIT = 2 ** 32;
 
+/** Options of `runMonteCarlo`. */
 export interface MonteCarloOptions {
   /** Replications to simulate, an integer ≥ 1. */
   readonly runs: number;

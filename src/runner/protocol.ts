@@ -1,7 +1,8 @@
 /**
  * The messages the Monte Carlo pool and its workers exchange, as discriminated unions on
- * `type`. Every message a worker sends names the job (`jobId`) it belongs to, so the pool can
- * tell which worker is free and which replications are still owed.
+ * `type`. A chunk of work carries a `jobId` (its index), which a worker echoes in its replies,
+ * so a reply can be traced to its chunk when debugging; the pool itself knows a worker is free
+ * from the `done` message that ends each chunk.
  *
  *   main ──init──▶ worker            once, right after start: the scenario to simulate
  *   main ──run───▶ worker            a chunk of replication indices
