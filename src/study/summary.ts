@@ -4,14 +4,19 @@
  * null.
  */
 import { headlineDifferences } from '../compare/headline.js';
+import { copsimVersion } from '../output/provenance.js';
 import type { StudyResult } from './write.js';
 
 /**
  * The summary of `result`, ready for `JSON.stringify`.
  *
- * @example JSON.stringify(studySummary(await run({ runs: 20 }))) // → '{"command":"run","scenario":"baseline",…,"figures":[…]}'
+ * @example JSON.stringify(studySummary(await run({ runs: 20 }))) // → '{"copsim":"0.1.0","command":"run","scenario":"baseline",…,"figures":[…]}'
  */
 export function studySummary(result: StudyResult): Record<string, unknown> {
+  return { copsim: copsimVersion(), ...summaryOf(result) };
+}
+
+function summaryOf(result: StudyResult): Record<string, unknown> {
   const out = result.out ?? null;
   switch (result.kind) {
     case 'run': {

@@ -26,6 +26,7 @@ describe('--json', () => {
       expect(result.status, result.stderr).toBe(0);
       const doc = JSON.parse(result.stdout) as Record<string, unknown>;
       expect(doc['command']).toBe(verb);
+      expect(doc['copsim']).toMatch(/^\d+\.\d+\.\d+/);
       expect(typeof doc['out']).toBe('string');
       expect(result.stdout.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toContain('copsim:');
