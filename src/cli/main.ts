@@ -20,6 +20,7 @@ import * as validate from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { EXIT, reportError, UsageError } from './exit.js';
 import { processIo, type Io } from './io.js';
+import { checkStdinArguments, markStdinArguments, STDIN_ARG, stdinMisplaced } from './stdin.js';
 
 const DESCRIPTION =
   'copsim simulates how Communities of Practice in an organisation grow, thrive or die under ' +
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 }
 
 function buildParser(argv: readonly string[], context: CommandContext): Argv {
-  return yargs([...argv])
+  return yargs(markStdinArguments(argv))
     .scriptName('copsim')
     .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
     .command(run.command, run.describe, run.builder, (args) => run.handler(args, context))
@@ -60,6 +61,7 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'your own scenario, one setting changed')
     .example('$0 validate my.yaml', 'check a scenario file')
+    .middleware((args) => checkStdinArguments(args))
     .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     .recommendCommands()
     .strict()
@@ -108,6 +110,7 @@ export function usageMessage(message: string, argv: readonly string[]): string {
     const names = (unknown[1] ?? '').split(', ');
     return names
       .map((name) => {
+        if (name === STDIN_ARG) return stdinMisplaced(command ?? '');
         if (command === undefined && !argv.includes(`--${name}`) && !argv.includes(`-${name}`)) {
           const suggestion = nearest(name, COMMANDS);
           return `unknown command "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;

@@ -15,13 +15,14 @@ import type { Collected } from '../aggregate/types.js';
 import { N_WEEKLY } from '../engine/result.js';
 import { checkWritableDirectory } from '../output/index.js';
 import { runMonteCarlo, SEED_LIMIT } from '../runner/index.js';
-import { formatIssue, loadScenario } from '../scenario/index.js';
+import { formatIssue } from '../scenario/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { asInputError, UsageError } from './exit.js';
 import type { Io } from './io.js';
 import { parseInteger } from './numbers.js';
 import { createProgress } from './progress.js';
 import { onInterrupt } from './signals.js';
+import { loadScenarioArgument } from './stdin.js';
 
 /**
  * The run options, shared by every simulating command (also the names `main` suggests from
@@ -121,7 +122,7 @@ export function loadRunScenario(
   io: Io,
   extraSets: readonly string[] = [],
 ): RunScenario {
-  const { scenario, source, warnings } = loadScenario(nameOrPath, { sets: [...settings.sets, ...extraSets] });
+  const { scenario, source, warnings } = loadScenarioArgument(nameOrPath, { sets: [...settings.sets, ...extraSets] });
   if (!settings.quiet) for (const warning of warnings) io.err(`copsim: warning: ${formatIssue(warning)}\n`);
   return { scenario, source, name: scenario.name ?? basename(nameOrPath, extname(nameOrPath)) };
 }
