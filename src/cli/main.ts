@@ -1,6 +1,8 @@
 /**
  * The `copsim` command line: parses the arguments with yargs, hands them to one command module
- * (run, list, validate, schema) and turns whatever happens into a message and an exit code.
+ * (run, list, validate, schema, ...) and turns whatever happens into a message and an exit code.
+ * `copsim completion` is yargs' own: it prints a bash or zsh script that completes through
+ * `copsim --get-yargs-completions`.
  *
  *   argv ──yargs──▶ command handler ──library──▶ stdout (data) / stderr (messages)
  *                                   └─error──▶ reportError ──▶ exit code
@@ -61,6 +63,8 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'your own scenario, one setting changed')
     .example('$0 validate my.yaml', 'check a scenario file')
+    .example('$0 completion >> ~/.bashrc', 'complete commands and options in bash (in zsh: >> ~/.zshrc)')
+    .completion(COMPLETION_COMMAND, 'Print a shell completion script (bash or zsh, from $SHELL)')
     .middleware((args) => checkStdinArguments(args))
     .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     .recommendCommands()
@@ -79,6 +83,9 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .exitProcess(false);
 }
 
+/** The command that prints yargs' completion script; the script asks `--get-yargs-completions`. */
+const COMPLETION_COMMAND = 'completion';
+
 /** Every option name a command accepts, for suggestions: taken from the commands themselves. */
 const GLOBAL_OPTIONS = ['help', 'version'];
 const OPTIONS: Record<string, readonly string[]> = {
@@ -91,8 +98,12 @@ const OPTIONS: Record<string, readonly string[]> = {
   sweep: [...Object.keys(sweep.options), ...GLOBAL_OPTIONS],
   sensitivity: [...Object.keys(sensitivity.options), ...GLOBAL_OPTIONS],
   hypotheses: [...Object.keys(hypotheses.options), ...GLOBAL_OPTIONS],
+  [COMPLETION_COMMAND]: GLOBAL_OPTIONS,
 };
-const COMMANDS = [run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses].map((c) => c.command.split(' ')[0] as string);
+const COMMANDS = [
+  ...[run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses].map((c) => c.command.split(' ')[0] as string),
+  COMPLETION_COMMAND,
+];
 
 /**
  * Makes yargs' usage messages say what was wrong and suggest the nearest valid name:
