@@ -1,13 +1,13 @@
 /**
  * keyFigures: a few headline numbers per CoP, for an end-of-run table.
  */
-import type { RunFigure, WeeklyMetric } from '../engine/result.js';
+import { metricKind, type RunFigure, type WeeklyMetric } from '../engine/result.js';
 import { figureCell, weeklyCell } from './cells.js';
-import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
+import { meanInterval } from './interval.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
 import type { Collected } from './types.js';
 
-/** The mean over replications of one quantity, with its 95% confidence interval. */
+/** The mean over replications of one quantity, with its 95% confidence interval (`meanInterval`, by the quantity's kind). */
 export interface Estimate {
   /** Replications with a finite value. */
   readonly n: number;
@@ -58,7 +58,7 @@ export function keyFigures(collected: Collected): CopKeyFigures[] {
     copKeyFigures(
       cop,
       (name) => figureCell(collected, c, name),
-      (name) => estimate(weeklyCell(collected, c, name, weeks - 1)),
+      (name) => estimate(weeklyCell(collected, c, name, weeks - 1), name),
     ),
   );
 }
@@ -73,18 +73,19 @@ export function copKeyFigures(
   figure: (name: RunFigure) => Float64Array,
   finalRate: (name: WeeklyMetric) => Estimate,
 ): CopKeyFigures {
+  const mean = (name: RunFigure): Estimate => estimate(figure(name), name);
   const deathWeeks = figure('death_week');
-  const saved = estimate(figure('total_hours_saved'));
-  const invested = estimate(figure('total_hours_invested'));
+  const saved = mean('total_hours_saved');
+  const invested = mean('total_hours_invested');
   const deaths = Float64Array.from(deathWeeks.filter(Number.isFinite)).sort();
   return {
     cop,
-    finalMembers: estimate(figure('final_members')),
-    peakMembers: estimate(figure('peak_members')),
-    meanAttendance: estimate(figure('mean_attendance')),
+    finalMembers: mean('final_members'),
+    peakMembers: mean('peak_members'),
+    meanAttendance: mean('mean_attendance'),
     finalParticipationRate: finalRate('participation_rate'),
-    totalContributions: estimate(figure('total_contributions')),
-    totalReuseEvents: estimate(figure('total_reuse_events')),
+    totalContributions: mean('total_contributions'),
+    totalReuseEvents: mean('total_reuse_events'),
     finalReuseRate: finalRate('reuse_rate'),
     totalHoursSaved: saved,
     totalHoursInvested: invested,
@@ -94,7 +95,8 @@ export function copKeyFigures(
   };
 }
 
-function estimate(values: Float64Array): Estimate {
-  const ci = meanConfidenceInterval(values);
+/** The mean with its 95% interval by the metric's kind, as summary.csv has it. */
+function estimate(values: Float64Array, metric: RunFigure | WeeklyMetric): Estimate {
+  const ci = meanInterval(values, metricKind(metric));
   return { n: ci.n, mean: ci.mean, low: ci.low, high: ci.high };
 }

@@ -2,9 +2,9 @@
  * summarize: the across-replication statistics of every weekly metric, as the rows of
  * summary.csv.
  */
-import { N_WEEKLY, WEEKLY_METRICS } from '../engine/result.js';
+import { metricKind, N_WEEKLY, WEEKLY_METRICS } from '../engine/result.js';
 import { weeklyCell } from './cells.js';
-import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
+import { meanInterval } from './interval.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
 import type { Collected, SummaryRow } from './types.js';
 
@@ -13,8 +13,9 @@ export const SUMMARY_LEVEL = 0.95;
 
 /**
  * Summarises every CoP × weekly metric × week over the replications: n (finite values), mean,
- * sample sd, the t-based 95% confidence interval of the mean (as `meanConfidenceInterval`),
- * and the type 7 quantiles p05, p25, p50, p75, p95.
+ * sample sd, the 95% confidence interval of the mean by the metric's kind (`meanInterval`:
+ * Wilson's for 0/1 metrics such as `alive`, the t interval clipped to [0, 1] for rates and
+ * shares, the t interval otherwise), and the type 7 quantiles p05, p25, p50, p75, p95.
  *
  * Rows come in the order **cop, then metric (WEEKLY_METRICS order), then week**, which is the
  * store's own layout: each metric's curve is one contiguous block of rows.
@@ -34,6 +35,7 @@ export function summarize(collected: Collected, scenario: string): SummaryRow[] 
     const cop = copIds[c] as string;
     for (let m = 0; m < N_WEEKLY; m++) {
       const metric = WEEKLY_METRICS[m] as SummaryRow['metric'];
+      const kind = metricKind(metric);
       for (let week = 0; week < weeks; week++) {
         const cell = weeklyCell(collected, c, m, week);
         let n = 0;
@@ -43,7 +45,7 @@ export function summarize(collected: Collected, scenario: string): SummaryRow[] 
         }
         const finite = scratch.subarray(0, n);
         // Moments from the cell in replication order, before sorting reorders the scratch.
-        const ci = meanConfidenceInterval(finite, SUMMARY_LEVEL);
+        const ci = meanInterval(finite, kind, SUMMARY_LEVEL);
         finite.sort();
         rows.push({
           scenario,

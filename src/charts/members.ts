@@ -5,8 +5,8 @@
  * a Kaplan–Meier estimate per run).
  */
 import type { ReplicationRow } from '../aggregate/types.js';
-import type { RunFigure } from '../engine/result.js';
-import { meanConfidenceInterval } from '../stats/mean-confidence-interval.js';
+import { meanInterval } from '../aggregate/interval.js';
+import { metricKind, type RunFigure } from '../engine/result.js';
 import { chartFrame } from './frame.js';
 import { seriesColor, type SeriesKey } from './layers.js';
 import { CHART_HEIGHT, CHART_WIDTH, CI_BAND_OPACITY } from './style.js';
@@ -60,7 +60,7 @@ export function inequalityChart(options: MemberChartOptions): TopLevelSpec | und
       const values = valuesOf(options.replications, id, figure).filter(Number.isFinite);
       for (const value of values) runsValues.push({ series: label, measure, value });
       if (values.length === 0) continue;
-      const ci = meanConfidenceInterval(values);
+      const ci = meanInterval(values, metricKind(figure));
       means.push({ series: label, measure, mean: ci.mean, low: ci.low, high: ci.high, n: ci.n });
     }
   }
@@ -141,13 +141,13 @@ export function tenureChart(options: MemberChartOptions): TopLevelSpec | undefin
       }
       const v = valuesOf(options.replications, id, point.figure).filter(Number.isFinite);
       if (v.length === 0) continue;
-      const ci = meanConfidenceInterval(v);
+      const ci = meanInterval(v, metricKind(point.figure));
       values.push({
         series: label,
         tenure: point.weeks,
         mean: ci.mean,
-        low: Number.isFinite(ci.low) ? Math.max(0, ci.low) : ci.mean,
-        high: Number.isFinite(ci.high) ? Math.min(1, ci.high) : ci.mean,
+        low: Number.isFinite(ci.low) ? ci.low : ci.mean,
+        high: Number.isFinite(ci.high) ? ci.high : ci.mean,
         n: ci.n,
       });
     }

@@ -9,7 +9,7 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Whether stderr is a terminal, i.e. whether a redrawn progress bar makes sense. */
   readonly errIsTTY: boolean;
-  /** Terminal width of stderr, for the progress bar. Default 80 when unknown. */
+  /** Terminal width of stderr, for the progress bar, as it is now (a terminal may be resized). Default 80 when unknown. */
   readonly errColumns: number;
 }
 
@@ -19,6 +19,8 @@ export function processIo(): Io {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     errIsTTY: process.stderr.isTTY === true,
-    errColumns: process.stderr.columns ?? 80,
+    get errColumns() {
+      return process.stderr.columns || 80;
+    },
   };
 }

@@ -3,6 +3,8 @@
  * (run, compare, sweep, sensitivity, hypotheses, plot, list, validate, schema) and turns
  * whatever happens into a message and an exit code. Each study command is one call to its
  * library verb (src/study/).
+ * `copsim completion` is yargs' own: it prints a bash or zsh script that completes through
+ * `copsim --get-yargs-completions`.
  *
  *   argv ──yargs──▶ command handler ──one study verb──▶ stdout (data) / stderr (messages)
  *                                   └─error──▶ reportError ──▶ exit code
@@ -22,6 +24,7 @@ import * as validate from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { EXIT, reportError, UsageError } from './exit.js';
 import { processIo, type Io } from './io.js';
+import { checkStdinArguments, markStdinArguments, STDIN_ARG, stdinMisplaced } from './stdin.js';
 
 const DESCRIPTION =
   'copsim simulates how Communities of Practice in an organisation grow, thrive or die under ' +
@@ -44,7 +47,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 }
 
 function buildParser(argv: readonly string[], context: CommandContext): Argv {
-  return yargs([...argv])
+  return yargs(markStdinArguments(argv))
     .scriptName('copsim')
     .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
     .command(run.command, run.describe, run.builder, (args) => run.handler(args, context))
@@ -62,6 +65,9 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'your own scenario, one setting changed')
     .example('$0 validate my.yaml', 'check a scenario file')
+    .example('$0 completion >> ~/.bashrc', 'complete commands and options in bash (in zsh: >> ~/.zshrc)')
+    .completion(COMPLETION_COMMAND, 'Print a shell completion script (bash or zsh, from $SHELL)')
+    .middleware((args) => checkStdinArguments(args))
     .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     .recommendCommands()
     .strict()
@@ -79,6 +85,9 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .exitProcess(false);
 }
 
+/** The command that prints yargs' completion script; the script asks `--get-yargs-completions`. */
+const COMPLETION_COMMAND = 'completion';
+
 /** Every option name a command accepts, for suggestions: taken from the commands themselves. */
 const GLOBAL_OPTIONS = ['help', 'version'];
 const OPTIONS: Record<string, readonly string[]> = {
@@ -91,8 +100,12 @@ const OPTIONS: Record<string, readonly string[]> = {
   sweep: [...Object.keys(sweep.options), ...GLOBAL_OPTIONS],
   sensitivity: [...Object.keys(sensitivity.options), ...GLOBAL_OPTIONS],
   hypotheses: [...Object.keys(hypotheses.options), ...GLOBAL_OPTIONS],
+  [COMPLETION_COMMAND]: GLOBAL_OPTIONS,
 };
-const COMMANDS = [run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses].map((c) => c.command.split(' ')[0] as string);
+const COMMANDS = [
+  ...[run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses].map((c) => c.command.split(' ')[0] as string),
+  COMPLETION_COMMAND,
+];
 
 /**
  * Makes yargs' usage messages say what was wrong and suggest the nearest valid name:
@@ -110,6 +123,7 @@ export function usageMessage(message: string, argv: readonly string[]): string {
     const names = (unknown[1] ?? '').split(', ');
     return names
       .map((name) => {
+        if (name === STDIN_ARG) return stdinMisplaced(command ?? '');
         if (command === undefined && !argv.includes(`--${name}`) && !argv.includes(`-${name}`)) {
           const suggestion = nearest(name, COMMANDS);
           return `unknown command "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;

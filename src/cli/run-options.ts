@@ -15,6 +15,7 @@ import type { Io } from './io.js';
 import { parseInteger } from './numbers.js';
 import { createProgress, type Progress } from './progress.js';
 import { onInterrupt } from './signals.js';
+import { STDIN_ARG, STDIN_NAME, stdinScenarioText } from './stdin.js';
 
 /**
  * The run options, shared by every simulating command (also the names `main` suggests from
@@ -104,11 +105,12 @@ export function parseRunOptions(args: RunOptionArgs): RunSettings {
 }
 
 /**
- * A scenario argument as a study verb takes it: a built-in name or a file path.
- * (`-`, standard input, is read at the CLI's edge.)
+ * A scenario argument as a study verb takes it: a built-in name or a file path, or for `-`
+ * (marked `<stdin>` before parsing) the text read from standard input, named `<stdin>` in
+ * messages and "stdin" when it has no `name`.
  */
 export function scenarioArgument(nameOrPath: string): ScenarioRef {
-  return nameOrPath;
+  return nameOrPath === STDIN_ARG ? { text: stdinScenarioText(), source: STDIN_ARG, name: STDIN_NAME } : nameOrPath;
 }
 
 /** The study options of the run options: what every study verb takes from the command line. */

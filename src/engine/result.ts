@@ -94,6 +94,93 @@ export const FIGURE_INDEX = Object.fromEntries(RUN_FIGURES.map((m, i) => [m, i])
   number
 >;
 
+/**
+ * What one replication's value of a metric can be, which decides the confidence interval of
+ * its mean over replications (docs/STATISTICS.md, "Intervals of means"):
+ * - `indicator`: 0 or 1 (a CoP alive, a meeting held): the Wilson score interval;
+ * - `unit`: a continuous value in [0, 1] by its definition (a rate, a share, a mean of
+ *   0 … 1 states): the t interval clipped to [0, 1];
+ * - `unbounded`: anything else (counts, hours, weeks, differences): the t interval.
+ */
+export type MetricKind = 'indicator' | 'unit' | 'unbounded';
+
+/**
+ * The kind of every weekly metric and per-run figure, from its definition in docs/ODD.md
+ * (Outputs), never from the data. Read with `metricKind`.
+ */
+export const METRIC_KINDS: Readonly<Record<WeeklyMetric | RunFigure, MetricKind>> = {
+  // Weekly metrics.
+  members: 'unbounded',
+  attendance: 'unbounded',
+  participation_rate: 'unit',
+  core: 'unbounded',
+  active: 'unbounded',
+  peripheral: 'unbounded',
+  newcomers: 'unbounded',
+  dormant: 'unbounded',
+  contributions: 'unbounded',
+  reuse_events: 'unbounded',
+  cumulative_reuse: 'unbounded',
+  reinventions: 'unbounded',
+  reuse_rate: 'unit',
+  hours_saved: 'unbounded',
+  hours_invested: 'unbounded',
+  motivation: 'unit',
+  safety: 'unit',
+  habit: 'unit',
+  topic_fit: 'unit',
+  repertoire: 'unbounded',
+  solutions_shared: 'unbounded',
+  density: 'unit',
+  cross_team_ties: 'unbounded',
+  joins: 'unbounded',
+  joins_word_of_mouth: 'unbounded',
+  meetings: 'indicator',
+  alive: 'indicator',
+  // Per-run figures.
+  death_week: 'unbounded',
+  peak_members: 'unbounded',
+  final_members: 'unbounded',
+  total_contributions: 'unbounded',
+  total_reuse_events: 'unbounded',
+  total_reinventions: 'unbounded',
+  total_hours_saved: 'unbounded',
+  total_hours_invested: 'unbounded',
+  meetings_held: 'unbounded',
+  mean_attendance: 'unbounded',
+  newcomer_return_rate: 'unit',
+  core_share: 'unit',
+  active_share: 'unit',
+  contributions_per_attendee: 'unbounded',
+  teams_covered: 'unit',
+  contribution_gini: 'unit',
+  top10_share: 'unit',
+  established_return_rate: 'unit',
+  median_tenure: 'unbounded',
+  retention_4: 'unit',
+  retention_13: 'unit',
+  retention_26: 'unit',
+  retention_52: 'unit',
+  retention_104: 'unit',
+  competence_gain: 'unbounded',
+  net_hours_saved: 'unbounded',
+  total_cross_team_ties: 'unbounded',
+  reach: 'unit',
+  total_solutions_shared: 'unbounded',
+  exchange_share: 'unit',
+  word_of_mouth_share: 'unit',
+};
+
+/**
+ * The kind of a weekly metric or per-run figure.
+ *
+ * @example metricKind('alive') // → 'indicator'
+ * @example metricKind('reuse_rate') // → 'unit'
+ */
+export function metricKind(metric: WeeklyMetric | RunFigure): MetricKind {
+  return METRIC_KINDS[metric];
+}
+
 export interface RunResult {
   /** The replication's seed (derived from the master seed and the replication index). */
   readonly seed: number;

@@ -25,8 +25,10 @@
 import { figureCell, weeklyCell } from '../aggregate/cells.js';
 import type { Collected } from '../aggregate/types.js';
 import {
+  metricKind,
   RUN_FIGURES,
   WEEKLY_METRICS,
+  type MetricKind,
   type RunFigure,
   type WeeklyMetric,
 } from '../engine/result.js';
@@ -126,6 +128,24 @@ export function measureValues(collected: Collected, measure: Measure): Float64Ar
     else if (at !== 'auc' && n > 1) out[r] = (out[r] as number) / n;
   }
   return out;
+}
+
+/**
+ * The kind of a measure's values (see `MetricKind`), from its metric's declared kind and when it
+ * is read: one week keeps the metric's kind; the mean over a window of a 0/1 or [0, 1] metric
+ * lies in [0, 1] (`unit`); the area under a curve (`auc`), a sum over weeks, is `unbounded`.
+ *
+ * @example measureKind({ metric: 'alive' }) // → 'indicator'
+ * @example measureKind({ metric: 'alive', at: { from: 52, to: 103 } }) // → 'unit'
+ * @example measureKind({ metric: 'alive', at: 'auc' }) // → 'unbounded'
+ */
+export function measureKind(measure: Measure): MetricKind {
+  const kind = metricKind(measure.metric);
+  if (isRunFigure(measure.metric) || kind === 'unbounded') return kind;
+  const at = measure.at ?? 'final';
+  if (at === 'auc') return 'unbounded';
+  if (at !== 'final' && 'from' in at && at.from !== at.to) return 'unit';
+  return kind;
 }
 
 /**

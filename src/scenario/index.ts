@@ -3,8 +3,8 @@
  * scenarios and the JSON Schema of scenario files.
  */
 export * from './schema.js';
-export { loadScenario, loadBuiltin, parseScenario, validateScenarioFiles } from './load.js';
-export type { LoadedScenario, LoadOptions, ParseOptions, FileValidation } from './load.js';
+export { loadScenario, loadBuiltin, loadScenarioText, parseScenario, validateScenarioFiles, validateScenarioText } from './load.js';
+export type { LoadedScenario, LoadOptions, ParseOptions, TextOptions, FileValidation } from './load.js';
 export { listBuiltins, builtinDir, builtinNames } from './builtins.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText, SCENARIO_SCHEMA_ID } from './jsonschema.js';
 export { ScenarioError, formatIssue, formatPath } from './errors.js';

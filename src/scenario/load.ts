@@ -19,7 +19,7 @@ import { describeValue, formatPath, isPlainObject, ScenarioError, type ScenarioI
 import { mergeValues, originOf, type Origins } from './merge.js';
 import { applySets } from './overrides.js';
 import { checkScenario, scenarioWarnings } from './postcheck.js';
-import { readScenarioFile } from './read.js';
+import { parseScenarioText, readScenarioFile } from './read.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { nearest } from './suggest.js';
 import { translateZodIssues } from './zod-issues.js';
@@ -249,6 +249,34 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
   ]);
 }
 
+/** Options of `loadScenarioText`. */
+export interface TextOptions {
+  /** How the text is named in messages and in `LoadedScenario.source`, e.g. `<stdin>`. */
+  source: string;
+  /** The scenario's name when the text has no `name`. Default none. */
+  name?: string;
+  /** `--set path=value` overrides, applied in order. Default none. */
+  sets?: readonly string[];
+  /** Directory that a relative `extends` path is resolved against. Default the working directory. */
+  baseDir?: string;
+}
+
+/**
+ * Loads a scenario from YAML or JSON text that has no file of its own (standard input): the
+ * same pipeline and messages as a file, with `source` in place of the file name. Touches the
+ * file system only for `extends`.
+ *
+ * @throws ScenarioError listing every problem, each naming `source`, the path and what was expected
+ * @example
+ * loadScenarioText('extends: baseline\nweeks: 52\n', { source: '<stdin>', name: 'stdin' }).scenario.weeks; // 52
+ */
+export function loadScenarioText(text: string, options: TextOptions): LoadedScenario {
+  const raw = parseScenarioText(text, options.source);
+  const identity = options.name === undefined ? {} : { name: options.name };
+  const scenario = resolveScenario(raw, options.source, options.baseDir ?? process.cwd(), identity, options.sets ?? []);
+  return loaded(scenario, options.source);
+}
+
 /** The outcome of validating one scenario file. */
 export interface FileValidation {
   file: string;
@@ -266,13 +294,25 @@ export interface FileValidation {
  * validateScenarioFiles(['scenarios/baseline.yaml']); // [{ file: 'scenarios/baseline.yaml', ok: true, issues: [] }]
  */
 export function validateScenarioFiles(paths: readonly string[]): FileValidation[] {
-  return paths.map((file) => {
-    try {
-      const { warnings } = loadScenario(file);
-      return { file, ok: true, issues: [], warnings };
-    } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
-      return { file, ok: false, issues: error.issues, warnings: [] };
-    }
-  });
+  return paths.map((file) => validation(file, () => loadScenario(file)));
+}
+
+/**
+ * Validates scenario text (see `loadScenarioText`) without throwing for an invalid scenario.
+ *
+ * @example
+ * validateScenarioText('weeks: -1\n', { source: '<stdin>' }).ok; // false
+ */
+export function validateScenarioText(text: string, options: TextOptions): FileValidation {
+  return validation(options.source, () => loadScenarioText(text, options));
+}
+
+function validation(file: string, load: () => LoadedScenario): FileValidation {
+  try {
+    const { warnings } = load();
+    return { file, ok: true, issues: [], warnings };
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    return { file, ok: false, issues: error.issues, warnings: [] };
+  }
 }

@@ -34,6 +34,24 @@ export function readScenarioFile(file: string, display: string = file): unknown 
   return extension === '.json' ? parseJsonText(text, display) : parseYamlText(text, display);
 }
 
+/**
+ * Parses scenario text that came without a file name (standard input): JSON when it starts
+ * with `{` or `[`, else YAML. Flow-style YAML such as `{weeks: 52}` is read as YAML when it
+ * holds no double quote (JSON keys are always quoted, so such text was not meant as JSON);
+ * otherwise a JSON syntax error is reported as such.
+ *
+ * @param display how the text is named in messages, e.g. `<stdin>`
+ * @throws ScenarioError for text that is not well-formed, with line and column
+ * @example
+ * parseScenarioText('weeks: 52\n', '<stdin>'); // { weeks: 52 }
+ * parseScenarioText('{"weeks": 52}', '<stdin>'); // { weeks: 52 }
+ */
+export function parseScenarioText(text: string, display: string): unknown {
+  if (!/^\s*[[{]/.test(text)) return parseYamlText(text, display);
+  if (!text.includes('"')) return parseYamlText(text, display);
+  return parseJsonText(text, display);
+}
+
 function readFailure(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file';

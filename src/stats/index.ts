@@ -6,6 +6,8 @@ export { countFinite } from './count-finite.js';
 export { logGamma } from './log-gamma.js';
 export { mean } from './mean.js';
 export { meanConfidenceInterval, type MeanConfidenceInterval } from './mean-confidence-interval.js';
+export { unitMeanConfidenceInterval } from './unit-mean-confidence-interval.js';
+export { wilsonInterval, indicatorInterval, type ProportionInterval, type IndicatorInterval } from './wilson-interval.js';
 export { normalCdf } from './normal-cdf.js';
 export { normalQuantile } from './normal-quantile.js';
 export { quantileSorted } from './quantile-sorted.js';

@@ -8,18 +8,27 @@
 import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { SEED_LIMIT } from '../runner/index.js';
-import { formatIssue, loadScenario, parseScenario } from '../scenario/index.js';
+import { formatIssue, loadScenario, loadScenarioText, parseScenario } from '../scenario/index.js';
 import type { NamedChart } from '../charts/types.js';
 import type { StudyTable } from '../research/write.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
 
 /**
- * A scenario for a verb: a built-in name (`'baseline'`) or a file path (`'my.yaml'`), or
- * in-memory scenario data (what a YAML file holds, or a `Scenario`), validated like a file.
+ * A scenario for a verb: a built-in name (`'baseline'`) or a file path (`'my.yaml'`), its text
+ * (YAML or JSON, as read from standard input), or in-memory scenario data (what a YAML file
+ * holds, or a `Scenario`), each validated like a file.
  */
 export type ScenarioRef =
   | string
+  | {
+      /** Scenario text, YAML or JSON (e.g. read from standard input). */
+      readonly text: string;
+      /** How messages and the manifest name its origin. */
+      readonly source: string;
+      /** The name its outputs go by when the text has no `name`. */
+      readonly name?: string;
+    }
   | {
       /** Scenario data: may `extend` a built-in, as a file can. */
       readonly data: unknown;
@@ -166,6 +175,15 @@ export function resolveScenario(
     const { scenario, source, warnings } = loadScenario(input, { sets });
     for (const warning of warnings) warn(formatIssue(warning));
     return { scenario, source, name: scenario.name ?? basename(input, extname(input)) };
+  }
+  if ('text' in input) {
+    const { scenario, source, warnings } = loadScenarioText(input.text, {
+      source: input.source,
+      sets,
+      ...(input.name === undefined ? {} : { name: input.name }),
+    });
+    for (const warning of warnings) warn(formatIssue(warning));
+    return { scenario, source, name: scenario.name ?? input.name ?? 'scenario' };
   }
   const source = input.source ?? '<input>';
   const scenario = parseScenario(input.data, {

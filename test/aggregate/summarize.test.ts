@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, type Collected } from '../../src/aggregate/index.js';
-import { N_FIGURES, N_WEEKLY, WEEKLY_INDEX, WEEKLY_METRICS } from '../../src/engine/result.js';
+import { metricKind, N_FIGURES, N_WEEKLY, WEEKLY_INDEX, WEEKLY_METRICS } from '../../src/engine/result.js';
 import { meanConfidenceInterval } from '../../src/stats/index.js';
 import { syntheticResult } from './synthetic.js';
 import { createCollector } from '../../src/aggregate/index.js';
 
-/** A Collected whose weekly value is `value(cop, metric, week, replication)`. */
+/**
+ * A Collected whose weekly value is `value(cop, metric, week, replication)`, except that a 0/1
+ * metric (alive, meetings) holds 1 where `value` gives anything but 0, 1 or NaN.
+ */
 function collectedOf(
   copIds: string[],
   weeks: number,
@@ -16,7 +19,11 @@ function collectedOf(
   for (let c = 0; c < copIds.length; c++)
     for (let m = 0; m < N_WEEKLY; m++)
       for (let w = 0; w < weeks; w++)
-        for (let r = 0; r < runs; r++) weekly[((c * N_WEEKLY + m) * weeks + w) * runs + r] = value(c, m, w, r);
+        for (let r = 0; r < runs; r++) {
+          const v = value(c, m, w, r);
+          const indicator = metricKind(WEEKLY_METRICS[m]!) === 'indicator';
+          weekly[((c * N_WEEKLY + m) * weeks + w) * runs + r] = indicator && v !== 0 && v !== 1 && !Number.isNaN(v) ? 1 : v;
+        }
   return {
     copIds,
     weeks,
@@ -58,18 +65,49 @@ describe('summarize', () => {
     ]);
   });
 
-  it('agrees exactly with meanConfidenceInterval on each cell', () => {
+  it('agrees exactly with meanConfidenceInterval on each cell of an unbounded metric', () => {
     const collector = createCollector(['x'], 5, 30, 100);
     for (let r = 0; r < 30; r++) collector.add(r, syntheticResult(['x'], 5, r));
     const collected = collector.finish();
     const rows = summarize(collected, 'sc');
-    for (const index of [0, 7, 33, rows.length - 1]) {
-      const row = rows[index]!;
+    const unbounded = rows.filter((row) => metricKind(row.metric) === 'unbounded');
+    for (const row of [unbounded[0]!, unbounded[7]!, unbounded[33]!, unbounded.at(-1)!]) {
       const m = WEEKLY_INDEX[row.metric];
       const start = (m * 5 + row.week) * 30;
       const ci = meanConfidenceInterval(collected.weekly.subarray(start, start + 30));
       expect([row.n, row.mean, row.sd, row.ci_low, row.ci_high]).toEqual([ci.n, ci.mean, ci.sd, ci.low, ci.high]);
     }
+  });
+
+  it("gives 0/1 metrics (alive, meetings) Wilson's interval, within [0, 1] also when every run agrees", () => {
+    const alive = WEEKLY_INDEX.alive;
+    const meetings = WEEKLY_INDEX.meetings;
+    // alive: 196 of 200 runs in week 0, all 200 in week 1; meetings: none in either week.
+    const value = (_c: number, m: number, w: number, r: number) =>
+      m === alive ? (w === 0 && r < 4 ? 0 : 1) : m === meetings ? 0 : r;
+    const rows = summarize(collectedOf(['a'], 2, 200, value), 'sc');
+    const row = (metric: string, week: number) => rows.find((x) => x.metric === metric && x.week === week)!;
+    // R: prop.test(196, 200, correct = FALSE)$conf.int → 0.94971291309417349 0.9921955735836504
+    expect(row('alive', 0).mean).toBe(0.98);
+    expect(row('alive', 0).ci_low).toBeCloseTo(0.94971291309417349, 12);
+    expect(row('alive', 0).ci_high).toBeCloseTo(0.9921955735836504, 12);
+    // R: prop.test(200, 200, correct = FALSE)$conf.int → 0.98115467362273334 1 (a t interval: [1, 1])
+    expect(row('alive', 1).ci_high).toBe(1);
+    expect(row('alive', 1).ci_low).toBeCloseTo(0.98115467362273334, 12);
+    // R: prop.test(0, 200, correct = FALSE)$conf.int → 0 0.018845326377266564
+    expect(row('meetings', 0).ci_low).toBe(0);
+    expect(row('meetings', 0).ci_high).toBeCloseTo(0.018845326377266564, 12);
+    expect(row('alive', 0).sd).toBeCloseTo(Math.sqrt((196 * 0.02 * 0.02 + 4 * 0.98 * 0.98) / 199), 14);
+  });
+
+  it('clips the t interval of a share (reuse_rate) to [0, 1], keeping the mean inside', () => {
+    const rate = WEEKLY_INDEX.reuse_rate;
+    // Runs 0..4 of reuse_rate: 0, 0.02, 0, 0.01, 0.5; R: t.test(x)$conf.int → −0.16767 0.37967.
+    const shares = [0, 0.02, 0, 0.01, 0.5];
+    const rows = summarize(collectedOf(['a'], 1, 5, (_c, m, _w, r) => (m === rate ? shares[r]! : m === WEEKLY_INDEX.alive ? 1 : r)), 'sc');
+    const row = rows.find((x) => x.metric === 'reuse_rate')!;
+    expect(row.ci_low).toBe(0);
+    expect(row.ci_high).toBeCloseTo(0.37967356166401905, 12);
   });
 
   it('skips NaN: n counts finite values; an all-NaN cell has n = 0 and NaN statistics', () => {

@@ -1,5 +1,5 @@
 /** Synthetic run results from a seeded generator, for aggregation tests. */
-import { N_FIGURES, N_WEEKLY, type RunResult } from '../../src/engine/result.js';
+import { metricKind, N_FIGURES, N_WEEKLY, WEEKLY_METRICS, type RunResult } from '../../src/engine/result.js';
 import { makeRng, type Rng } from '../../src/engine/rng.js';
 
 /** A replication's result with pseudo-random values, some of them NaN (empty). */
@@ -8,8 +8,10 @@ export function syntheticResult(copIds: readonly string[], weeks: number, replic
   const weekly = new Float64Array(copIds.length * N_WEEKLY * weeks);
   for (let i = 0; i < weekly.length; i++) {
     const u = rng();
-    // Mixed integers, fractions and gaps, like real metrics.
-    weekly[i] = u < 0.03 ? Number.NaN : i % 3 === 0 ? Math.floor(u * 50) : u * 10;
+    // Mixed integers, fractions and gaps, like real metrics; 0/1 for the indicators (alive, meetings).
+    const metric = WEEKLY_METRICS[Math.floor(i / weeks) % N_WEEKLY]!;
+    if (metricKind(metric) === 'indicator') weekly[i] = u < 0.03 ? Number.NaN : u < 0.6 ? 1 : 0;
+    else weekly[i] = u < 0.03 ? Number.NaN : i % 3 === 0 ? Math.floor(u * 50) : u * 10;
   }
   const figures = new Float64Array(copIds.length * N_FIGURES);
   for (let i = 0; i < figures.length; i++) {

@@ -7,18 +7,18 @@ import { describeWorkers } from '../../src/study/options.js';
 import { EXIT, reportError, UsageError } from '../../src/cli/exit.js';
 import type { Io } from '../../src/cli/io.js';
 import { parseInteger } from '../../src/cli/numbers.js';
-import { createProgress, renderBar } from '../../src/cli/progress.js';
+import { CLEAR_TO_END, createProgress, renderBar, renderFrame } from '../../src/cli/progress.js';
 import { formatNumber, formatTable } from '../../src/cli/table.js';
 import { ReplicationError } from '../../src/runner/errors.js';
 
-function captureIo(isTTY = false): Io & { outText: () => string; errText: () => string } {
+function captureIo(isTTY = false, columns = 80): Io & { outText: () => string; errText: () => string } {
   let out = '';
   let err = '';
   return {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
     errIsTTY: isTTY,
-    errColumns: 80,
+    errColumns: columns,
     outText: () => out,
     errText: () => err,
   };
@@ -48,6 +48,60 @@ describe('renderBar', () => {
   });
 });
 
+describe('renderFrame', () => {
+  it.each([40, 80, 120, 200])('fits %i columns, with a bar where there is room for one', (columns) => {
+    for (const [done, seconds] of [[0, 0], [1, 0.3], [139, 5.5], [2, 900], [1999, 3000.25], [2000, 3001]] as const) {
+      const frame = renderFrame(done, 2000, seconds, columns);
+      expect(frame.length).toBeLessThan(columns);
+      expect(frame).toContain(`${done}/2000`);
+      if (columns >= 80) expect(frame).toMatch(/^\[[#.]{10,40}\] /);
+    }
+  });
+
+  it('gives up the word, then the bar, then the time left as the terminal narrows', () => {
+    expect(renderFrame(139, 400, 5.5, 120)).toBe(renderBar(139, 400, 5.5, 40));
+    expect(renderFrame(139, 400, 5.5, 50)).toBe('[#####............] 139/400  5.5s, about 11s left');
+    expect(renderFrame(139, 400, 5.5, 40)).toBe('139/400  5.5s, about 11s left');
+    expect(renderFrame(139, 400, 5.5, 20)).toBe('139/400  5.5s');
+    expect(renderFrame(139, 400, 5.5, 5)).toBe('139/');
+  });
+
+  it('shows only the elapsed time in the final frame', () => {
+    expect(renderFrame(150, 200, 12.34, 80, true)).toMatch(/ 150\/200 replications {2}12\.3s$/);
+  });
+});
+
+/**
+ * The lines a terminal `columns` wide shows after `text`: characters wrap at the last column,
+ * `\r` returns to the start of the line, `\n` starts a new one, `ESC[K` erases to its end.
+ */
+function emulateTerminal(text: string, columns: number): string[] {
+  const lines: string[][] = [[]];
+  let row = 0;
+  let col = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (text.startsWith(CLEAR_TO_END, i)) {
+      (lines[row] as string[]).length = Math.min((lines[row] as string[]).length, col);
+      i += CLEAR_TO_END.length - 1;
+    } else if (ch === '\r') {
+      col = 0;
+    } else if (ch === '\n') {
+      row++;
+      col = 0;
+      lines[row] ??= [];
+    } else {
+      if (col === columns) {
+        row++;
+        col = 0;
+        lines[row] ??= [];
+      }
+      (lines[row] as string[])[col++] = ch;
+    }
+  }
+  return lines.map((line) => line.join(''));
+}
+
 describe('createProgress', () => {
   it('prints one line at the start and one at the end when stderr is not a terminal', () => {
     const io = captureIo(false);
@@ -73,6 +127,43 @@ describe('createProgress', () => {
     const frames = io.errText().split('\r').length - 1;
     expect(frames).toBeLessThan(10);
     expect(io.errText()).toContain('10/10 replications');
+  });
+
+  it.each([40, 80, 120, 200])('redraws in place on a terminal %i columns wide, leaving nothing stale', (columns) => {
+    const io = captureIo(true, columns);
+    let now = 0;
+    const progress = createProgress(io, { headline: 'copsim: go', quiet: false, now: () => now });
+    progress.start();
+    // A slow start, then a fast finish: the time left shrinks from minutes to seconds, so later
+    // frames are shorter than earlier ones.
+    for (let done = 1; done <= 400; done++) {
+      now += done < 20 ? 1500 : 20;
+      progress.update(done, 400);
+    }
+    progress.finish();
+    const text = io.errText();
+    const frames = text.split('\r').slice(1).map((chunk) => chunk.split('\n')[0] as string);
+    expect(frames.length).toBeGreaterThan(3);
+    for (const frame of frames) {
+      expect(frame.endsWith(CLEAR_TO_END)).toBe(true);
+      expect(frame.slice(0, -CLEAR_TO_END.length).length).toBeLessThan(columns);
+    }
+    expect(frames.some((frame) => frame.includes('min'))).toBe(true);
+    // On the screen: the headline, the last frame alone on its line, and the elapsed time.
+    const screen = emulateTerminal(text, columns);
+    expect(screen).toEqual(['copsim: go', renderFrame(400, 400, now / 1000, columns, true), `done in ${(now / 1000).toFixed(1)} s`, '']);
+    expect(screen[1]).not.toContain('left');
+  });
+
+  it('ends an unfinished bar (more work was expected) with the elapsed time, not the time left', () => {
+    const io = captureIo(true);
+    let now = 0;
+    const progress = createProgress(io, { headline: 'h', quiet: false, now: () => now });
+    progress.update(5, 10);
+    now = 5000;
+    progress.finish();
+    const screen = emulateTerminal(io.errText(), 80);
+    expect(screen[0]).toMatch(/5\/10 replications {2}5\.0s$/);
   });
 
   it('prints nothing when quiet', () => {

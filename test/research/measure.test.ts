@@ -3,6 +3,7 @@ import type { Collected } from '../../src/aggregate/types.js';
 import { FIGURE_INDEX, N_FIGURES, N_WEEKLY, WEEKLY_INDEX } from '../../src/engine/result.js';
 import {
   describeMeasure,
+  measureKind,
   measureProblem,
   measureValues,
   parseMeasureTime,
@@ -130,5 +131,25 @@ describe('parseMeasureTime and describeMeasure', () => {
       'attendance (cop1), mean of weeks 52–103',
     );
     expect(describeMeasure({ metric: 'total_reuse_events' })).toBe('total_reuse_events');
+  });
+});
+
+describe('measureKind', () => {
+  it("keeps the metric's kind for one week, makes a window's mean a share and an area unbounded", () => {
+    expect(measureKind({ metric: 'alive' })).toBe('indicator');
+    expect(measureKind({ metric: 'alive', at: { week: 3 } })).toBe('indicator');
+    expect(measureKind({ metric: 'alive', at: { from: 3, to: 3 } })).toBe('indicator');
+    expect(measureKind({ metric: 'alive', at: { from: 0, to: 3 } })).toBe('unit');
+    expect(measureKind({ metric: 'reuse_rate', at: { from: 0, to: 3 } })).toBe('unit');
+    expect(measureKind({ metric: 'alive', at: 'auc' })).toBe('unbounded');
+    expect(measureKind({ metric: 'members', at: { from: 0, to: 3 } })).toBe('unbounded');
+    expect(measureKind({ metric: 'retention_26' })).toBe('unit');
+    expect(measureKind({ metric: 'death_week' })).toBe('unbounded');
+  });
+
+  it('matches the values measureValues reads: 0/1 for one week of alive, a share for a window', () => {
+    expect(Array.from(measureValues(dyingBatch(), { metric: 'alive' }))).toEqual([1, 0, 0]);
+    expect(Array.from(measureValues(dyingBatch(), { metric: 'alive', at: { from: 0, to: WEEKS - 1 } }))).toEqual([1, 0.4, 0]);
+    expect(Array.from(measureValues(dyingBatch(), { metric: 'alive', at: 'auc' }))).toEqual([5, 2, 0]);
   });
 });

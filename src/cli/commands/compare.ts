@@ -36,7 +36,7 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       array: true,
       demandOption: true,
       describe:
-        'Two or more built-in scenario names or scenario files, each optionally with its own overrides as SCENARIO:path=value[:path=value...]; the first is the reference A',
+        'Two or more built-in scenario names or scenario files (- reads one from standard input), each optionally with its own overrides as SCENARIO:path=value[:path=value...]; the first is the reference A',
     })
     .options(options)
     .example('$0 compare baseline top-down-voluntary', 'B − A: a top-down CoP against the bottom-up baseline, 200 paired runs')

@@ -39,7 +39,7 @@ export function builder(yargs: Argv): Argv<RunArgs> {
     .positional('scenario', {
       type: 'string',
       default: 'baseline',
-      describe: 'A built-in scenario name (see "copsim list") or a scenario file (.yaml, .json)',
+      describe: 'A built-in scenario name (see "copsim list"), a scenario file (.yaml, .json), or - to read one from standard input',
     })
     .options(options)
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')

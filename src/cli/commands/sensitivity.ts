@@ -53,7 +53,7 @@ export function builder(yargs: Argv): Argv<SensitivityArgs> {
   return yargs
     .positional('scenario', {
       type: 'string',
-      describe: 'A built-in scenario name (see "copsim list") or a scenario file (.yaml, .json)',
+      describe: 'A built-in scenario name (see "copsim list"), a scenario file (.yaml, .json), or - to read one from standard input',
     })
     .options(options)
     .example(

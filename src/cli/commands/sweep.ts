@@ -45,7 +45,7 @@ export function builder(yargs: Argv): Argv<SweepArgs> {
   return yargs
     .positional('scenario', {
       type: 'string',
-      describe: 'A built-in scenario name (see "copsim list") or a scenario file (.yaml, .json)',
+      describe: 'A built-in scenario name (see "copsim list"), a scenario file (.yaml, .json), or - to read one from standard input',
     })
     .options(options)
     .example('$0 sweep baseline --vary cops.0.support.fundedHours=0:8:2', 'funded hours 0, 2, 4, 6, 8; final members')

@@ -2,7 +2,7 @@
  * sweep.csv: one tidy row per sweep point, the varied settings' values first, then the measure
  * and its statistics.
  */
-import { isRunFigure, measureTimeText, type Measure } from '../measure.js';
+import { isRunFigure, measureKind, measureTimeText, type Measure } from '../measure.js';
 import type { SweepPoint } from './grid.js';
 import { pointStatistics, type PointStatistics } from './statistics.js';
 import type { SweepAxis, SweepValue } from './vary.js';
@@ -42,6 +42,7 @@ export function sweepRows(
   cop: string,
 ): SweepRow[] {
   if (values.length !== points.length) throw new RangeError(`sweepRows: ${points.length} points but ${values.length} sets of values`);
+  const kind = measureKind(measure);
   return points.map((point, i) => {
     const row: Record<string, SweepValue> = {};
     axes.forEach((axis, a) => (row[axis.path] = point.values[a] as SweepValue));
@@ -50,7 +51,7 @@ export function sweepRows(
       cop,
       metric: measure.metric,
       week: isRunFigure(measure.metric) ? '' : measureTimeText(measure.at),
-      ...pointStatistics(values[i] as ArrayLike<number>),
+      ...pointStatistics(values[i] as ArrayLike<number>, kind),
     } as SweepRow;
   });
 }

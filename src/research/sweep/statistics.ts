@@ -1,7 +1,8 @@
 /**
  * The statistics of a measure at one sweep point, over its replications.
  */
-import { meanConfidenceInterval } from '../../stats/mean-confidence-interval.js';
+import { meanInterval } from '../../aggregate/interval.js';
+import type { MetricKind } from '../../engine/result.js';
 import { quantileSorted } from '../../stats/quantile-sorted.js';
 
 /** Confidence level of `ci_low` / `ci_high` in sweep.csv. */
@@ -14,7 +15,11 @@ export interface PointStatistics {
   readonly mean: number;
   /** Sample standard deviation (n − 1). */
   readonly sd: number;
-  /** The t-based 95% confidence interval of the mean (NaN when n < 2). */
+  /**
+   * The 95% confidence interval of the mean by the measure's kind (`meanInterval`): Wilson's
+   * for a 0/1 measure, the t interval clipped to [0, 1] for a share, else the t interval (NaN
+   * when n < 2).
+   */
   readonly ci_low: number;
   readonly ci_high: number;
   /** Type 7 quantiles of the values (Hyndman & Fan 1996). */
@@ -24,15 +29,16 @@ export interface PointStatistics {
 }
 
 /**
- * Summarises the finite values: n, mean, sample sd, the t-based 95% confidence interval of
- * the mean (`meanConfidenceInterval`) and the type 7 quantiles p05, p50, p95
- * (`quantileSorted`), the same estimators as summary.csv.
+ * Summarises the finite values: n, mean, sample sd, the 95% confidence interval of the mean
+ * for values of `kind` (`meanInterval`; `measureKind` gives a measure's) and the type 7
+ * quantiles p05, p50, p95 (`quantileSorted`), the same estimators as summary.csv.
  *
  * @example pointStatistics([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
  * // → { n: 10, mean: 5.5, sd: 3.0277, ci_low: 3.3341, ci_high: 7.6659, p05: 1.45, p50: 5.5, p95: 9.55 }
+ * @example pointStatistics([1, 1, 1, 0], 'indicator').ci_low // → 0.3006 (Wilson; the t interval's is −0.0456)
  */
-export function pointStatistics(values: ArrayLike<number>): PointStatistics {
-  const ci = meanConfidenceInterval(values, SWEEP_LEVEL);
+export function pointStatistics(values: ArrayLike<number>, kind: MetricKind = 'unbounded'): PointStatistics {
+  const ci = meanInterval(values, kind, SWEEP_LEVEL);
   const finite = Float64Array.from(Array.prototype.filter.call(values, Number.isFinite) as number[]).sort();
   return {
     n: ci.n,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pointStatistics } from '../../../src/research/sweep/index.js';
+import { sweepRows } from '../../../src/research/sweep/rows.js';
 
 describe('pointStatistics', () => {
   it('gives n, mean, sd, the t interval and type 7 quantiles of 1..10 (R: t.test, quantile)', () => {
@@ -26,5 +27,33 @@ describe('pointStatistics', () => {
     const one = pointStatistics([7]);
     expect(one.mean).toBe(7);
     expect(Number.isNaN(one.ci_low)).toBe(true);
+  });
+  it("gives a 0/1 measure Wilson's interval and a share the t interval clipped to [0, 1]", () => {
+    // R: prop.test(3, 4, correct = FALSE)$conf.int → 0.30064184258240201 0.95441273919029945
+    const alive = pointStatistics([1, 0, 1, 1], 'indicator');
+    expect(alive.ci_low).toBeCloseTo(0.30064184258240201, 12);
+    expect(alive.ci_high).toBeCloseTo(0.95441273919029945, 12);
+    // The t interval of the same values, R: t.test(c(1, 0, 1, 1))$conf.int → −0.0456 1.5456
+    expect(pointStatistics([1, 0, 1, 1]).ci_low).toBeCloseTo(-0.04561158, 6);
+    // R: t.test(c(1, 1, 1, 0.9))$conf.int → 0.89543884236790738 1.0545611576320926
+    const share = pointStatistics([1, 1, 1, 0.9], 'unit');
+    expect(share.ci_low).toBeCloseTo(0.89543884236790738, 12);
+    expect(share.ci_high).toBe(1);
+  });
+});
+
+describe('sweepRows', () => {
+  it("uses the measure's kind: alive in the final week gets Wilson's interval", () => {
+    const axes = [{ path: 'cops.0.support.fundedHours', values: [0, 2] }];
+    const points = [
+      { index: 0, values: [0], sets: ['cops.0.support.fundedHours=0'] },
+      { index: 1, values: [2], sets: ['cops.0.support.fundedHours=2'] },
+    ];
+    const values = [Float64Array.from([1, 1, 1, 1]), Float64Array.from([1, 0, 1, 1])];
+    const [all, most] = sweepRows(axes, points, values, { metric: 'alive' }, 'a');
+    // R: prop.test(4, 4, correct = FALSE)$conf.int → 0.51010916354540281 1
+    expect(all!.ci_low).toBeCloseTo(0.51010916354540281, 12);
+    expect(all!.ci_high).toBe(1);
+    expect(most!.ci_low).toBeCloseTo(0.30064184258240201, 12);
   });
 });
