@@ -70,7 +70,9 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const out = await prepareOutputFolder(settings.out, safeFolderName(name), settings.warn);
   const session = createSession(settings, options, settings.runs);
   options.onStart?.({
-    headline: `copsim: ${name}, ${settings.runs} runs × ${scenario.weeks} weeks on ${describeWorkers(session.workersUsed)}…`,
+    headline:
+      `copsim: ${name}${overridden(settings.sets)}, ${settings.runs} runs × ${scenario.weeks} weeks ` +
+      `on ${describeWorkers(session.workersUsed)}…`,
     replications: settings.runs,
     out,
   });
@@ -89,4 +91,15 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out };
   if (out !== undefined) await writeStudy(out, result);
   return result;
+}
+
+/**
+ * The overrides for the headline, so a run of a changed scenario does not read as the
+ * scenario itself ("weeks" is shown by the headline anyway).
+ *
+ * @example overridden(['cops.0.participation=mandatory', 'weeks=52']) // → ' with cops.0.participation=mandatory'
+ */
+function overridden(sets: readonly string[]): string {
+  const shown = sets.filter((set) => !/^\s*weeks\s*=/.test(set));
+  return shown.length === 0 ? '' : ` with ${shown.join(', ')}`;
 }
