@@ -11,6 +11,8 @@ import {
   weekTicks,
   type Layer,
 } from '../../src/charts/index.js';
+import { wrapText } from '../../src/charts/frame.js';
+import { dejaVuTextWidth, textWidth } from '../../src/charts/text-width.js';
 import { loadBuiltin } from '../../src/scenario/index.js';
 
 type Json = Record<string, unknown>;
@@ -119,5 +121,33 @@ describe('bandedTimeChart', () => {
     const two = bandedTimeChart({ ...base, panels: [{ values, yTitle: 'y' }, { values, yTitle: 'z' }] }) as unknown as Json;
     expect(Array.isArray(one.layer)).toBe(true);
     expect((two.vconcat as Json[]).length).toBe(2);
+  });
+});
+
+describe('textWidth', () => {
+  it("measures text by DejaVu Sans' advance widths, not Vega's 0.8 em a character", () => {
+    // "Week" at 12 px: W 989, e 615, e 615, k 579 thousandths of an em, plus 3% slack.
+    expect(textWidth('Week', 12)).toBeCloseTo(((989 + 615 + 615 + 579) / 1000) * 12 * 1.03, 6);
+    const subtitle = 'Mean of 20 runs, stacked: core at the bottom, then active, then peripheral';
+    expect(textWidth(subtitle, 11)).toBeLessThan(0.8 * subtitle.length * 11 * 0.8);
+    expect(textWidth('Participation', 15, true)).toBeGreaterThan(textWidth('Participation', 15));
+  });
+
+  it("takes a Vega item's size, weight and limit", () => {
+    expect(dejaVuTextWidth({ fontSize: 15, fontWeight: 'bold' }, 'Title')).toBe(textWidth('Title', 15, true));
+    expect(dejaVuTextWidth({}, 'label')).toBe(textWidth('label', 11));
+    expect(dejaVuTextWidth({ fontSize: 11, limit: 20 }, 'a long label cut to its limit')).toBe(20);
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks at spaces only, each line within the width', () => {
+    const text = 'Not shown: newcomers and dormant members, so the top is below total membership';
+    const lines = wrapText(text, 200, 11);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(text);
+    for (const line of lines) expect(textWidth(line, 11)).toBeLessThanOrEqual(200);
+    expect(wrapText('short', 200, 11)).toEqual(['short']);
+    expect(wrapText('bottom-up-unsupported-and-then-some', 50, 11)).toEqual(['bottom-up-unsupported-and-then-some']);
   });
 });

@@ -91,6 +91,11 @@ describe.each(Object.keys(fixtures))('charts of %s', (fixture) => {
     }
   });
 
+  it('is laid out no wider than its plot and axes: no heading or legend leaves a blank right part', () => {
+    // Plots are 600 pixels wide; y axis labels and titles take at most 160 more.
+    for (const { chart, svg } of rendered) expect(svgSize(svg).width, chart.name).toBeLessThanOrEqual(760);
+  });
+
   it('renders a PNG of the SVG at twice its size', () => {
     for (const { chart, svg } of rendered) {
       const png = renderPng(svg);
