@@ -109,7 +109,7 @@ export function deathWeeksChart(options: DeathWeeksChartOptions): TopLevelSpec |
           ],
         },
       },
-      ...eventLayers(options.events ?? [], { weeks: top + 1, xTitle }),
+      ...eventLayers(options.events ?? [], { weeks: top, xTitle }),
     ],
   };
 }

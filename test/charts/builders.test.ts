@@ -93,10 +93,16 @@ describe('eventLayers', () => {
 
 describe('weekTicks', () => {
   it('ticks at readable steps, at most 8 intervals', () => {
-    expect(weekTicks(155)).toEqual([0, 26, 52, 78, 104, 130]);
-    expect(weekTicks(51)).toEqual([0, 13, 26, 39]);
+    expect(weekTicks(51)).toEqual([0, 13, 26, 39, 51]);
     expect(weekTicks(10)).toEqual([0, 2, 4, 6, 8, 10]);
-    expect(weekTicks(5199).length).toBeLessThanOrEqual(9);
+    expect(weekTicks(5200).length).toBeLessThanOrEqual(10);
+  });
+
+  it('labels the end of a 156-week axis, and of an axis that is no multiple of the step', () => {
+    expect(weekTicks(156)).toEqual([0, 26, 52, 78, 104, 130, 156]);
+    expect(weekTicks(100)).toEqual([0, 13, 26, 39, 52, 65, 78, 91, 100]);
+    // An end only a little past a multiple is not crowded with a tick of its own.
+    expect(weekTicks(160)).toEqual([0, 26, 52, 78, 104, 130, 156]);
   });
 });
 

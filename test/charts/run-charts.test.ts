@@ -104,10 +104,10 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
         expect(rules, chart.name).toHaveLength(1);
         expect((rules[0]?.data as Json).values).toEqual([{ week: 52, label: 'week 52: mandate lifted' }]);
       }
-      // In the SVG the rule is at week 52 of the 0..weeks-1 axis, 600 pixels wide.
+      // In the SVG the rule is at week 52 of the axis from 0 to the end of the last week, 600 pixels wide.
       const svg = await renderSvg(chart.spec);
       const x = /class="mark-rule role-mark[^]*?<line[^>]*translate\(([\d.]+),0\)/.exec(svg)?.[1];
-      expect(Number(x)).toBeCloseTo((52 / (output.manifest.weeks - 1)) * 600, 6);
+      expect(Number(x)).toBeCloseTo((52 / output.manifest.weeks) * 600, 6);
       expect(svg).toContain('>week 52: mandate lifted</text>');
     }
   });
