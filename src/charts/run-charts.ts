@@ -16,7 +16,7 @@ import { inequalityChart, tenureChart } from './members.js';
 import { chartEvents } from './events.js';
 import type { SeriesKey } from './layers.js';
 import { rolesChart } from './roles.js';
-import { copLabels, seriesValues } from './series.js';
+import { copLabels, fromLaunch, seriesValues } from './series.js';
 import { bandedTimeChart, type TimePanel } from './time-chart.js';
 import type { NamedChart } from './types.js';
 
@@ -79,7 +79,8 @@ export const BANDED_CHARTS: readonly { name: string; title: string; what: string
  * // → ['participation', 'reuse', 'roles', 'motivation-safety', 'inequality', 'tenure', 'death-weeks']
  */
 export function runCharts(input: RunChartInput): NamedChart[] {
-  const { summary, replications, manifest } = input;
+  const { replications, manifest } = input;
+  const summary = fromLaunch(input.summary, manifest.scenario);
   const weeks = manifest.weeks;
   const runs = manifest.runs;
   const labels = copLabels(summary, manifest.scenario);

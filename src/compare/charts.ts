@@ -14,7 +14,7 @@ import { chartFrame } from '../charts/frame.js';
 import { seriesColors } from '../charts/style.js';
 import { DEFAULT_FORMAT, seriesColor, type SeriesKey } from '../charts/layers.js';
 import { BANDED_CHARTS } from '../charts/run-charts.js';
-import { copLabels, finiteOrNull, seriesValues } from '../charts/series.js';
+import { copLabels, finiteOrNull, fromLaunch, seriesValues } from '../charts/series.js';
 import { bandedTimeChart, type TimePanel } from '../charts/time-chart.js';
 import type { ChartEvent, Layer, NamedChart, SeriesDatum, TopLevelSpec } from '../charts/types.js';
 import type { RunFigure } from '../engine/result.js';
@@ -81,7 +81,7 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
     const panels: TimePanel[] = chart.panels.map((panel) => ({
       values: input.runs.flatMap((run) => {
         const labels = labelsOf(run);
-        const rows = run.summary.filter((row) => shared.includes(row.cop));
+        const rows = fromLaunch(run.summary, run.manifest.scenario).filter((row) => shared.includes(row.cop));
         const named = new Map([...labels].map(([id, label]) => [id, seriesName(run.name, label)]));
         return seriesValues(rows, panel.metric, named);
       }),
@@ -157,14 +157,23 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The paired differences of one weekly metric as banded-line data (no quantile band: null). */
+/**
+ * The paired differences of one weekly metric as banded-line data (no quantile band: null),
+ * from the week both scenarios' CoP exists: before a CoP is launched there is nothing to
+ * compare.
+ */
 function differenceValues(
   input: CompareChartInput,
   metric: string,
   name: (run: string, cop: string) => string,
 ): SeriesDatum[] {
+  const [reference] = input.runs;
+  const launched = (row: ComparisonRow): boolean =>
+    input.runs
+      .filter((run) => run === reference || run.name === row.scenario)
+      .every((run) => fromLaunch([row], run.manifest.scenario).length > 0);
   return input.comparison
-    .filter((row) => row.metric === metric && Number.isFinite(row.week))
+    .filter((row) => row.metric === metric && Number.isFinite(row.week) && launched(row))
     .map((row) => ({
       series: name(row.scenario, row.cop),
       week: row.week,

@@ -226,6 +226,25 @@ describe('runCharts on a run with two CoPs that die', () => {
     );
   });
 
+  it('draws nothing of a CoP launched late before its launch week, neither zeros nor nulls', () => {
+    const launch = output.manifest.scenario.cops[1]?.launchWeek ?? 0;
+    expect(launch, 'the fixture launches its second CoP late').toBeGreaterThan(0);
+    for (const chart of timeCharts(charts)) {
+      for (const panel of panels(chart)) {
+        const values = (panel as Json & { data: { values: Json[] } }).data.values;
+        const late = chart.name === 'roles' ? values : values.filter((v) => v.series === 'Agile ways-of-working CoP');
+        const weeks = late.map((v) => v.week as number);
+        if (chart.name === 'roles' && (panel.title as Json).text !== 'Agile ways-of-working CoP') continue;
+        expect(Math.min(...weeks), chart.name).toBe(launch);
+        expect(weeks.filter((w) => w === launch).length, chart.name).toBeGreaterThan(0);
+      }
+    }
+    // The CoP launched at week 0 keeps every week.
+    const [attendance] = panels(chartNamed(charts, 'participation'));
+    const first = (attendance as Json & { data: { values: Json[] } }).data.values.filter((v) => v.series === 'Scrum Master CoP');
+    expect(first).toHaveLength(output.manifest.weeks);
+  });
+
   it("labels an unlabelled event with the setting it changes and the CoP's name", () => {
     for (const chart of timeCharts(charts)) {
       for (const panel of panels(chart)) {
