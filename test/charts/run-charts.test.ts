@@ -33,7 +33,7 @@ function chartNamed(charts: NamedChart[], name: string): NamedChart {
 }
 
 /** The charts drawn against the week of the run, which carry the scenario's events as rules. */
-const TIME_CHARTS = ['participation', 'reuse', 'roles', 'motivation-safety'];
+const TIME_CHARTS = ['members', 'roles', 'participation', 'reuse', 'motivation-safety'];
 
 function timeCharts(charts: NamedChart[]): NamedChart[] {
   return charts.filter((c) => TIME_CHARTS.includes(c.name));
@@ -165,6 +165,22 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
     expect(value?.ci_high).toBe(row(output.summary, 'scrum-masters', 'attendance', 3).ci_high);
   });
 
+  it('draws total membership from the members rows, whose final week is the key figure "members"', () => {
+    const [panel] = panels(chartNamed(charts, 'members'));
+    const values = (panel as Json & { data: { values: Json[] } }).data.values;
+    expect(values).toHaveLength(output.manifest.weeks);
+    const last = output.manifest.weeks - 1;
+    expect(values.find((v) => v.week === last)?.mean).toBe(row(output.summary, 'scrum-masters', 'members', last).mean);
+    expect(JSON.stringify((chartNamed(charts, 'roles').spec as unknown as Json).title)).toMatch(/newcomers and dormant members/);
+  });
+
+  it('names the scenario and the CoP in every chart title', () => {
+    for (const chart of charts) {
+      const title = (chart.spec as unknown as { title: { text: string | string[] } }).title.text;
+      expect([title].flat().join(' '), chart.name).toMatch(/: mandate-lifted \(Scrum Master CoP\)$/);
+    }
+  });
+
   it('is pure: equal inputs give equal specs, key order included', () => {
     expect(JSON.stringify(runCharts(output))).toBe(JSON.stringify(charts));
   });
@@ -243,6 +259,13 @@ describe('runCharts on a run with two CoPs that die', () => {
     const [attendance] = panels(chartNamed(charts, 'participation'));
     const first = (attendance as Json & { data: { values: Json[] } }).data.values.filter((v) => v.series === 'Scrum Master CoP');
     expect(first).toHaveLength(output.manifest.weeks);
+  });
+
+  it('names the scenario in titles, and leaves the CoPs to the legend', () => {
+    for (const chart of charts) {
+      const title = (chart.spec as unknown as { title: { text: string | string[] } }).title.text;
+      expect([title].flat().join(' '), chart.name).toMatch(/: two-cops-competing$/);
+    }
   });
 
   it("labels an unlabelled event with the setting it changes and the CoP's name", () => {
