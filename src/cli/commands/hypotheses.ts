@@ -189,7 +189,7 @@ export async function handler(args: HypothesesArgs, context: CommandContext): Pr
     };
     await writeHypothesesOutput(outDir, {
       rows: hypothesisRows(outcomes),
-      charts: [hypothesesChart(outcomes)],
+      charts: [hypothesesChart(outcomes, { file })],
       manifest,
     }).catch((error: unknown) => {
       throw asInputError(error, `cannot write the results to ${outDir}`);

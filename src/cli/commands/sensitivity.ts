@@ -153,7 +153,7 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
         totalRuns: total,
       },
     );
-    const charts = sensitivityCharts({ rows: result.rows, measureText, scenarioName: base.name, trajectories, levels, runs: settings.runs });
+    const charts = sensitivityCharts({ rows: result.rows, measureText, scenarioName: base.name, trajectories, levels, runs: settings.runs, scenario: base.scenario });
     await writeStudyOutput(outDir, {
       tables: [
         { file: 'sensitivity.csv', rows: result.rows, columns: SENSITIVITY_COLUMNS },

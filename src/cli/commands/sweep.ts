@@ -186,7 +186,7 @@ export async function handler(args: SweepArgs, context: CommandContext): Promise
         points: result.points.map((point) => ({ index: point.index, sets: point.sets })),
       },
     );
-    const charts = sweepCharts({ axes, rows: result.rows, measureText, scenarioName: base.name, runs: settings.runs });
+    const charts = sweepCharts({ axes, rows: result.rows, measureText, scenarioName: base.name, runs: settings.runs, scenario: base.scenario });
     await writeStudyOutput(outDir, { tables: [{ file: 'sweep.csv', rows: result.rows, columns: sweepColumns(axes) }], charts, manifest }).catch(
       (error: unknown) => {
         throw asInputError(error, `cannot write the results to ${outDir}`);
