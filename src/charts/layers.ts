@@ -11,6 +11,7 @@ import {
   QUANTILE_BAND_OPACITY,
   seriesColors,
 } from './style.js';
+import { textWidth } from './text-width.js';
 import type { ChartEvent, Encoding, Layer } from './types.js';
 
 /** How the series of a chart are told apart: by colour, named in a legend. */
@@ -82,18 +83,29 @@ export function weekTicks(end: number): number[] {
   return end - last > step / 2 ? [...ticks, end] : ticks;
 }
 
-/** The colour encoding of a series key. */
+/**
+ * The colour encoding of a series key. Its legend sits above the plot in one row, or in as
+ * many columns as fit the plot's width when the names are long, so that it never makes the
+ * chart wider than its plot.
+ */
 export function seriesColor(series: SeriesKey, field = 'series'): NonNullable<Encoding['color']> {
   const legend = series.legend ?? series.domain.length > 1;
+  // An entry: its symbol, the gap to the label, the label and the gap to the next entry.
+  const entries = series.domain.map((name) => 16 + textWidth(name, LEGEND_FONT_SIZE) + 14);
+  const fits = entries.reduce((a, b) => a + b, 0) <= CHART_WIDTH;
+  const columns = fits ? {} : { columns: Math.max(1, Math.floor(CHART_WIDTH / Math.max(...entries))) };
   return {
     field,
     type: 'nominal',
     title: series.title,
     scale: { domain: [...series.domain], range: [...(series.colors ?? seriesColors(series.domain.length))] },
     // Scenario and CoP names can be long: no truncation below the plot's width.
-    legend: legend ? { orient: 'top', direction: 'horizontal', title: null, symbolOpacity: 1, labelLimit: CHART_WIDTH } : null,
+    legend: legend ? { orient: 'top', direction: 'horizontal', title: null, symbolOpacity: 1, labelLimit: CHART_WIDTH, ...columns } : null,
   };
 }
+
+/** Font size of legend labels (see `chartFrame`'s config). */
+const LEGEND_FONT_SIZE = 11;
 
 /**
  * Three layers over data of `SeriesDatum` rows (`series`, `week`, `mean`, `ci_low`, `ci_high`,

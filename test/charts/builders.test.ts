@@ -8,6 +8,7 @@ import {
   copLabels,
   describeChanges,
   eventLayers,
+  seriesColor,
   weekTicks,
   type Layer,
 } from '../../src/charts/index.js';
@@ -155,5 +156,14 @@ describe('wrapText', () => {
     for (const line of lines) expect(textWidth(line, 11)).toBeLessThanOrEqual(200);
     expect(wrapText('short', 200, 11)).toEqual(['short']);
     expect(wrapText('bottom-up-unsupported-and-then-some', 50, 11)).toEqual(['bottom-up-unsupported-and-then-some']);
+  });
+});
+
+describe('seriesColor', () => {
+  it('keeps a legend of long names within the plot, in columns', () => {
+    const legend = (domain: string[]) => (seriesColor({ title: 'CoP', domain }) as unknown as { legend: Json }).legend;
+    expect(legend(['a', 'b']).columns).toBeUndefined();
+    const long = ['two-cops-competing-2 − two-cops-competing · Scrum Master CoP', 'two-cops-competing-2 − two-cops-competing · Agile ways-of-working CoP'];
+    expect(legend(long).columns).toBe(1);
   });
 });
