@@ -246,7 +246,7 @@ function sweepHeatmap(input: SweepChartInput, first: SweepAxis, second: SweepAxi
   const [xLabel, yLabel] = [labelOf(first.path, input.scenario), labelOf(second.path, input.scenario)];
   const measure = measureAxis(input);
   const xValues = first.values.map(String);
-  const cellWidth = bandFor(xValues, 90);
+  const cellWidth = bandFor(xValues, 110);
   const cellHeight = 40;
   const x = { field: 'x', type: 'ordinal', title: xLabel, sort: xValues, axis: { labelAngle: 0 } } as const;
   const y = { field: 'y', type: 'ordinal', title: yLabel, sort: [...second.values.map(String)].reverse() } as const;
