@@ -46,6 +46,8 @@ export interface DeathWeeksChartOptions {
   events?: readonly ChartEvent[];
   /** The spec's description. Default: what the histogram shows and how many runs each CoP died in. */
   description?: string;
+  /** The chart's title. Default 'When the CoP died' (one CoP) or 'When CoPs died'. */
+  title?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export function deathWeeksChart(options: DeathWeeksChartOptions): TopLevelSpec |
   ];
   return {
     ...chartFrame({
-      title: single ? 'When the CoP died' : 'When CoPs died',
+      title: options.title ?? (single ? 'When the CoP died' : 'When CoPs died'),
       subtitle,
       description:
         options.description ??
@@ -109,7 +111,7 @@ export function deathWeeksChart(options: DeathWeeksChartOptions): TopLevelSpec |
           ],
         },
       },
-      ...eventLayers(options.events ?? [], { weeks: top + 1, xTitle }),
+      ...eventLayers(options.events ?? [], { weeks: top, xTitle }),
     ],
   };
 }

@@ -8,7 +8,7 @@
  * charts of compared scenarios and parameter sweeps as well.
  */
 export type { ChartEvent, ConcatChild, Encoding, Layer, LayerChart, NamedChart, SeriesDatum, TopLevelSpec, UnitLayer } from './types.js';
-export { runCharts, BANDED_CHARTS, type PanelDef, type RunChartInput } from './run-charts.js';
+export { runCharts, BANDED_CHARTS, type BandedChartDef, type PanelDef, type RunChartInput } from './run-charts.js';
 export {
   bandedLineLayers,
   eventLayers,

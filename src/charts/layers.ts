@@ -11,6 +11,7 @@ import {
   QUANTILE_BAND_OPACITY,
   seriesColors,
 } from './style.js';
+import { textWidth } from './text-width.js';
 import type { ChartEvent, Encoding, Layer } from './types.js';
 
 /** How the series of a chart are told apart: by colour, named in a legend. */
@@ -27,7 +28,7 @@ export interface SeriesKey {
 
 /** The week axis of a time chart. */
 export interface WeekAxis {
-  /** Weeks simulated: the axis runs from week 0 to week `weeks - 1`. */
+  /** Weeks simulated: weeks 0 to `weeks - 1` are drawn on an axis from 0 to `weeks`, the end of the last. */
   weeks: number;
   /** Axis title. Default 'Week'. */
   xTitle?: string;
@@ -48,19 +49,20 @@ export interface BandedLineOptions extends WeekAxis {
 export const DEFAULT_FORMAT = ',.2~f';
 
 /**
- * The x encoding of a time chart: field `week`, titled "Week", over exactly the weeks
- * simulated, ticks at whole multiples of a readable step (a year, half a year, a quarter...).
+ * The x encoding of a time chart: field `week`, titled "Week", from week 0 to the end of the
+ * last week simulated, ticks at whole multiples of a readable step (a year, half a year, a
+ * quarter...) up to the end (see `weekTicks`).
  *
- * @example weekEncoding({ weeks: 156 }).axis // → { values: [0, 26, 52, 78, 104, 130], grid: false }
+ * @example weekEncoding({ weeks: 156 }).axis // → { values: [0, 26, 52, 78, 104, 130, 156], grid: false }
  */
 export function weekEncoding(axis: WeekAxis, field = 'week'): NonNullable<Encoding['x']> {
-  const last = Math.max(1, axis.weeks - 1);
+  const end = Math.max(1, axis.weeks);
   return {
     field,
     type: 'quantitative',
     title: axis.xTitle ?? 'Week',
-    scale: { domain: [0, last], nice: false, zero: false },
-    axis: { values: weekTicks(last), grid: false },
+    scale: { domain: [0, end], nice: false, zero: false },
+    axis: { values: weekTicks(end), grid: false },
   };
 }
 
@@ -68,27 +70,42 @@ export function weekEncoding(axis: WeekAxis, field = 'week'): NonNullable<Encodi
 const TICK_STEPS = [1, 2, 4, 13, 26, 52, 104, 260, 520, 1040];
 
 /**
- * Tick weeks 0, step, 2·step, ... up to `last`.
+ * Tick weeks 0, step, 2·step, ... up to `end`, and `end` itself when the last multiple falls
+ * more than half a step short of it, so the axis is labelled to its end.
  *
- * @example weekTicks(155) // → [0, 26, 52, 78, 104, 130]
+ * @example weekTicks(156) // → [0, 26, 52, 78, 104, 130, 156]
+ * @example weekTicks(100) // → [0, 13, 26, 39, 52, 65, 78, 91, 100]
  */
-export function weekTicks(last: number): number[] {
-  const step = TICK_STEPS.find((s) => last / s <= 8) ?? Math.ceil(last / 8);
-  return Array.from({ length: Math.floor(last / step) + 1 }, (_, i) => i * step);
+export function weekTicks(end: number): number[] {
+  const step = TICK_STEPS.find((s) => end / s <= 8) ?? Math.ceil(end / 8);
+  const ticks = Array.from({ length: Math.floor(end / step) + 1 }, (_, i) => i * step);
+  const last = ticks[ticks.length - 1] as number;
+  return end - last > step / 2 ? [...ticks, end] : ticks;
 }
 
-/** The colour encoding of a series key. */
+/**
+ * The colour encoding of a series key. Its legend sits above the plot in one row, or in as
+ * many columns as fit the plot's width when the names are long, so that it never makes the
+ * chart wider than its plot.
+ */
 export function seriesColor(series: SeriesKey, field = 'series'): NonNullable<Encoding['color']> {
   const legend = series.legend ?? series.domain.length > 1;
+  // An entry: its symbol, the gap to the label, the label and the gap to the next entry.
+  const entries = series.domain.map((name) => 16 + textWidth(name, LEGEND_FONT_SIZE) + 14);
+  const fits = entries.reduce((a, b) => a + b, 0) <= CHART_WIDTH;
+  const columns = fits ? {} : { columns: Math.max(1, Math.floor(CHART_WIDTH / Math.max(...entries))) };
   return {
     field,
     type: 'nominal',
     title: series.title,
     scale: { domain: [...series.domain], range: [...(series.colors ?? seriesColors(series.domain.length))] },
     // Scenario and CoP names can be long: no truncation below the plot's width.
-    legend: legend ? { orient: 'top', direction: 'horizontal', title: null, symbolOpacity: 1, labelLimit: CHART_WIDTH } : null,
+    legend: legend ? { orient: 'top', direction: 'horizontal', title: null, symbolOpacity: 1, labelLimit: CHART_WIDTH, ...columns } : null,
   };
 }
+
+/** Font size of legend labels (see `chartFrame`'s config). */
+const LEGEND_FONT_SIZE = 11;
 
 /**
  * Three layers over data of `SeriesDatum` rows (`series`, `week`, `mean`, `ci_low`, `ci_high`,
@@ -196,7 +213,7 @@ interface PlacedLabel extends ChartEvent {
  * already there. Label widths are estimated (0.6 em per character), which errs on the wide side.
  */
 function placeLabels(events: readonly ChartEvent[], weeks: number, width: number): PlacedLabel[] {
-  const last = Math.max(1, weeks - 1);
+  const last = Math.max(1, weeks);
   const rows: [number, number][][] = [];
   return events.map((event) => {
     const x = (event.week / last) * width;

@@ -29,6 +29,8 @@ export interface MemberChartOptions {
   labels: ReadonlyMap<string, string>;
   runs: number;
   description: string;
+  /** The chart's title. Default 'Contribution inequality' or 'How long members stay'. */
+  title?: string;
 }
 
 /**
@@ -81,7 +83,7 @@ export function inequalityChart(options: MemberChartOptions): TopLevelSpec | und
   };
   return {
     ...chartFrame({
-      title: 'Contribution inequality',
+      title: options.title ?? 'Contribution inequality',
       subtitle: [
         `Ticks: each of ${options.runs} runs; dot and bar: mean over runs and its 95% confidence interval`,
         'Gini 0: everyone contributed alike; 1: one member made every contribution',
@@ -163,7 +165,7 @@ export function tenureChart(options: MemberChartOptions): TopLevelSpec | undefin
   const y = { type: 'quantitative' as const, title: 'Still a member', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   return {
     ...chartFrame({
-      title: 'How long members stay',
+      title: options.title ?? 'How long members stay',
       subtitle: [
         `Share of those who joined still members that many weeks later (Kaplan–Meier, per run); line: mean of ${options.runs} runs`,
         'band: its 95% confidence interval',

@@ -11,14 +11,23 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { Loader, Spec } from 'vega';
 import type { compile } from 'vega-lite';
+import { dejaVuTextWidth } from './text-width.js';
 import type { TopLevelSpec } from './types.js';
 
 type Logger = NonNullable<NonNullable<Parameters<typeof compile>[1]>['logger']>;
 
-/** The chart libraries, imported once on first use. */
+/**
+ * The chart libraries, imported once on first use. Vega is given DejaVu Sans' text widths
+ * (`dejaVuTextWidth`): in Node it has no canvas to measure text, and its own estimate (0.8 em
+ * a character) lays charts out far wider than their titles and legends are drawn.
+ */
 let libraries: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
 function chartLibraries(): Promise<[typeof import('vega'), typeof import('vega-lite')]> {
-  libraries ??= Promise.all([import('vega'), import('vega-lite')]);
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    // vega-scenegraph's `textMetrics` (untyped in vega's typings) takes a width function.
+    (vega as unknown as { textMetrics: { width: typeof dejaVuTextWidth } }).textMetrics.width = dejaVuTextWidth;
+    return [vega, vegaLite];
+  });
   return libraries;
 }
 

@@ -33,6 +33,21 @@ export function copLabels(
 }
 
 /**
+ * The rows of weeks in which their CoP existed: a CoP launched in week L has no rows before
+ * week L, so that a chart leaves those weeks empty instead of drawing the zeros its summary
+ * holds for them. Rows of CoPs the scenario does not list are kept.
+ *
+ * @example fromLaunch(summary, twoCopsCompeting).some((r) => r.cop === 'ways-of-working' && r.week < 26) // → false
+ */
+export function fromLaunch<Row extends { cop: string; week: number }>(
+  rows: readonly Row[],
+  scenario: Pick<Scenario, 'cops'>,
+): Row[] {
+  const launches = new Map(scenario.cops.map((cop, i) => [cop.id ?? `cop${i + 1}`, cop.launchWeek ?? 0]));
+  return rows.filter((row) => row.week >= (launches.get(row.cop) ?? 0));
+}
+
+/**
  * The summary rows of one metric as chart data, in the summary's order, each named by its
  * CoP's label. Statistics that are NaN (no finite value that week) become null.
  *

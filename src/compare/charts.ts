@@ -2,11 +2,16 @@
  * The charts of a comparison, from each scenario's tidy tables and the paired differences
  * (never from another simulation):
  *
- *   summaries ──────────▶ compare-participation, compare-reuse, compare-motivation-safety
+ *   summaries ──────────▶ compare-members, compare-participation, compare-reuse,
+ *                          compare-motivation-safety
  *                          (one colour per scenario, mean line, 95% CI and 5–95% bands)
- *   ComparisonRow[] ────▶ difference-participation, difference-reuse, difference-motivation-safety
+ *   ComparisonRow[] ────▶ difference-members, difference-participation, difference-reuse,
+ *                          difference-motivation-safety
  *                          (B − A per week, with the 95% CI of the paired mean difference)
  *                   └───▶ difference-figures (per-run figures, B − A as % of A's mean)
+ *
+ * Every title names the scenarios compared, so a chart says what it shows wherever it is
+ * pasted; a CoP launched late is drawn from its launch week on.
  */
 import type { SummaryRow } from '../aggregate/types.js';
 import { chartEvents } from '../charts/events.js';
@@ -14,7 +19,7 @@ import { chartFrame } from '../charts/frame.js';
 import { seriesColors } from '../charts/style.js';
 import { DEFAULT_FORMAT, seriesColor, type SeriesKey } from '../charts/layers.js';
 import { BANDED_CHARTS } from '../charts/run-charts.js';
-import { copLabels, finiteOrNull, seriesValues } from '../charts/series.js';
+import { copLabels, finiteOrNull, fromLaunch, seriesValues } from '../charts/series.js';
 import { bandedTimeChart, type TimePanel } from '../charts/time-chart.js';
 import type { ChartEvent, Layer, NamedChart, SeriesDatum, TopLevelSpec } from '../charts/types.js';
 import type { RunFigure } from '../engine/result.js';
@@ -53,8 +58,9 @@ export const COMPARED_FIGURES: readonly { figure: RunFigure; label: string }[] =
  * are named by scenario, with several by scenario and CoP.
  *
  * @example compareCharts({ runs: [baselineRun, topDownRun], comparison }).map((c) => c.name)
- * // → ['compare-participation', 'compare-reuse', 'compare-motivation-safety',
- * //    'difference-participation', 'difference-reuse', 'difference-motivation-safety', 'difference-figures']
+ * // → ['compare-members', 'compare-participation', 'compare-reuse', 'compare-motivation-safety',
+ * //    'difference-members', 'difference-participation', 'difference-reuse', 'difference-motivation-safety',
+ * //    'difference-figures']
  */
 export function compareCharts(input: CompareChartInput): NamedChart[] {
   const [reference] = input.runs;
@@ -69,6 +75,7 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
     chartEvents({ ...run.manifest.scenario, weeks }).map((event): ChartEvent => ({ ...event, label: `${event.label} (${run.name})` })),
   );
   const eventNote = events.length > 0 ? " Dashed lines mark the scenarios' events." : '';
+  const versus = input.runs.map((run) => run.name).join(' vs ');
 
   const overlaySeries: SeriesKey = {
     title: several ? 'Scenario · CoP' : 'Scenario',
@@ -81,20 +88,18 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
     const panels: TimePanel[] = chart.panels.map((panel) => ({
       values: input.runs.flatMap((run) => {
         const labels = labelsOf(run);
-        const rows = run.summary.filter((row) => shared.includes(row.cop));
+        const rows = fromLaunch(run.summary, run.manifest.scenario).filter((row) => shared.includes(row.cop));
         const named = new Map([...labels].map(([id, label]) => [id, seriesName(run.name, label)]));
         return seriesValues(rows, panel.metric, named);
       }),
       yTitle: panel.yTitle,
       ...(panel.format === undefined ? {} : { format: panel.format }),
     }));
-    // Scenario names go on a subtitle line of their own: a long title would set the chart's width.
     const title = `${chart.title}, compared`;
-    const versus = input.runs.map((run) => run.name).join(' vs ');
     const description = `${chart.what} per week, one colour per scenario: the mean over ${runs} runs as a line, its 95% confidence interval as the darker band and the 5th to 95th percentile of the runs as the lighter band. All scenarios were simulated with the same ${runs} replication seeds.${eventNote}`;
     const spec = bandedTimeChart({
-      title,
-      subtitle: [versus, `Same ${runs} seeds for every scenario; line: mean; dark band: 95% CI; light band: 5th–95th percentile`],
+      title: `${chart.title}: ${versus}`,
+      subtitle: [`Same ${runs} seeds for every scenario; line: mean; dark band: 95% CI; light band: 5th–95th percentile`],
       description,
       weeks,
       panels,
@@ -123,8 +128,8 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
     const description = `The paired difference per week (${pairs.join(', ')}) in ${lowerFirst(chart.what)}: the mean over ${runs} pairs of runs with the same seed as a line and its 95% confidence interval as a band. Where the band excludes zero, the scenarios differ at that week.${eventNote}`;
     const spec = withZeroRule(
       bandedTimeChart({
-        title,
-        subtitle: [...pairs, `Mean of ${runs} paired differences (same seed); band: 95% CI; grey line: no difference`],
+        title: `${chart.title}, paired differences: ${pairs.join(', ')}`,
+        subtitle: [`Mean of ${runs} paired differences (same seed); band: 95% CI; grey line: no difference`],
         description,
         weeks,
         panels,
@@ -157,14 +162,23 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The paired differences of one weekly metric as banded-line data (no quantile band: null). */
+/**
+ * The paired differences of one weekly metric as banded-line data (no quantile band: null),
+ * from the week both scenarios' CoP exists: before a CoP is launched there is nothing to
+ * compare.
+ */
 function differenceValues(
   input: CompareChartInput,
   metric: string,
   name: (run: string, cop: string) => string,
 ): SeriesDatum[] {
+  const [reference] = input.runs;
+  const launched = (row: ComparisonRow): boolean =>
+    input.runs
+      .filter((run) => run === reference || run.name === row.scenario)
+      .every((run) => fromLaunch([row], run.manifest.scenario).length > 0);
   return input.comparison
-    .filter((row) => row.metric === metric && Number.isFinite(row.week))
+    .filter((row) => row.metric === metric && Number.isFinite(row.week) && launched(row))
     .map((row) => ({
       series: name(row.scenario, row.cop),
       week: row.week,
@@ -241,11 +255,25 @@ function figureDifferences(
     { field: 'ci_high', type: 'quantitative', title: '95% CI, high', format: DEFAULT_FORMAT },
     { field: 'n', type: 'quantitative', title: 'Pairs' },
   ] as const;
-  const x = { field: 'pct', type: 'quantitative', title: '% of the reference mean', axis: { format: '+,.0f' } } as const;
+  const ticks = zeroTicks(values.flatMap((v) => [v.pct, v.pct_low, v.pct_high]));
+  const extent: number[] = [ticks[0] as number, ticks[ticks.length - 1] as number];
+  const x = {
+    field: 'pct',
+    type: 'quantitative',
+    title: '% of the reference mean',
+    scale: { domain: extent, nice: false },
+    // Ticks chosen here always include 0, where the zero line is, and label it "0" (not "+0").
+    axis: { values: ticks, labelExpr: "datum.value === 0 ? '0' : format(datum.value, '+,.0f') + '%'" },
+  } as const;
   const title = 'Key figures, paired differences';
   const description = `Per-run figures (${COMPARED_FIGURES.map((f) => f.label.toLowerCase()).join(', ')}): the mean paired difference over ${runs} runs with the same seed, as a percentage of the reference's mean, with its 95% confidence interval. Hover for absolute values.`;
   const spec: TopLevelSpec = {
-    ...chartFrame({ title, subtitle: [...pairs, `Mean of paired differences (same seed) with 95% CI, as % of ${input.runs[0]?.name ?? 'the reference'}`], description }),
+    ...chartFrame({
+      title: `${title}: ${pairs.join(', ')}`,
+      subtitle: [`Mean of paired differences (same seed) with 95% CI, as % of ${input.runs[0]?.name ?? 'the reference'}`],
+      description,
+      width: 520,
+    }),
     width: 520,
     height: { step: 16 * Math.max(1, domain.length) },
     data: { values },
@@ -256,4 +284,25 @@ function figureDifferences(
     ],
   };
   return { name: 'difference-figures', title, description, spec };
+}
+
+/** Steps tried for the ticks of a percentage axis, smallest first. */
+const PERCENT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
+
+/**
+ * Ticks of an axis around zero: whole multiples of a readable step, from below the smallest
+ * value to above the largest, 0 always among them, at most 9 ticks (nulls are ignored).
+ *
+ * @example zeroTicks([-18, 42, null]) // → [-20, -10, 0, 10, 20, 30, 40, 50]
+ */
+export function zeroTicks(values: readonly (number | null)[]): number[] {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const low = Math.min(0, ...finite);
+  const high = Math.max(0, ...finite);
+  const span = high - low;
+  const step =
+    span === 0 ? 10 : (PERCENT_STEPS.find((s) => Math.ceil(high / s) - Math.floor(low / s) <= 8) ?? 10 ** Math.ceil(Math.log10(span / 8)) * 10);
+  const first = Math.floor(low / step);
+  const last = Math.max(Math.ceil(high / step), first + 1);
+  return Array.from({ length: last - first + 1 }, (_, i) => (first + i) * step + 0);
 }

@@ -161,8 +161,8 @@ function settingsSection(settings: readonly SettingDifference[], reference?: str
     .map(
       (s) =>
         `<tr><td><code>${escapeHtml(s.path)}</code></td>` +
-        `<td>${escapeHtml(settingText(s.value, '— (removed or not set)'))}</td>` +
-        `<td>${escapeHtml(settingText(s.baseline, `— (not in ${against})`))}</td></tr>`,
+        `<td>${escapeHtml(s.valueText ?? settingText(s.value, '— (removed or not set)'))}</td>` +
+        `<td>${escapeHtml(s.baselineText ?? settingText(s.baseline, `— (not in ${against})`))}</td></tr>`,
     )
     .join('\n');
   const intro =
@@ -194,8 +194,8 @@ function keyFiguresSection(input: ReportInput): string {
         '<tr>' +
         row
           .map((cell, c) => {
-            const text = typeof cell === 'number' ? formatNumber(cell) : cell;
-            return `<td${numeric[c] ? ' class="num"' : ''}>${escapeHtml(text)}</td>`;
+            if (typeof cell === 'string') return `<td>${c === 0 ? copCell(cell) : escapeHtml(cell)}</td>`;
+            return `<td${numeric[c] ? ' class="num"' : ''}>${escapeHtml(formatNumber(cell))}</td>`;
           })
           .join('') +
         '</tr>',
@@ -215,6 +215,17 @@ function keyFiguresSection(input: ReportInput): string {
       'the CoP died and <b>death week</b> their median death week. All are means over the replications.</p>',
     '</section>',
   ].join('\n');
+}
+
+/**
+ * A CoP's name in the key-figure table, each part of "scenario · CoP" kept on one line: the
+ * column breaks after the "·" between the parts, never inside an id such as "scrum-masters".
+ */
+function copCell(name: string): string {
+  return name
+    .split(' · ')
+    .map((part) => `<span class="nobreak">${escapeHtml(part)}</span>`)
+    .join('&nbsp;· ');
 }
 
 function chartsSection(charts: readonly NamedChart[], anchors: readonly string[]): string {
@@ -296,7 +307,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .figures { width: 100%; font-size: 0.85rem; }
 .figures th { white-space: normal; vertical-align: bottom; }
 .figures td { white-space: nowrap; }
-.figures td:first-child { white-space: normal; overflow-wrap: anywhere; }
+.figures th, .figures td { padding: 0.3rem 0.4rem; }
+.figures td:first-child { white-space: normal; }
+.figures .nobreak { white-space: nowrap; }
 figure.chart { margin: 1.75rem 0; }
 figcaption { margin: 0 0 0.5rem; font-size: 0.92rem; }
 .view { width: 100%; overflow-x: auto; }

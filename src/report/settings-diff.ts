@@ -2,7 +2,8 @@
  * settingsDiff: the settings in which a scenario differs from a reference scenario (the
  * built-in `baseline` in reports), as `--set`-style paths.
  */
-import { copSchema, type Scenario } from '../scenario/schema.js';
+import { describeChanges } from '../charts/events.js';
+import { copIds, copSchema, type Scenario, type ScenarioEvent } from '../scenario/schema.js';
 
 /** One setting that differs: its path (as `--set` takes it), the scenario's value and the reference's. */
 export interface SettingDifference {
@@ -12,6 +13,12 @@ export interface SettingDifference {
   readonly value: unknown;
   /** The reference's value; `undefined` when it has no such setting (e.g. an added CoP). */
   readonly baseline: unknown;
+  /**
+   * The values in words where JSON would not read well: a whole event as "week 52: mandate
+   * lifted (scrum-masters)". Absent for other settings.
+   */
+  readonly valueText?: string;
+  readonly baselineText?: string;
 }
 
 /** What describes a scenario rather than sets it: never reported. */
@@ -36,7 +43,27 @@ export function settingsDiff(scenario: Scenario, baseline: Scenario): SettingDif
     if (key === 'cops') diffCops(value as Scenario['cops'], reference as Scenario['cops'], out);
     else diffValues(value, reference, key, out);
   }
-  return out;
+  return out.map((d) => withEventText(d, scenario, baseline));
+}
+
+/**
+ * A whole event (an event one scenario has and the other lacks) in words, as the charts mark
+ * it, with the CoP it changes: "week 52: mandate lifted (scrum-masters)".
+ *
+ * @example eventText({ week: 52, label: 'mandate lifted', cop: 'scrum-masters' }, scenario) // → 'week 52: mandate lifted (scrum-masters)'
+ */
+export function eventText(event: ScenarioEvent, scenario: Pick<Scenario, 'cops'>): string {
+  const ids = copIds(scenario);
+  const cop = event.cop ?? (event.set !== undefined && ids.length === 1 ? ids[0] : undefined);
+  return `week ${event.week}: ${event.label ?? describeChanges(event)}${cop === undefined ? '' : ` (${cop})`}`;
+}
+
+function withEventText(d: SettingDifference, scenario: Scenario, baseline: Scenario): SettingDifference {
+  if (!/^events\.\d+$/.test(d.path)) return d;
+  const text = (value: unknown, of: Scenario): string | undefined =>
+    isRecord(value) && typeof value['week'] === 'number' ? eventText(value as ScenarioEvent, of) : undefined;
+  const [valueText, baselineText] = [text(d.value, scenario), text(d.baseline, baseline)];
+  return { ...d, ...(valueText === undefined ? {} : { valueText }), ...(baselineText === undefined ? {} : { baselineText }) };
 }
 
 function diffCops(cops: Scenario['cops'], reference: Scenario['cops'], out: SettingDifference[]): void {

@@ -147,7 +147,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     outcomes,
     rows,
     tables: [{ file: 'hypotheses.csv', rows, columns: HYPOTHESIS_COLUMNS }],
-    charts: [hypothesesChart(outcomes)],
+    charts: [hypothesesChart(outcomes, { file })],
     manifest: `${JSON.stringify(manifest, null, 2)}\n`,
     out,
   };

@@ -142,7 +142,7 @@ export async function sensitivity(options: SensitivityOptions): Promise<Sensitiv
       { file: 'sensitivity.csv', rows: result.rows, columns: SENSITIVITY_COLUMNS },
       { file: 'design.csv', rows: designRows(result), columns: designColumns(factors) },
     ],
-    charts: sensitivityCharts({ rows: result.rows, measureText, scenarioName: base.name, trajectories, levels, runs: settings.runs }),
+    charts: sensitivityCharts({ rows: result.rows, measureText, scenarioName: base.name, trajectories, levels, runs: settings.runs, scenario: base.scenario }),
     manifest,
     out,
   };

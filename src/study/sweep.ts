@@ -97,7 +97,7 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
     measureText,
     runs: settings.runs,
     tables: [{ file: 'sweep.csv', rows: result.rows, columns: sweepColumns(axes) }],
-    charts: sweepCharts({ axes, rows: result.rows, measureText, scenarioName: base.name, runs: settings.runs }),
+    charts: sweepCharts({ axes, rows: result.rows, measureText, scenarioName: base.name, runs: settings.runs, scenario: base.scenario }),
     manifest,
     out,
   };

@@ -8,9 +8,12 @@ import {
   copLabels,
   describeChanges,
   eventLayers,
+  seriesColor,
   weekTicks,
   type Layer,
 } from '../../src/charts/index.js';
+import { wrapText } from '../../src/charts/frame.js';
+import { dejaVuTextWidth, textWidth } from '../../src/charts/text-width.js';
 import { loadBuiltin } from '../../src/scenario/index.js';
 
 type Json = Record<string, unknown>;
@@ -91,10 +94,16 @@ describe('eventLayers', () => {
 
 describe('weekTicks', () => {
   it('ticks at readable steps, at most 8 intervals', () => {
-    expect(weekTicks(155)).toEqual([0, 26, 52, 78, 104, 130]);
-    expect(weekTicks(51)).toEqual([0, 13, 26, 39]);
+    expect(weekTicks(51)).toEqual([0, 13, 26, 39, 51]);
     expect(weekTicks(10)).toEqual([0, 2, 4, 6, 8, 10]);
-    expect(weekTicks(5199).length).toBeLessThanOrEqual(9);
+    expect(weekTicks(5200).length).toBeLessThanOrEqual(10);
+  });
+
+  it('labels the end of a 156-week axis, and of an axis that is no multiple of the step', () => {
+    expect(weekTicks(156)).toEqual([0, 26, 52, 78, 104, 130, 156]);
+    expect(weekTicks(100)).toEqual([0, 13, 26, 39, 52, 65, 78, 91, 100]);
+    // An end only a little past a multiple is not crowded with a tick of its own.
+    expect(weekTicks(160)).toEqual([0, 26, 52, 78, 104, 130, 156]);
   });
 });
 
@@ -119,5 +128,42 @@ describe('bandedTimeChart', () => {
     const two = bandedTimeChart({ ...base, panels: [{ values, yTitle: 'y' }, { values, yTitle: 'z' }] }) as unknown as Json;
     expect(Array.isArray(one.layer)).toBe(true);
     expect((two.vconcat as Json[]).length).toBe(2);
+  });
+});
+
+describe('textWidth', () => {
+  it("measures text by DejaVu Sans' advance widths, not Vega's 0.8 em a character", () => {
+    // "Week" at 12 px: W 989, e 615, e 615, k 579 thousandths of an em, plus 3% slack.
+    expect(textWidth('Week', 12)).toBeCloseTo(((989 + 615 + 615 + 579) / 1000) * 12 * 1.03, 6);
+    const subtitle = 'Mean of 20 runs, stacked: core at the bottom, then active, then peripheral';
+    expect(textWidth(subtitle, 11)).toBeLessThan(0.8 * subtitle.length * 11 * 0.8);
+    expect(textWidth('Participation', 15, true)).toBeGreaterThan(textWidth('Participation', 15));
+  });
+
+  it("takes a Vega item's size, weight and limit", () => {
+    expect(dejaVuTextWidth({ fontSize: 15, fontWeight: 'bold' }, 'Title')).toBe(textWidth('Title', 15, true));
+    expect(dejaVuTextWidth({}, 'label')).toBe(textWidth('label', 11));
+    expect(dejaVuTextWidth({ fontSize: 11, limit: 20 }, 'a long label cut to its limit')).toBe(20);
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks at spaces only, each line within the width', () => {
+    const text = 'Not shown: newcomers and dormant members, so the top is below total membership';
+    const lines = wrapText(text, 200, 11);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(text);
+    for (const line of lines) expect(textWidth(line, 11)).toBeLessThanOrEqual(200);
+    expect(wrapText('short', 200, 11)).toEqual(['short']);
+    expect(wrapText('bottom-up-unsupported-and-then-some', 50, 11)).toEqual(['bottom-up-unsupported-and-then-some']);
+  });
+});
+
+describe('seriesColor', () => {
+  it('keeps a legend of long names within the plot, in columns', () => {
+    const legend = (domain: string[]) => (seriesColor({ title: 'CoP', domain }) as unknown as { legend: Json }).legend;
+    expect(legend(['a', 'b']).columns).toBeUndefined();
+    const long = ['two-cops-competing-2 − two-cops-competing · Scrum Master CoP', 'two-cops-competing-2 − two-cops-competing · Agile ways-of-working CoP'];
+    expect(legend(long).columns).toBe(1);
   });
 });

@@ -33,7 +33,7 @@ function chartNamed(charts: NamedChart[], name: string): NamedChart {
 }
 
 /** The charts drawn against the week of the run, which carry the scenario's events as rules. */
-const TIME_CHARTS = ['participation', 'reuse', 'roles', 'motivation-safety'];
+const TIME_CHARTS = ['members', 'roles', 'participation', 'reuse', 'motivation-safety'];
 
 function timeCharts(charts: NamedChart[]): NamedChart[] {
   return charts.filter((c) => TIME_CHARTS.includes(c.name));
@@ -104,10 +104,10 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
         expect(rules, chart.name).toHaveLength(1);
         expect((rules[0]?.data as Json).values).toEqual([{ week: 52, label: 'week 52: mandate lifted' }]);
       }
-      // In the SVG the rule is at week 52 of the 0..weeks-1 axis, 600 pixels wide.
+      // In the SVG the rule is at week 52 of the axis from 0 to the end of the last week, 600 pixels wide.
       const svg = await renderSvg(chart.spec);
       const x = /class="mark-rule role-mark[^]*?<line[^>]*translate\(([\d.]+),0\)/.exec(svg)?.[1];
-      expect(Number(x)).toBeCloseTo((52 / (output.manifest.weeks - 1)) * 600, 6);
+      expect(Number(x)).toBeCloseTo((52 / output.manifest.weeks) * 600, 6);
       expect(svg).toContain('>week 52: mandate lifted</text>');
     }
   });
@@ -163,6 +163,22 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
     expect(value?.mean).toBeNull();
     expect(value?.ci_low).toBeNull();
     expect(value?.ci_high).toBe(row(output.summary, 'scrum-masters', 'attendance', 3).ci_high);
+  });
+
+  it('draws total membership from the members rows, whose final week is the key figure "members"', () => {
+    const [panel] = panels(chartNamed(charts, 'members'));
+    const values = (panel as Json & { data: { values: Json[] } }).data.values;
+    expect(values).toHaveLength(output.manifest.weeks);
+    const last = output.manifest.weeks - 1;
+    expect(values.find((v) => v.week === last)?.mean).toBe(row(output.summary, 'scrum-masters', 'members', last).mean);
+    expect(JSON.stringify((chartNamed(charts, 'roles').spec as unknown as Json).title)).toMatch(/newcomers and dormant members/);
+  });
+
+  it('names the scenario and the CoP in every chart title', () => {
+    for (const chart of charts) {
+      const title = (chart.spec as unknown as { title: { text: string | string[] } }).title.text;
+      expect([title].flat().join(' '), chart.name).toMatch(/: mandate-lifted \(Scrum Master CoP\)$/);
+    }
   });
 
   it('is pure: equal inputs give equal specs, key order included', () => {
@@ -224,6 +240,32 @@ describe('runCharts on a run with two CoPs that die', () => {
     expect(architecture.find((v) => v.week === 100 && v.role === 'Core')?.mean).toBe(
       row(output.summary, 'ways-of-working', 'core', 100).mean,
     );
+  });
+
+  it('draws nothing of a CoP launched late before its launch week, neither zeros nor nulls', () => {
+    const launch = output.manifest.scenario.cops[1]?.launchWeek ?? 0;
+    expect(launch, 'the fixture launches its second CoP late').toBeGreaterThan(0);
+    for (const chart of timeCharts(charts)) {
+      for (const panel of panels(chart)) {
+        const values = (panel as Json & { data: { values: Json[] } }).data.values;
+        const late = chart.name === 'roles' ? values : values.filter((v) => v.series === 'Agile ways-of-working CoP');
+        const weeks = late.map((v) => v.week as number);
+        if (chart.name === 'roles' && (panel.title as Json).text !== 'Agile ways-of-working CoP') continue;
+        expect(Math.min(...weeks), chart.name).toBe(launch);
+        expect(weeks.filter((w) => w === launch).length, chart.name).toBeGreaterThan(0);
+      }
+    }
+    // The CoP launched at week 0 keeps every week.
+    const [attendance] = panels(chartNamed(charts, 'participation'));
+    const first = (attendance as Json & { data: { values: Json[] } }).data.values.filter((v) => v.series === 'Scrum Master CoP');
+    expect(first).toHaveLength(output.manifest.weeks);
+  });
+
+  it('names the scenario in titles, and leaves the CoPs to the legend', () => {
+    for (const chart of charts) {
+      const title = (chart.spec as unknown as { title: { text: string | string[] } }).title.text;
+      expect([title].flat().join(' '), chart.name).toMatch(/: two-cops-competing$/);
+    }
   });
 
   it("labels an unlabelled event with the setting it changes and the CoP's name", () => {

@@ -9,6 +9,7 @@ import { mandateLifted, PNG_SIGNATURE, pngSize, svgSize, twoFragileCops, vegaLit
 
 /** Axis titles each chart shows. */
 const AXIS_TITLES: Record<string, string[]> = {
+  members: ['Week', 'Members (people)'],
   participation: ['Week', 'Attendance (people)', 'Participation rate'],
   reuse: ['Week', 'Reuse events per week', 'Cumulative reuse events', 'Reuse rate'],
   roles: ['Week', 'Members (mean)'],
@@ -18,6 +19,7 @@ const AXIS_TITLES: Record<string, string[]> = {
 
 /** Marks each chart draws (an event rule wherever the scenario has events). */
 const MARKS: Record<string, string[]> = {
+  members: ['mark-area role-mark', 'mark-line role-mark', 'mark-rule role-mark'],
   participation: ['mark-area role-mark', 'mark-line role-mark', 'mark-rule role-mark', 'mark-text role-mark'],
   reuse: ['mark-area role-mark', 'mark-line role-mark', 'mark-rule role-mark'],
   roles: ['mark-area role-mark', 'mark-rule role-mark'],
@@ -47,9 +49,9 @@ describe.each(Object.keys(fixtures))('charts of %s', (fixture) => {
 
   it('has the time charts, and the death weeks when a CoP died', () => {
     const names = rendered.map((r) => r.chart.name);
-    expect(names.slice(0, 6)).toEqual(['participation', 'reuse', 'roles', 'motivation-safety', 'inequality', 'tenure']);
-    expect(names.slice(6)).toEqual(names.length > 6 ? ['death-weeks'] : []);
-    expect(names.length).toBeLessThanOrEqual(7);
+    expect(names.slice(0, 7)).toEqual(['members', 'roles', 'participation', 'reuse', 'motivation-safety', 'inequality', 'tenure']);
+    expect(names.slice(7)).toEqual(names.length > 7 ? ['death-weeks'] : []);
+    expect(names.length).toBeLessThanOrEqual(8);
   });
 
   it("validates every spec against vega-lite's JSON Schema", () => {
@@ -89,6 +91,11 @@ describe.each(Object.keys(fixtures))('charts of %s', (fixture) => {
         expect(svg, `${chart.name}: ${title}`).toMatch(new RegExp(`role-axis-title[^]*?>${escapeRegExp(title)}</text>`));
       }
     }
+  });
+
+  it('is laid out no wider than its plot and axes: no heading or legend leaves a blank right part', () => {
+    // Plots are 600 pixels wide; y axis labels and titles take at most 160 more.
+    for (const { chart, svg } of rendered) expect(svgSize(svg).width, chart.name).toBeLessThanOrEqual(760);
   });
 
   it('renders a PNG of the SVG at twice its size', () => {

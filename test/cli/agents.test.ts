@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENT_COLUMNS, TIE_COLUMNS } from '../../dist/output/agents.js';
 import { REPLICATION_COLUMNS } from '../../dist/aggregate/types.js';
 import { RUN_FIGURES, WEEKLY_METRICS } from '../../dist/engine/result.js';
+import { BANDED_CHARTS } from '../../dist/charts/run-charts.js';
 import { copsim, hasStackTrace, tempDir } from './helpers.js';
 
 const SMALL = ['--runs', '3', '--weeks', '40', '--set', 'organisation.employees=300', '--seed', '5'];
@@ -96,5 +97,13 @@ describe('copsim run --agents', () => {
     for (const name of [...WEEKLY_METRICS, ...RUN_FIGURES]) expect(readme, name).toMatch(new RegExp(`\\b${name}\\b`));
     expect(readme).toContain(AGENT_COLUMNS.join(','));
     expect(readme).toContain(TIE_COLUMNS.join(','));
+  });
+
+  it("README's Output section names every chart of a run folder", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const output = readme.slice(readme.indexOf('## Output'), readme.indexOf('## Reproducibility'));
+    const charts = [...BANDED_CHARTS.map((c) => c.name), 'roles', 'inequality', 'tenure', 'death-weeks'];
+    expect(charts).toContain('members');
+    for (const name of charts) expect(output, name).toContain(`\`${name}\``);
   });
 });

@@ -21,7 +21,7 @@ function chartsIn(dir: string): string[] {
 }
 
 describe.each([
-  ['compare', ['compare', 'baseline', 'top-down-voluntary', '--runs', '6', ...SMALL], 7],
+  ['compare', ['compare', 'baseline', 'top-down-voluntary', '--runs', '6', ...SMALL], 9],
   ['sweep (one setting)', ['sweep', 'baseline', '--vary', 'cops.0.support.fundedHours=0:4:2', '--runs', '4', ...SMALL], 1],
   ['sweep (two settings)', ['sweep', 'baseline', '--vary', 'cops.0.support.fundedHours=0,2', '--vary', 'cops.0.participation=voluntary,mandatory', '--runs', '3', ...SMALL], 1],
   ['sensitivity', ['sensitivity', 'baseline', '--params', 'cops.0.support.fundedHours,cops.0.meetings.length', '--trajectories', '2', '--runs', '2', ...SMALL], 1],

@@ -17,7 +17,7 @@ describe('copsim run', () => {
     const result = copsim(['run', 'baseline', ...SMALL, '--seed', '3', '--workers', '2', '--out', out], dir);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.status).toBe(0);
-    const charts = ['participation', 'reuse', 'roles', 'motivation-safety', 'inequality', 'tenure'].flatMap((name) =>
+    const charts = ['members', 'roles', 'participation', 'reuse', 'motivation-safety', 'inequality', 'tenure'].flatMap((name) =>
       ['.vl.json', '.svg', '.png'].map((ext) => `${name}${ext}`),
     );
     const files = readdirSync(out);

@@ -72,8 +72,23 @@ describe('reportHtml', () => {
   it('shows the settings that differ and the key figures with the terminal table\'s columns and digits', () => {
     expect(html).toContain('<tr><td><code>cops.0.participation</code></td><td>mandatory</td><td>voluntary</td></tr>');
     expect(html).toContain('<th class="num">members</th><th>95% CI</th>');
-    expect(html).toContain('<td>scrum-masters</td><td class="num">41.3</td><td>[40.3, 42.3]</td>');
+    expect(html).toContain('<td><span class="nobreak">scrum-masters</span></td><td class="num">41.3</td><td>[40.3, 42.3]</td>');
     expect(html).toContain('<td class="num">0.25</td><td class="num">–</td></tr>');
+  });
+
+  it('breaks a CoP name in the key figures between scenario and CoP only, never inside an id', () => {
+    const page = reportHtml(input({ keyFigures: [figures('bottom-up-unsupported · scrum-masters')] }), SCRIPTS);
+    expect(page).toContain('<td><span class="nobreak">bottom-up-unsupported</span>&nbsp;· <span class="nobreak">scrum-masters</span></td>');
+    expect(page).toContain('.figures .nobreak { white-space: nowrap; }');
+    expect(page).not.toMatch(/\.figures td:first-child \{[^}]*overflow-wrap: anywhere/);
+  });
+
+  it('shows an event in the settings as text, not JSON', () => {
+    const event = { week: 52, label: 'mandate lifted', cop: 'scrum-masters', set: { participation: 'voluntary' } };
+    const settings = [{ path: 'events.0', value: event, baseline: undefined, valueText: 'week 52: mandate lifted (scrum-masters)' }];
+    const page = reportHtml(input({ settings }), SCRIPTS);
+    expect(page).toContain('<td><code>events.0</code></td><td>week 52: mandate lifted (scrum-masters)</td>');
+    expect(page).not.toContain('{&quot;week&quot;');
   });
 
   it('embeds each spec as JSON that reads back to the spec, drawn with SVG and no action menu', () => {

@@ -20,6 +20,17 @@ describe('settingsDiff', () => {
     ]);
   });
 
+  it('gives an event one scenario has and the other lacks in words, with the CoP it changes', () => {
+    const diff = settingsDiff(loadBuiltin('mandate-lifted').scenario, baseline).find((d) => d.path === 'events.0');
+    expect(diff?.valueText).toBe('week 52: mandate lifted (scrum-masters)');
+    const reverse = settingsDiff(baseline, loadBuiltin('mandate-lifted').scenario).find((d) => d.path === 'events.0');
+    expect(reverse?.baselineText).toBe('week 52: mandate lifted (scrum-masters)');
+    // An unlabelled event is named by what it changes, and the one CoP by its id.
+    const { scenario } = loadScenario('baseline');
+    const changed = settingsDiff({ ...scenario, events: [{ week: 10, set: { support: { fundedHours: 0 } } }] }, baseline);
+    expect(changed.find((d) => d.path === 'events.0')?.valueText).toBe('week 10: support.fundedHours → 0 (scrum-masters)');
+  });
+
   it('ignores name, description and source', () => {
     const scenario = { ...baseline, name: 'other', description: 'something else', source: 'elsewhere' };
     expect(settingsDiff(scenario, baseline)).toEqual([]);
@@ -45,6 +56,8 @@ describe('settingsDiff', () => {
     const removed = settingsDiff(baseline, two).filter((d) => d.path.startsWith('cops.1'));
     expect(removed).toEqual([{ path: 'cops.1', value: undefined, baseline: two.cops[1] }]);
     const withEvent = parseScenario({ extends: 'baseline', events: [{ week: 52, set: { participation: 'voluntary' } }] });
-    expect(settingsDiff(withEvent, baseline)).toEqual([{ path: 'events.0', value: withEvent.events[0], baseline: undefined }]);
+    expect(settingsDiff(withEvent, baseline)).toEqual([
+      { path: 'events.0', value: withEvent.events[0], baseline: undefined, valueText: 'week 52: participation → voluntary (scrum-masters)' },
+    ]);
   });
 });

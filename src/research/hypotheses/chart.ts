@@ -8,6 +8,7 @@
  * interval wholly right of 0 is supported, one wholly left of 0 or wholly inside (−1, 1) is
  * contradicted, and anything else is inconclusive.
  */
+import { basename } from 'node:path';
 import { chartFrame } from '../../charts/frame.js';
 import { CHART_WIDTH } from '../../charts/style.js';
 import type { NamedChart, TopLevelSpec } from '../../charts/types.js';
@@ -21,6 +22,12 @@ const VERDICT_COLORS = { supported: '#59a14f', contradicted: '#e15759', inconclu
  * logarithmic beyond, so an effect of 80 smallest effects does not flatten one of 2.
  */
 const X_SCALE = { type: 'symlog', constant: 1 } as const;
+
+/**
+ * Ticks of the symmetric log axis: ±1 (the smallest effect) and 1–2–5 steps beyond it. Those
+ * outside the plotted range are not drawn.
+ */
+const X_TICKS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].flatMap((t) => [-t, t]).concat(0).sort((a, b) => a - b);
 
 /** Height per hypothesis row, pixels. */
 const ROW_HEIGHT = 26;
@@ -71,14 +78,33 @@ export function forestData(outcomes: readonly HypothesisOutcome[]): ForestDatum[
   });
 }
 
+/** What the forest plot names besides the hypotheses. */
+export interface HypothesesChartOptions {
+  /** The hypothesis file, named (without its folder) in the title. Default: not named. */
+  readonly file?: string;
+}
+
+/**
+ * The base scenarios of the hypotheses (the scenario of each arm a, without its overrides),
+ * each once, in order.
+ *
+ * @example baseScenarios([{ a: 'top-down-voluntary' }, { a: 'baseline [weeks=52]' }]) // → ['top-down-voluntary', 'baseline']
+ */
+export function baseScenarios(outcomes: readonly Pick<HypothesisOutcome, 'a'>[]): string[] {
+  return [...new Set(outcomes.map((o) => o.a.replace(/\s*\[.*$/, '')))];
+}
+
 /**
  * The forest plot of `outcomes` as a Vega-Lite spec named `hypotheses` (hypotheses.vl.json,
- * .svg, .png), hypotheses top to bottom in the order given.
+ * .svg, .png), hypotheses top to bottom in the order given. The title names the hypothesis
+ * file, and the subtitle the base scenarios.
  *
- * @example hypothesesChart(outcomes).name // → 'hypotheses'
+ * @example hypothesesChart(outcomes, { file: 'scenarios/hypotheses/study.yaml' }).name // → 'hypotheses'
  */
-export function hypothesesChart(outcomes: readonly HypothesisOutcome[]): NamedChart {
+export function hypothesesChart(outcomes: readonly HypothesisOutcome[], options: HypothesesChartOptions = {}): NamedChart {
   const values = forestData(outcomes);
+  const title = options.file === undefined ? 'Hypotheses: differences and verdicts' : `Hypotheses of ${basename(options.file)}: differences and verdicts`;
+  const bases = baseScenarios(outcomes);
   const ids = values.map((d) => d.id);
   const y = { field: 'id', type: 'nominal', sort: ids, title: null, axis: { labelLimit: 260 } } as const;
   const color = {
@@ -102,11 +128,13 @@ export function hypothesesChart(outcomes: readonly HypothesisOutcome[]): NamedCh
     type: 'quantitative',
     title: 'Difference in the predicted direction, in smallest effects (symmetric log scale)',
     scale: X_SCALE,
+    axis: { values: X_TICKS },
   } as const;
   const spec: TopLevelSpec = {
     ...chartFrame({
-      title: 'Hypotheses: differences and verdicts',
+      title,
       subtitle: [
+        `Base scenario${bases.length === 1 ? '' : 's'}: ${bases.join(', ')}; ${values.length === 1 ? 'one hypothesis' : `${values.length} hypotheses`}, ${runsText(values)}`,
         'Point: mean paired difference; bar: its 95% interval; right of 0 is the predicted direction.',
         'Dashed lines at ±1 smallest effect: an interval wholly between them is negligible (contradicted).',
       ],
@@ -146,11 +174,18 @@ export function hypothesesChart(outcomes: readonly HypothesisOutcome[]): NamedCh
   };
   return {
     name: 'hypotheses',
-    title: 'Hypotheses: differences and verdicts',
+    title,
     description:
       'Each hypothesis’ mean paired difference and 95% interval in units of its smallest effect, predicted direction to the right, coloured by verdict.',
     spec,
   };
+}
+
+/** "20 replications per arm", or their range when hypotheses took different numbers. */
+function runsText(values: readonly ForestDatum[]): string {
+  const runs = values.map((v) => v.runs);
+  const [low, high] = [Math.min(...runs), Math.max(...runs)];
+  return low === high ? `${low} replications per arm` : `${low} to ${high} replications per arm`;
 }
 
 function finite(x: number): number | null {

@@ -34,7 +34,7 @@ export {
 } from './test-hypotheses.js';
 export { hypothesisRows, HYPOTHESIS_COLUMNS, type HypothesisRow } from './table.js';
 export { hypothesisJsonSchemaText, HYPOTHESIS_SCHEMA_ID } from './jsonschema.js';
-export { hypothesesChart, forestData, type ForestDatum } from './chart.js';
+export { hypothesesChart, forestData, baseScenarios, type ForestDatum, type HypothesesChartOptions } from './chart.js';
 export {
   writeHypothesesOutput,
   type HypothesesManifest,

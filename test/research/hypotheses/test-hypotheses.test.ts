@@ -184,8 +184,11 @@ describe('testHypotheses --until-decided', () => {
       looks: 1,
     });
     expect(rows[1]?.p_value_t).toBeLessThan(0.001);
-    const chart = hypothesesChart(outcomes);
+    const chart = hypothesesChart(outcomes, { file: 'scenarios/hypotheses/study.yaml' });
     expect(chart.name).toBe('hypotheses');
+    const heading = (chart.spec as unknown as { title: { text: string | string[]; subtitle: string[] } }).title;
+    expect([heading.text].flat().join(' ')).toBe('Hypotheses of study.yaml: differences and verdicts');
+    expect(heading.subtitle.join(' ')).toMatch(/^Base scenarios?: \S/);
     expect((await compileSpec(chart.spec)).warnings).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ describe('sweepCharts', () => {
   const row = (values: Record<string, number | string>) => ({
     ...values, cop: 'c', metric: 'members', week: 'final', n: 3, mean: 2, sd: 1, ci_low: 1, ci_high: 3, p05: 0.5, p50: 2, p95: 3.5,
   });
-  const marks = (spec: object): string[] => JSON.stringify(spec).match(/"type":"(area|line|rect|rule|point|text)"/g) ?? [];
+  const marks = (spec: object): string[] => JSON.stringify(spec).match(/"type":"(area|line|rect|rule|point|tick|text)"/g) ?? [];
   const chart = (axes: SweepAxis[], rows: ReturnType<typeof row>[]) =>
     sweepCharts({ axes, rows, measureText: 'members, final week', scenarioName: 's', runs: 3 });
 
@@ -80,7 +80,7 @@ describe('sweepCharts', () => {
   });
   it('draws one setting of words as points with interval bars, in the order given', async () => {
     const [c] = chart([{ path: 'p', values: ['voluntary', 'mandatory'] }], [row({ p: 'voluntary' }), row({ p: 'mandatory' })]);
-    expect(marks(c!.spec)).toEqual(['"type":"rule"', '"type":"rule"', '"type":"point"']);
+    expect(marks(c!.spec)).toEqual(['"type":"rule"', '"type":"rule"', '"type":"tick"']);
     expect(JSON.stringify(c!.spec)).toContain('"sort":["voluntary","mandatory"]');
     expect((await compileSpec(c!.spec)).warnings).toEqual([]);
   });
@@ -89,6 +89,51 @@ describe('sweepCharts', () => {
     const [c] = chart(axes, [row({ a: 1, b: 'x' }), row({ a: 2, b: 'x' })]);
     expect(marks(c!.spec)).toEqual(['"type":"rect"', '"type":"text"']);
     expect(JSON.stringify(c!.spec)).toContain('"field":"ci_high"');
+    expect((await compileSpec(c!.spec)).warnings).toEqual([]);
+  });
+});
+
+describe('sweepCharts, as a reader sees them', () => {
+  const row = (values: Record<string, number | string>, metric = 'members') => ({
+    ...values, cop: 'scrum-masters', metric, week: 'final', n: 3, mean: 0.5, sd: 0.1, ci_low: 0.4, ci_high: 0.6, p05: 0.3, p50: 0.5, p95: 0.7,
+  });
+  type Json = Record<string, unknown>;
+  const scenario = load([]);
+  const encodings = (spec: object): Json[] => {
+    const s = spec as { encoding?: Json; layer: { encoding: Json }[] };
+    return [...(s.encoding === undefined ? [] : [s.encoding]), ...s.layer.map((l) => l.encoding)];
+  };
+  const titles = (spec: object, channel: 'x' | 'y'): unknown[] =>
+    encodings(spec).flatMap((e) => ((e[channel] as Json | undefined)?.title === undefined ? [] : [(e[channel] as Json).title]));
+  const subtitle = (spec: object): string => ((spec as { title: { subtitle: string[] } }).title.subtitle).join(' ');
+
+  it('titles the axes with the settings in words, naming the CoP, not with their paths', () => {
+    const axes = [{ path: 'cops.0.support.fundedHours', values: [0, 2, 4] }];
+    const [c] = sweepCharts({ axes, rows: [0, 2, 4].map((v) => row({ 'cops.0.support.fundedHours': v })), measureText: 'members (scrum-masters), final week', scenarioName: 'baseline', runs: 3, scenario });
+    expect(new Set(titles(c!.spec, 'x'))).toEqual(new Set(['Funded hours per week (scrum-masters)']));
+    for (const title of [...titles(c!.spec, 'x'), ...titles(c!.spec, 'y')]) expect(String(title)).not.toMatch(/cops\.\d/);
+  });
+
+  it('says on the chart which band is the confidence interval of the mean and which the 5th to 95th percentile', () => {
+    const line = sweepCharts({ axes: [{ path: 'a', values: [1, 2] }], rows: [row({ a: 1 }), row({ a: 2 })], measureText: 'm', scenarioName: 's', runs: 3 })[0]!;
+    expect(subtitle(line.spec)).toMatch(/dark band: 95% confidence interval of the mean; light band: 5th to 95th percentile/);
+    const points = sweepCharts({ axes: [{ path: 'p', values: ['x', 'y'] }], rows: [row({ p: 'x' }), row({ p: 'y' })], measureText: 'm', scenarioName: 's', runs: 3 })[0]!;
+    expect(subtitle(points.spec)).toMatch(/thick bar: 95% confidence interval of the mean; thin line: 5th to 95th percentile/);
+  });
+
+  it('shows a 0–1 share such as alive in percent, and gives each heatmap label room of its own', async () => {
+    const axes = [
+      { path: 'cops.0.support.lead', values: ['none', 'part-time', 'full-time'] },
+      { path: 'cops.0.support.fundedHours', values: [0, 1] },
+    ];
+    const rows = axes[0]!.values.flatMap((lead) => [0, 1].map((h) => row({ 'cops.0.support.lead': lead, 'cops.0.support.fundedHours': h }, 'alive')));
+    const [c] = sweepCharts({ axes, rows, measureText: 'alive (scrum-masters), final week', scenarioName: 'bottom-up-unsupported', runs: 3, scenario });
+    const text = JSON.stringify(c!.spec);
+    expect(text).toContain('"format":".0%"');
+    expect(titles(c!.spec, 'x')).toContain('Community lead (scrum-masters)');
+    const { textWidth } = await import('../../../src/charts/text-width.js');
+    const band = ((c!.spec as { width: number }).width) / 3;
+    expect(band).toBeGreaterThan(textWidth('part-time', 11) + 8);
     expect((await compileSpec(c!.spec)).warnings).toEqual([]);
   });
 });
