@@ -4,7 +4,7 @@
 # and links the project into notebooks/node_modules, so the notebooks import 'copsim' exactly
 # as a project that installed it from npm would.
 #
-# Needs Debian's Jupyter first:  sudo apt install jupyter-notebook python3-ipykernel
+# Needs Debian's Jupyter first:  sudo apt install jupyter-notebook python3-ipykernel jupyter-nbconvert fonts-dejavu-core
 # Run from anywhere:             scripts/setup-notebooks.sh
 # Runs without prompts; as root the kernel is registered for all users, otherwise for you.
 set -euo pipefail
@@ -15,9 +15,9 @@ TSLAB_VERSION=1.0.22
 PYTHON=/usr/bin/python3
 tools="$root/.tools/tslab"
 
-if ! "$PYTHON" -c 'import notebook, nbclient, jupyter_client, ipykernel' 2>/dev/null; then
+if ! "$PYTHON" -c 'import notebook, nbclient, nbconvert, jupyter_client, ipykernel' 2>/dev/null; then
   echo "Jupyter is missing from $PYTHON. Install Debian's packages first:" >&2
-  echo "  sudo apt install jupyter-notebook python3-ipykernel" >&2
+  echo "  sudo apt install jupyter-notebook python3-ipykernel jupyter-nbconvert fonts-dejavu-core" >&2
   exit 1
 fi
 
