@@ -41,12 +41,12 @@ describe('the packed file list', () => {
     }
   });
 
-  it('leaves out the development tools, the sources, the tests and source maps', () => {
+  it('leaves out the development tools, the sources, the tests, the API reference and source maps', () => {
     const unwanted = files.filter(
       (path) =>
         /^dist\/(bench|validation|docs)\//.test(path) ||
         /^dist\/scenario\/write-schema\./.test(path) ||
-        /^(src|test|scripts|notebooks|\.ci)\//.test(path) ||
+        /^(src|test|scripts|notebooks|\.ci|docs\/api)\//.test(path) ||
         path.endsWith('.map'),
     );
     expect(unwanted).toEqual([]);
