@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // The copsim command: a thin launcher for the compiled CLI in dist/.
+//
+// The published package ships dist/. A clone of the repository does not: `npm install` there
+// runs no build script (so that installing the package from npm runs none either), and the
+// first `npx copsim` in a clone compiles src/ into dist/ with the clone's TypeScript.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write('copsim is not built yet: run "npm run build" (npm install does it)\n');
-  process.exit(1);
-}
+if (!existsSync(fileURLToPath(entry))) buildClone();
 
 let cli;
 try {
@@ -18,3 +21,26 @@ try {
   process.exit(70);
 }
 process.exitCode = await cli.main(process.argv.slice(2));
+
+/** In a clone (src/ and tsconfig.build.json beside bin/), build dist/ once; otherwise explain. */
+function buildClone() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const config = fileURLToPath(new URL('../tsconfig.build.json', import.meta.url));
+  let tsc;
+  try {
+    tsc = createRequire(config).resolve('typescript/bin/tsc');
+  } catch {
+    tsc = undefined;
+  }
+  if (!existsSync(config) || tsc === undefined) {
+    const hint = existsSync(config) ? 'run "npm install", then "npm run build"' : 'reinstall copsim';
+    process.stderr.write(`copsim is not built (dist/ is missing): ${hint}\n`);
+    process.exit(1);
+  }
+  process.stderr.write('copsim: building dist/ from src/ (once, in a clone of the repository)…\n');
+  const build = spawnSync(process.execPath, [tsc, '-p', config], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (build.status !== 0 || !existsSync(fileURLToPath(entry))) {
+    process.stderr.write('copsim: the build failed; run "npm run build" to see why\n');
+    process.exit(1);
+  }
+}

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../output/atomic.js';
 import { makeDirectory } from '../output/directory.js';
 import { renderParameterReference, renderSettingsReference } from './parameters-doc.js';
+import { reportWrites } from './report-writes.js';
 
 /** The package's docs/ directory (the same from src/docs and dist/docs). */
 export function docsDir(): string {
@@ -36,5 +37,5 @@ export async function writeDocs(dir: string = docsDir()): Promise<string[]> {
 
 // Run as a script (node dist/docs/write-docs.js), not when imported.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  await writeDocs();
+  await reportWrites(Object.keys(generatedDocs()).map((name) => join(docsDir(), name)), () => writeDocs());
 }

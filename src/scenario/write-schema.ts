@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { reportWrites } from '../docs/report-writes.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { builtinDir } from './builtins.js';
 import { scenarioJsonSchemaText } from './jsonschema.js';
@@ -17,5 +18,5 @@ export async function writeScenarioSchema(dir: string = builtinDir()): Promise<s
 
 // Run as a script (node dist/scenario/write-schema.js), not when imported.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  await writeScenarioSchema();
+  await reportWrites([join(builtinDir(), 'schema.json')], () => writeScenarioSchema());
 }

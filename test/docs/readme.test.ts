@@ -4,13 +4,11 @@
  * stale when the model changes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { codeBlocks, copsimCommands, readme, root } from './readme-blocks.js';
 
 describe('README quickstart', () => {
   it('shows the key-figure table that `copsim run` prints', () => {
@@ -25,5 +23,37 @@ describe('README quickstart', () => {
     for (const line of table) {
       expect(readme, `README.md should show this line of the quickstart output (update it after a model change):\n${line}`).toContain(line);
     }
+  });
+});
+
+describe('README examples', () => {
+  const blocks = codeBlocks();
+
+  it('invoke copsim one way, as `npx copsim` (bare `copsim` is not on the PATH of a clone)', () => {
+    const bare = blocks
+      .filter((b) => b.lang === 'sh')
+      .flatMap((b) => b.text.split('\n').map((text, k) => ({ text: text.trim(), line: b.line + 1 + k })))
+      .filter(({ text }) => /^copsim\b/.test(text))
+      .map(({ text, line }) => `README.md:${line}: ${text}`);
+    expect(bare).toEqual([]);
+    expect(copsimCommands(blocks).length).toBeGreaterThan(10);
+  });
+
+  it('show the library in JavaScript that Node parses as an ES module', () => {
+    const library = blocks.filter((b) => b.section === 'Using copsim as a library');
+    expect(library.map((b) => b.lang)).toEqual(['js', 'js']);
+    const file = join(mkdtempSync(join(tmpdir(), 'copsim-readme-js-')), 'snippet.mjs');
+    writeFileSync(file, library.map((b) => b.text).join('\n'));
+    const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  it('list every folder of src/ in the layout, one line each', () => {
+    const folders = readdirSync(join(root, 'src'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const listed = [...readme().matchAll(/^- `src\/([a-z-]+)`: /gm)].map((m) => m[1]);
+    expect(listed.toSorted()).toEqual(folders.toSorted());
   });
 });
