@@ -1,4 +1,5 @@
 /**
+ * @packageDocumentation
  * copsim's public API: the table of contents. Every study the CLI runs is one call here, and
  * writes the same files when given a folder; below the verbs are the stages they are made of.
  *
@@ -33,6 +34,7 @@ export {
   studySummary,
   StudyError,
   type StudyOptions,
+  type StudyPlan,
   type StudyResult,
   type ScenarioRef,
   type RunOptions,
@@ -46,10 +48,12 @@ export {
   type SensitivityStudy,
   type HypothesesOptions,
   type HypothesesStudy,
+  type PlotOptions,
+  type PlotResult,
 } from './study/index.js';
 
 // Scenarios: loading and validating files, in-memory data and the built-ins.
-export { loadScenario, parseScenario, listBuiltins, ScenarioError } from './scenario/index.js';
+export { loadScenario, parseScenario, listBuiltins, ScenarioError, type LoadOptions, type ScenarioIssue } from './scenario/index.js';
 export type { Scenario, ScenarioInput } from './scenario/schema.js';
 
 // The engine: one replication, week by week, and its schedule.
@@ -59,10 +63,10 @@ export { step, MECHANISMS } from './engine/step.js';
 export { WEEKLY_METRICS, RUN_FIGURES, type WeeklyMetric, type RunFigure } from './engine/result.js';
 
 // Monte Carlo replications on worker threads, collected by replication index.
-export { runMonteCarlo, AbortError, ReplicationError } from './runner/index.js';
+export { runMonteCarlo, AbortError, ReplicationError, type MonteCarloOptions } from './runner/index.js';
 
 // Aggregation: tidy tables, key figures and single cells of the collected results.
-export { summarize, replicationRows, keyFigures, type CopKeyFigures } from './aggregate/index.js';
+export { summarize, replicationRows, keyFigures, type CopKeyFigures, type Estimate } from './aggregate/index.js';
 export { weeklyCell, figureCell } from './aggregate/cells.js';
 export type { Collected, SummaryRow, ReplicationRow } from './aggregate/types.js';
 export { measureValues, type Measure } from './research/measure.js';
