@@ -4,7 +4,7 @@
  * or after the folder was copied without its charts).
  */
 import type { Argv } from 'yargs';
-import { replotRunFolder } from '../../publish/run-folder.js';
+import { plot } from '../../study/index.js';
 import type { CommandContext } from '../context.js';
 import { asInputError } from '../exit.js';
 
@@ -35,9 +35,10 @@ export function builder(yargs: Argv): Argv<PlotArgs> {
 
 export async function handler(args: PlotArgs, context: CommandContext): Promise<void> {
   for (const dir of args.dirs.map(String)) {
-    const files = await replotRunFolder(dir).catch((error: unknown) => {
+    const [files] = await plot({ dirs: [dir] }).catch((error: unknown) => {
       throw asInputError(error, `cannot redraw ${dir}`);
     });
+    if (files === undefined) continue;
     if (!args.quiet) context.io.out(`${dir}: ${files.charts.length / 3} charts and ${files.report}\n`);
   }
 }
