@@ -32,8 +32,8 @@ describe.each([
   const result = copsim([...args, '--out', out], dir);
 
   it('are valid Vega-Lite, compile without warnings, and were rendered', async () => {
+    expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(/error/i);
-    expect(result.status).toBe(0);
     const stems = chartsIn(out);
     expect(stems).toHaveLength(expected);
     const validate = vegaLiteValidator();

@@ -28,7 +28,9 @@ export function copsim(args: readonly string[], cwd: string = tempDir()): CliRes
     env: { ...process.env, COPSIM_DEBUG: '' },
     timeout: 120_000,
   });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+  // A child ended by a signal (or the timeout) has no status: say which, so a failure explains itself.
+  const ended = child.status === null ? `\n[copsim ended by ${child.signal ?? 'no signal'}${child.error ? `: ${child.error.message}` : ''}]\n` : '';
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr + ended };
 }
 
 /** Starts `copsim ...args` without waiting for it. */
