@@ -76,4 +76,4 @@ export * as stats from './stats/index.js';
 // Output: a run's tables and manifest, its charts (Vega-Lite, rendered to SVG and PNG in Node).
 export { buildRunOutput, copsimVersion } from './output/index.js';
 export type { RunOutput } from './output/write.js';
-export { runCharts, renderSvg, renderPng, type NamedChart } from './charts/index.js';
+export { runCharts, renderSvg, renderPng, type NamedChart, type TopLevelSpec } from './charts/index.js';
