@@ -3,6 +3,7 @@
  * No stack trace reaches the user unless `COPSIM_DEBUG` is set.
  */
 import { ScenarioError } from '../scenario/index.js';
+import { fileSystemReason } from '../output/fs-error.js';
 import { RunOutputError } from '../output/read.js';
 import { DesignError } from '../research/errors.js';
 import { StudyError } from '../study/errors.js';
@@ -83,10 +84,6 @@ function endLine(text: string): string {
  * // → InputError('cannot write out/summary.csv: no such file or directory (ENOENT)')
  */
 export function asInputError(error: unknown, what: string): unknown {
-  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
-    const code = (error as NodeJS.ErrnoException).code as string;
-    const reason = error.message.replace(/^[A-Z]+: /, '').replace(/,.*$/, '');
-    return new InputError(`${what}: ${reason} (${code})`);
-  }
-  return error;
+  const reason = fileSystemReason(error);
+  return reason === undefined ? error : new InputError(`${what}: ${reason}`);
 }

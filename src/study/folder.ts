@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkWritableDirectory } from '../output/directory.js';
+import { fileSystemReason } from '../output/fs-error.js';
 import { StudyError } from './errors.js';
 
 /** Where copsim writes when no folder is named: `copsim-out/` under the working directory. */
@@ -70,12 +71,8 @@ export async function earlierResults(dir: string): Promise<string | undefined> {
  * @example writeError(eacces, 'out') // → StudyError('cannot write the results to out: permission denied (EACCES)')
  */
 export function writeError(error: unknown, dir: string): unknown {
-  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
-    const code = (error as NodeJS.ErrnoException).code as string;
-    const reason = error.message.replace(/^[A-Z]+: /, '').replace(/,.*$/, '');
-    return new StudyError(`cannot write the results to ${dir}: ${reason} (${code})`);
-  }
-  return error;
+  const reason = fileSystemReason(error);
+  return reason === undefined ? error : new StudyError(`cannot write the results to ${dir}: ${reason}`);
 }
 
 /** Runs `write`, turning a file-system error into a `StudyError` naming `dir`. */
