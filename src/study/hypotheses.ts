@@ -104,7 +104,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
   });
   const clock = startClock();
   let seeds: ArrayLike<number> = [];
-  const outcomes = await testHypotheses(tested, {
+  const outcomes = await session.closing(() => testHypotheses(tested, {
     runs: settings.runs,
     seed: settings.seed,
     untilDecided,
@@ -115,7 +115,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
       return collected;
     },
     onRound: (round) => session.expect(round.replications),
-  });
+  }));
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
   const manifest: HypothesesManifest = {
     copsim: fields.copsim,

@@ -109,11 +109,13 @@ export async function sensitivity(options: SensitivityOptions): Promise<Sensitiv
   });
   const clock = startClock();
   let seeds: ArrayLike<number> = [];
-  const result = await simulateSensitivity(plan, async (scenario) => {
-    const collected = await session.simulate(scenario);
-    seeds = collected.seeds;
-    return collected;
-  });
+  const result = await session.closing(() =>
+    simulateSensitivity(plan, async (scenario) => {
+      const collected = await session.simulate(scenario);
+      seeds = collected.seeds;
+      return collected;
+    }),
+  );
   const manifest = studyManifestText(
     'sensitivity',
     { scenario: base.scenario, scenarioName: base.name, scenarioSource: base.source },
