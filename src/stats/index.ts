@@ -29,6 +29,7 @@ export {
   type MorrisResult,
   type FactorRange,
 } from './morris.js';
+export { sobolSequence, sobolDirections, SOBOL_MAX_DIMENSIONS, type SobolSequenceOptions } from './sobol-sequence.js';
 export {
   hypothesisVerdict,
   exceedsSmallestEffect,
