@@ -31,6 +31,19 @@ export {
 } from './morris.js';
 export { sobolSequence, sobolDirections, SOBOL_MAX_DIMENSIONS, type SobolSequenceOptions } from './sobol-sequence.js';
 export {
+  saltelliDesign,
+  saltelliCost,
+  saltelliRole,
+  sobolIndices,
+  isPowerOfTwo,
+  type SaltelliDesign,
+  type SaltelliDesignOptions,
+  type SaltelliRole,
+  type SobolIndex,
+  type SobolIndices,
+  type SobolIndicesOptions,
+} from './saltelli.js';
+export {
   hypothesisVerdict,
   exceedsSmallestEffect,
   isDecided,
