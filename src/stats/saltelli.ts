@@ -144,7 +144,9 @@ export interface SobolIndicesOptions {
  * Blocks with a non-finite output are left out (`samples` counts those kept). The intervals
  * are bootstrap percentile intervals: `resamples` times, N blocks are drawn with replacement
  * (a seeded xor4096 stream) and both indices recomputed; the standard errors are the standard
- * deviations of the resampled indices. With a constant output (V = 0) every index is NaN.
+ * deviations of the resampled indices. With a constant output (V = 0) every index is NaN; a
+ * resample whose outputs happen to be constant (likely only with very few samples) is left out
+ * of the intervals.
  *
  * Estimates carry sampling error: S_i can come out slightly negative, or ST_i slightly below
  * S_i, when the true values are near 0 or equal. Read them with their intervals.
@@ -191,7 +193,7 @@ export function sobolIndices(outputs: ArrayLike<number>, factors: number, option
   const alpha = (1 - confidence) / 2;
   const interval = (draws: Float64Array): { low: number; high: number; se: number } => {
     const finite = Float64Array.from(draws.filter(Number.isFinite)).sort();
-    if (resamples === 0 || finite.length < resamples) return { low: Number.NaN, high: Number.NaN, se: Number.NaN };
+    if (finite.length === 0) return { low: Number.NaN, high: Number.NaN, se: Number.NaN };
     return { low: quantileSorted(finite, alpha), high: quantileSorted(finite, 1 - alpha), se: standardDeviation(finite) };
   };
   const indices = Array.from({ length: k }, (_, i): SobolIndex => {

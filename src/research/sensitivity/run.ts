@@ -64,20 +64,35 @@ export function planSensitivity(input: SensitivityInput): SensitivityPlan {
     ...(input.trajectories === undefined ? {} : { trajectories: input.trajectories }),
     ...(input.levels === undefined ? {} : { levels: input.levels }),
   });
-  const scenarios = design.sets.map((sets, point) => {
-    let scenario: Scenario;
-    try {
-      scenario = input.load(sets);
-    } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
-      throw new ScenarioError(error.issues.map((issue) => ({ ...issue, file: `${issue.file} (design point ${point}: ${sets.join(', ')})` })));
-    }
-    const problem = measureProblem(input.measure, copIds(scenario), scenario.weeks);
-    if (problem !== undefined) throw new DesignError(`design point ${point}: ${problem}`);
-    return scenario;
-  });
+  const scenarios = design.sets.map((sets, point) => loadDesignPoint(input.load, sets, point, [input.measure]));
   const cop = input.measure.cop ?? (copIds(scenarios[0] as Scenario)[0] as string);
   return { design, measure: input.measure, scenarios, cop };
+}
+
+/**
+ * The scenario of one design point, checked: a value the scenario refuses names the point and
+ * its overrides, and every measure must be readable from it.
+ *
+ * @throws ScenarioError naming the design point; DesignError for a measure the point cannot give
+ */
+export function loadDesignPoint(
+  load: (sets: readonly string[]) => Scenario,
+  sets: readonly string[],
+  point: number,
+  measures: readonly Measure[],
+): Scenario {
+  let scenario: Scenario;
+  try {
+    scenario = load(sets);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    throw new ScenarioError(error.issues.map((issue) => ({ ...issue, file: `${issue.file} (design point ${point}: ${sets.join(', ')})` })));
+  }
+  for (const measure of measures) {
+    const problem = measureProblem(measure, copIds(scenario), scenario.weeks);
+    if (problem !== undefined) throw new DesignError(`design point ${point}: ${problem}`);
+  }
+  return scenario;
 }
 
 /** Simulates every design point in order and ranks the parameters. */
