@@ -11,6 +11,7 @@ import { describeMeasure, measureTimeText, type Measure } from '../research/meas
 import { sobolCharts } from '../research/sobol-chart.js';
 import {
   modelParameterFactors,
+  ORDERED_PARAMETERS,
   parseParams,
   planSobol,
   resolveFactors,
@@ -198,14 +199,19 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
 
 /** What a design of every model parameter varies, said once. */
 function defaultDesignWarning(factors: readonly Factor[]): string {
-  const suggested = factors.filter((f) => f.rangeFrom === 'suggested');
-  const narrowed =
-    suggested.length === 0
-      ? ''
-      : `; ${suggested.length} of them sit in the bottom 1% of theirs and are varied from the minimum to about twice their value: ` +
-        suggested.map((f) => `${f.path}=${f.min}:${f.max}`).join(', ');
-  return (
-    `--params not given: varying all ${factors.length} model parameters over their documented ranges (docs/PARAMETERS.md)${narrowed}. ` +
-    'Give --params path=min:max to vary plausible ranges instead'
-  );
+  const varied = new Set(factors.map((f) => f.path));
+  const chained = new Set(ORDERED_PARAMETERS.flat());
+  const held = [...chained].filter((path) => !varied.has(path));
+  const low = factors.filter((f) => f.rangeFrom === 'suggested' && !chained.has(f.path));
+  const ordered = factors.filter((f) => chained.has(f.path));
+  const range = (f: Factor): string => `${f.path}=${f.min}:${f.max}`;
+  const parts = [
+    `--params not given: varying all ${factors.length} model parameters over their documented ranges (docs/PARAMETERS.md)`,
+    ...(low.length === 0 ? [] : [`${low.length} sit in the bottom 1% of theirs and are varied from the minimum to about twice their value: ${low.map(range).join(', ')}`]),
+    ...(ordered.length === 0
+      ? []
+      : [`the role thresholds must stay ordered (activeAttended ≤ coreAttended ≤ window, activeSpeaking ≤ coreSpeaking) and are varied in adjoining ranges: ${ordered.map(range).join(', ')}`]),
+    ...(held.length === 0 ? [] : [`held at the scenario's values, as their order leaves no room: ${held.join(', ')}`]),
+  ];
+  return `${parts.join('; ')}. Give --params path=min:max to vary plausible ranges instead`;
 }

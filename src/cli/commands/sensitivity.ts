@@ -5,6 +5,7 @@
  */
 import type { Argv } from 'yargs';
 import type { Measure } from '../../research/measure.js';
+import { modelParameterPaths } from '../../research/sensitivity/index.js';
 import {
   SENSITIVITY_DEFAULT_RUNS,
   sensitivity,
@@ -85,8 +86,10 @@ const HELP =
   'S1 (the share of the variance of the measure due to the parameter alone) and ST (its share with all its interactions), ' +
   'each with a 95% bootstrap interval, ranked by ST. ST near 0: the parameter can be fixed anywhere in its range; ST well ' +
   'above S1: it acts through other parameters. Without --params, sobol varies every model parameter over its documented ' +
-  'range, which costs samples × (about 150 + 2) × runs replications: give --params to study a few. Either way, give ' +
-  'plausible ranges: the answer is about the ranges varied. See docs/SENSITIVITY.md.';
+  `range, which costs samples × (${modelParameterPaths().length} + 2) × runs replications: give --params to study a few. ` +
+  'A worker thread takes longer to start than a run of the baseline, so with a few --runs per point --workers 0 is often ' +
+  'the fastest; results are the same for any --workers. Either way, give plausible ranges: the answer is about the ranges ' +
+  'varied. See docs/SENSITIVITY.md.';
 
 export function builder(yargs: Argv): Argv<SensitivityArgs> {
   return yargs

@@ -11,6 +11,7 @@ export {
   resolveFactors,
   modelParameterPaths,
   modelParameterFactors,
+  ORDERED_PARAMETERS,
   schemaRange,
   schemaRangeWarning,
   settingBounds,

@@ -235,24 +235,51 @@ export function modelParameterPaths(): string[] {
 }
 
 /**
+ * Chains of model parameters that must stay in order, lowest first, for a scenario to be valid
+ * (`checkScenario` in scenario/postcheck.ts): a member can reach the role thresholds only if
+ * activeAttended ≤ coreAttended ≤ window and activeSpeaking ≤ coreSpeaking.
+ */
+export const ORDERED_PARAMETERS: readonly (readonly string[])[] = [
+  ['parameters.contributions.activeAttended', 'parameters.contributions.coreAttended', 'parameters.contributions.window'],
+  ['parameters.contributions.activeSpeaking', 'parameters.contributions.coreSpeaking'],
+];
+
+/**
  * The factors of a design that names no parameters: every model parameter
- * (`modelParameterPaths`) over its documented range, the schema's (docs/PARAMETERS.md). A
- * parameter whose scenario value lies in the bottom `SCHEMA_RANGE_FLOOR` of that range (a rate
- * of 0.006 in 0..1, a weight of 0 in 0..2), which `resolveFactors` would refuse, is varied
- * instead from the schema's minimum to about twice its value (a tenth of the range when the
- * value is the minimum), marked `rangeFrom: 'suggested'`.
+ * (`modelParameterPaths`) over its documented range, the schema's (docs/PARAMETERS.md), with
+ * two exceptions, each marked `rangeFrom: 'suggested'`:
+ *
+ * - a parameter whose scenario value lies in the bottom `SCHEMA_RANGE_FLOOR` of that range (a
+ *   rate of 0.006 in 0..1, a weight of 0 in 0..2), which `resolveFactors` would refuse, is varied
+ *   from the schema's minimum to about twice its value (a tenth of the range when the value is
+ *   the minimum);
+ * - the parameters of an `ORDERED_PARAMETERS` chain are varied in adjoining ranges that keep
+ *   their order at every design point: the first from its schema minimum to the second's value,
+ *   each next one from its own value to the following one's, the last from its value to its
+ *   schema maximum. One whose range would be empty (its value equals the next one's) is left
+ *   out of the design.
  *
  * @param levels distinct whole values a whole-number parameter's range must hold (Morris's p; 2 for Sobol)
  * @example modelParameterFactors(scenario, 2).find((f) => f.path === 'parameters.recruitment.announcement')
  * // → { path: 'parameters.recruitment.announcement', min: 0, max: 0.012, integer: false, rangeFrom: 'suggested' }
  */
 export function modelParameterFactors(scenario: Scenario, levels: number): Factor[] {
-  return modelParameterPaths().map((path) => {
+  const ordered = new Map<string, { min: number; max: number }>();
+  for (const chain of ORDERED_PARAMETERS) {
+    const values = chain.map((path) => settingValue(path, scenario) as number);
+    chain.forEach((path, i) => {
+      const { min, max } = schemaRange(path, scenario);
+      ordered.set(path, { min: i === 0 ? min : (values[i] as number), max: i === chain.length - 1 ? max : (values[i + 1] as number) });
+    });
+  }
+  return modelParameterPaths().flatMap((path): Factor[] => {
     const factor: Factor = { ...schemaRange(path, scenario), rangeFrom: 'schema' };
+    const chained = ordered.get(path);
+    if (chained !== undefined) return chained.min < chained.max ? [{ ...factor, ...chained, rangeFrom: 'suggested' }] : [];
     const value = settingValue(path, scenario);
     const { min, max } = factor;
-    if (typeof value !== 'number' || value - min >= SCHEMA_RANGE_FLOOR * (max - min)) return factor;
+    if (typeof value !== 'number' || value - min >= SCHEMA_RANGE_FLOOR * (max - min)) return [factor];
     const [low, high] = exampleRange(factor, value, levels).split(':').map(Number) as [number, number];
-    return { ...factor, min: low, max: high, rangeFrom: 'suggested' };
+    return [{ ...factor, min: low, max: high, rangeFrom: 'suggested' }];
   });
 }

@@ -86,13 +86,26 @@ export function loadDesignPoint(
     scenario = load(sets);
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
-    throw new ScenarioError(error.issues.map((issue) => ({ ...issue, file: `${issue.file} (design point ${point}: ${sets.join(', ')})` })));
+    throw new ScenarioError(error.issues.map((issue) => ({ ...issue, file: `${issue.file} (design point ${point}: ${pointLabel(sets, issue)})` })));
   }
   for (const measure of measures) {
     const problem = measureProblem(measure, copIds(scenario), scenario.weeks);
     if (problem !== undefined) throw new DesignError(`design point ${point}: ${problem}`);
   }
   return scenario;
+}
+
+/**
+ * The overrides of a design point, as an error names them: all of a few; of many, those the
+ * issue names (by path or in its message) and how many there are.
+ */
+function pointLabel(sets: readonly string[], issue: { readonly path: string; readonly message: string }): string {
+  if (sets.length <= 4) return sets.join(', ');
+  const named = sets.filter((set) => {
+    const path = set.slice(0, set.indexOf('='));
+    return issue.path === path || issue.message.includes(path);
+  });
+  return `${named.join(', ')}${named.length > 0 ? ', ' : ''}… (${sets.length} settings)`;
 }
 
 /** Simulates every design point in order and ranks the parameters. */

@@ -48,6 +48,41 @@ describe('the factors of a Sobol analysis', () => {
       path: 'parameters.recruitment.announcement', min: 0, max: 0.012, integer: false, rangeFrom: 'suggested',
     });
     expect(factors.every((f) => f.min < f.max)).toBe(true);
+    // The role thresholds must stay ordered: adjoining ranges, each around its baseline value.
+    const range = (path: string) => {
+      const f = factors.find((factor) => factor.path === `parameters.contributions.${path}`)!;
+      return [f.min, f.max, f.rangeFrom];
+    };
+    expect(['activeAttended', 'coreAttended', 'window', 'activeSpeaking', 'coreSpeaking'].map(range)).toEqual([
+      [1, 5, 'suggested'],
+      [5, 6, 'suggested'],
+      [6, 26, 'suggested'],
+      [0, 0.35, 'suggested'],
+      [0.35, 5, 'suggested'],
+    ]);
+  });
+
+  it('every point of the default design is a valid scenario, and a threshold with no room is held', () => {
+    const factors = modelParameterFactors(load([]), 2);
+    const plan = planSobol({ factors, measures: [{ metric: 'members' }], samples: 2, seed: 1, load });
+    expect(plan.scenarios).toHaveLength(2 * (factors.length + 2));
+    const tight = modelParameterFactors(load(['parameters.contributions.coreAttended=6']), 2).map((f) => f.path);
+    expect(tight).not.toContain('parameters.contributions.coreAttended');
+    expect(tight).toHaveLength(factors.length - 1);
+  });
+
+  it('names only the settings at fault when a design point of many settings is refused', () => {
+    const shares = ['interest.home', 'interest.related', 'interest.other', 'network.sameGroup', 'network.sameSite', 'network.sameRole'];
+    const factors = shares.map((path) => ({ path: `parameters.${path}`, min: 0, max: 1, integer: false }));
+    factors.push({ path: 'parameters.contributions.coreAttended', min: 20, max: 26, integer: true });
+    let message = '';
+    try {
+      planSobol({ factors, measures: [{ metric: 'members' }], samples: 2, seed: 1, load });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/\(design point 0: parameters\.contributions\.coreAttended=\d+, … \(7 settings\)\)/);
+    expect(message).not.toContain('parameters.interest.home=');
   });
 });
 
