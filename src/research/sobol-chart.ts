@@ -31,6 +31,13 @@ export interface SobolChartInput {
 const INDEX_FORMAT = '.2f';
 
 /**
+ * The x axis runs from 0 to 100% and further only as far as estimates and intervals reach, at
+ * most from −25% to 125%: an index is a share of variance, and the wide intervals of a measure
+ * that hardly varies would otherwise squeeze every bar; beyond, bars and whiskers are cut.
+ */
+const AXIS_LIMITS = [-0.25, 1.25] as const;
+
+/**
  * The chart named `sobol`: one panel per measure, its `SOBOL_CHART_PARAMETERS` parameters of
  * largest ST ranked top down, S1 and ST side by side with their intervals.
  *
@@ -65,6 +72,9 @@ export function sobolCharts(input: SobolChartInput): NamedChart[] {
       { field: 'high', type: 'quantitative', title: '95% interval, high', format: INDEX_FORMAT },
       { field: 'rank', type: 'quantitative', title: 'Rank (by ST)' },
     ];
+    const ends = values.flatMap((v) => [v.low, v.high, v.value]).filter((x): x is number => x !== null);
+    const domain = [Math.max(AXIS_LIMITS[0], Math.min(0, ...ends)), Math.min(AXIS_LIMITS[1], Math.max(1, ...ends))];
+    const x = { field: 'value', type: 'quantitative', title: 'Share of the variance of the measure', axis: { format: '.0%' }, scale: { domain, nice: false } };
     const more = result.rows.length > shown.length ? ` (the ${shown.length} of largest ST of ${result.rows.length})` : '';
     return {
       title: { text: `${upperFirst(input.measureTexts[m] ?? '')}${more}`, anchor: 'start', fontSize: 12 },
@@ -73,13 +83,10 @@ export function sobolCharts(input: SobolChartInput): NamedChart[] {
       data: { values },
       encoding: { y, yOffset: { field: 'index', type: 'nominal', sort: ['S1 (first order)', 'ST (total order)'] }, color, tooltip },
       layer: [
+        { mark: { type: 'bar', clip: true }, encoding: { x } },
         {
-          mark: { type: 'bar' },
-          encoding: { x: { field: 'value', type: 'quantitative', title: 'Share of the variance of the measure', axis: { format: '.0%' } } },
-        },
-        {
-          mark: { type: 'rule', color: '#333333', strokeWidth: 1 },
-          encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+          mark: { type: 'rule', strokeWidth: 1, clip: true },
+          encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' } },
         },
       ],
     };
@@ -90,6 +97,7 @@ export function sobolCharts(input: SobolChartInput): NamedChart[] {
       subtitle: [
         `Sobol indices: ${input.samples} base samples, ${input.runs} replication${input.runs === 1 ? '' : 's'} per design point; whiskers: 95% bootstrap intervals`,
         'S1: the share due to the parameter alone; ST: with all its interactions. ST well above S1: the parameter acts through others',
+        'Axes end at −25% and 125% at most; estimates and intervals beyond are cut (all are in sobol.csv)',
       ],
       description:
         'For each measure, the parameters of largest total-order Sobol index ST, each with its first-order index S1 beside it ' +
@@ -97,7 +105,6 @@ export function sobolCharts(input: SobolChartInput): NamedChart[] {
     }),
     vconcat: panels,
     spacing: 30,
-    resolve: { scale: { x: 'shared' } },
   };
   return [
     {
