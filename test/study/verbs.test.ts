@@ -83,6 +83,23 @@ describe('the CLI and the library write identical files', () => {
     expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
   });
 
+  it('sensitivity --method sobol', async () => {
+    const dir = tempDir();
+    const params = 'cops.0.support.fundedHours=0:8,cops.0.founders=2:10';
+    const args = ['sensitivity', 'baseline', '--method', 'sobol', '--params', params, '--samples', '4', '--metric', 'members,alive'];
+    expect(cli([...args, ...COMMON, '--out', 'cli'], dir).status).toBe(0);
+    await copsim.sensitivity({
+      ...common,
+      method: 'sobol',
+      scenario: 'baseline',
+      params: params.split(','),
+      samples: 4,
+      measures: [{ metric: 'members' }, { metric: 'alive' }],
+      out: join(dir, 'lib'),
+    });
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
+  });
+
   it('hypotheses', async () => {
     const dir = tempDir();
     // The study's hypotheses read their measure over the run's weeks 52 to 155: a full-length run.
