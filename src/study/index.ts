@@ -1,7 +1,7 @@
 /**
  * The study verbs: every study the CLI runs is one call here, with the same files when written.
  *
- *   run · compare · sweep · sensitivity · hypotheses ──(options)──▶ result ──writeStudy──▶ folder
+ *   run · compare · sweep · sensitivity · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder's tables
  */
 export { run, RUN_DEFAULT_RUNS, type RunOptions, type RunResult } from './run.js';
@@ -9,6 +9,15 @@ export { compare, armName, COMPARE_DEFAULT_RUNS, type CompareArm, type CompareOp
 export { sweep, checkMeasure, SWEEP_DEFAULT_RUNS, type SweepOptions, type SweepStudy } from './sweep.js';
 export { sensitivity, SENSITIVITY_DEFAULT_RUNS, type SensitivityOptions, type SensitivityStudy } from './sensitivity.js';
 export { hypotheses, studyFile, HYPOTHESES_DEFAULT_RUNS, type HypothesesOptions, type HypothesesStudy } from './hypotheses.js';
+export {
+  calibrate,
+  CALIBRATE_DEFAULT_RUNS,
+  CALIBRATE_DEFAULT_PARTICLES,
+  CHECKPOINT,
+  type CalibrateOptions,
+  type CalibrationSettings,
+  type CalibrationStudy,
+} from './calibrate.js';
 export { plot, type PlotOptions, type PlotResult } from './plot.js';
 export { writeStudy, type StudyResult } from './write.js';
 export { StudyError } from './errors.js';

@@ -10,7 +10,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parsePrior, priorQuantile, priorText, type Prior } from '../../calibration/priors.js';
 import { ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
-import { loadScenario } from '../../scenario/load.js';
+import { loadScenario, parseScenario } from '../../scenario/load.js';
 import { parseSet } from '../../scenario/overrides.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
 import { numberBounds, schemaAt, unwrapSchema } from '../../scenario/schema-walk.js';
@@ -111,6 +111,7 @@ export function resolveTargets(data: TargetsFileData, options: ResolveTargetsOpt
   const checked = parameters.every((p): p is CalibrationParameter => !Array.isArray(p));
   if (!checked) issues.push(...parameters.filter((p): p is ScenarioIssue[] => Array.isArray(p)).flat());
   const middle = checked ? thetaSets(parameters, parameters.map((p) => priorQuantile(p.prior, 0.5))) : [];
+  if (checked && first !== undefined) issues.push(...cornerIssues(parameters, first, file));
   data.patterns.forEach((p, i) => {
     const at = (...rest: (string | number)[]): string => formatHypothesisPath(['patterns', i, ...rest]);
     const common = [...(data.weeks === undefined ? [] : [`weeks=${data.weeks}`]), ...[p.set ?? []].flat(), ...(options.sets ?? [])];
@@ -231,6 +232,31 @@ function resolveParameter(p: ParameterData, scenario: Scenario | undefined, file
   }
   const prior: Prior = parsed.kind === 'normal' ? { kind: 'normal', mean: parsed.a, sd: parsed.b, lo, hi } : { kind: parsed.kind, lo, hi };
   return { path: p.path, prior, priorText: priorText(prior) };
+}
+
+/** Parameters whose corners `cornerIssues` tries; past this, the box has too many corners to try each. */
+const MAX_CORNER_PARAMETERS = 8;
+
+/**
+ * The problems of the priors' corners: a combination of the parameters' extreme values that
+ * makes no valid scenario (such as a core threshold below the active one), which a particle
+ * could draw. Cross-field rules of the scenario compare parameters pairwise, so the corners of
+ * the box of bounds find them.
+ */
+function cornerIssues(parameters: readonly CalibrationParameter[], scenario: Scenario, file: string): ScenarioIssue[] {
+  if (parameters.length > MAX_CORNER_PARAMETERS) return [];
+  for (let corner = 0; corner < 2 ** parameters.length; corner++) {
+    const theta = parameters.map((p, k) => ((corner >> k) & 1 ? p.prior.hi : p.prior.lo));
+    try {
+      parseScenario(scenario, { sets: thetaSets(parameters, theta) });
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      const values = thetaSets(parameters, theta).join(', ');
+      const reason = error.issues.map((issue) => (issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`)).join('; ');
+      return [{ file, path: 'parameters', message: `the priors allow ${values}, which is not a valid scenario (${reason}); choose ranges whose every combination is valid` }];
+    }
+  }
+  return [];
 }
 
 /**
