@@ -86,7 +86,7 @@ export function builder(yargs: Argv): Argv<CalibrateArgs> {
   return yargs
     .positional('targets', { type: 'string', describe: 'A targets file (.yaml, .json): free parameters with priors, and patterns' })
     .options(options)
-    .example('$0 calibrate scenarios/calibration/quick.yaml', 'a quick calibration, a few minutes on 2 cores')
+    .example('$0 calibrate scenarios/calibration/quick.yaml', 'the quick form: few particles, patterns at 300 and 1,000 employees')
     .example('$0 calibrate scenarios/calibration/patterns.yaml --particles 400 --runs 16', "the model brief's facts at the domain's points")
     .example('$0 calibrate scenarios/calibration/patterns.yaml --out cal --resume', 'go on with an interrupted calibration in cal/')
     .epilogue(EPILOGUE) as unknown as Argv<CalibrateArgs>;
