@@ -1,6 +1,6 @@
 /**
- * Adaptive population Monte Carlo ABC (APMC; Lenormand, Jabot & Deffuant 2013, Statistics and
- * Computing 23:271, as OpenMOLE runs it), as pure functions over a simulator
+ * Adaptive population Monte Carlo ABC (APMC; Lenormand, Jabot & Deffuant 2013, Computational
+ * Statistics 28:2777, as OpenMOLE runs it), as pure functions over a simulator
  * `(theta, particleIndex, generation) => summary statistics` and a distance.
  *
  *   generation 1: N particles from the prior ─simulate─▶ distances ─keep the Nα = ⌊αN⌋ best─▶ ε₁

@@ -105,7 +105,7 @@ const DEFAULT_PREDICTIVE_DRAWS = 16;
 export const CHECKPOINT = 'checkpoint.json';
 
 const METHOD =
-  'adaptive population Monte Carlo ABC (APMC; Lenormand, Jabot & Deffuant 2013, Statistics and Computing 23:271), as OpenMOLE runs it: ' +
+  'adaptive population Monte Carlo ABC (APMC; Lenormand, Jabot & Deffuant 2013, Computational Statistics 28:2777), as OpenMOLE runs it: ' +
   'N particles from the prior, the ⌊αN⌋ nearest kept; then each generation N − ⌊αN⌋ particles from the kept ones (chosen by weight) moved by a ' +
   'normal kernel of twice their weighted covariance, redrawn until within the priors’ bounds, weighted prior(θ)·c / Σ w_j K(θ | θ_j) ' +
   '(c: the share of kernel draws within the bounds), old and new together, the ⌊αN⌋ nearest kept; ε = the largest distance kept; ' +
