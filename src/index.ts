@@ -3,7 +3,7 @@
  * copsim's public API: the table of contents. Every study the CLI runs is one call here, and
  * writes the same files when given a folder; below the verbs are the stages they are made of.
  *
- *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses ──(options)──▶ result ──writeStudy──▶ folder
+ *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder
  *
  *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
@@ -29,6 +29,7 @@ export {
   sweep,
   sensitivity,
   hypotheses,
+  calibrate,
   plot,
   writeStudy,
   studySummary,
@@ -50,6 +51,8 @@ export {
   type SobolStudy,
   type HypothesesOptions,
   type HypothesesStudy,
+  type CalibrateOptions,
+  type CalibrationStudy,
   type PlotOptions,
   type PlotResult,
 } from './study/index.js';

@@ -1,6 +1,6 @@
 /**
  * The `copsim` command line: parses the arguments with yargs, hands them to one command module
- * (run, compare, sweep, sensitivity, hypotheses, plot, list, validate, schema) and turns
+ * (run, compare, sweep, sensitivity, hypotheses, calibrate, plot, list, validate, schema) and turns
  * whatever happens into a message and an exit code. Each study command is one call to its
  * library verb (src/study/).
  * `copsim completion` is yargs' own: it prints a bash or zsh script that completes through
@@ -12,6 +12,7 @@
 import { nearest } from '../scenario/suggest.js';
 import yargs, { type Argv } from 'yargs';
 import { copsimVersion } from '../output/index.js';
+import * as calibrate from './commands/calibrate.js';
 import * as hypotheses from './commands/hypotheses.js';
 import * as compare from './commands/compare.js';
 import * as list from './commands/list.js';
@@ -61,6 +62,7 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .command(sweep.command, sweep.describe, sweep.builder, (args) => sweep.handler(args, context))
     .command(sensitivity.command, sensitivity.describe, sensitivity.builder, (args) => sensitivity.handler(args, context))
     .command(hypotheses.command, hypotheses.describe, hypotheses.builder, (args) => hypotheses.handler(args, context))
+    .command(calibrate.command, calibrate.describe, calibrate.builder, (args) => calibrate.handler(args, context))
     .example('$0 run', 'the baseline scenario, 200 replications, results in copsim-out/baseline')
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'your own scenario, one setting changed')
@@ -100,10 +102,11 @@ const OPTIONS: Record<string, readonly string[]> = {
   sweep: [...Object.keys(sweep.options), ...GLOBAL_OPTIONS],
   sensitivity: [...Object.keys(sensitivity.options), ...GLOBAL_OPTIONS],
   hypotheses: [...Object.keys(hypotheses.options), ...GLOBAL_OPTIONS],
+  calibrate: [...Object.keys(calibrate.options), ...GLOBAL_OPTIONS],
   [COMPLETION_COMMAND]: GLOBAL_OPTIONS,
 };
 const COMMANDS = [
-  ...[run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses].map((c) => c.command.split(' ')[0] as string),
+  ...[run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses, calibrate].map((c) => c.command.split(' ')[0] as string),
   COMPLETION_COMMAND,
 ];
 

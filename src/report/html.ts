@@ -29,15 +29,7 @@ export const EMBED_OPTIONS = { actions: false, renderer: 'svg' } as const;
 export function reportHtml(input: ReportInput, scripts: ReportScripts): string {
   const anchors = chartAnchors(input.charts);
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(input.title)}: copsim report</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead(`${input.title}: copsim report`),
     '<header>',
     '<p class="kicker">copsim report</p>',
     `<h1>${escapeHtml(input.title)}</h1>`,
@@ -50,12 +42,34 @@ export function reportHtml(input: ReportInput, scripts: ReportScripts): string {
     chartsSection(input.charts, anchors),
     '</main>',
     provenanceFooter(input),
+    ...pageEnd(scripts),
+  ].join('\n');
+}
+
+/** A page's lines up to `<body>`: its title (escaped) and styles. */
+export function pageHead(title: string): string[] {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+  ];
+}
+
+/** A page's closing lines: the inlined chart libraries, the script that draws the charts, the end tags. */
+export function pageEnd(scripts: ReportScripts): string[] {
+  return [
     ...[scripts.vega, scripts.vegaLite, scripts.vegaEmbed].map((s) => `<script>${inlineScript(s)}</script>`),
     `<script>${BOOTSTRAP}</script>`,
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ];
 }
 
 /**
@@ -94,7 +108,7 @@ export function scriptJson(value: unknown): string {
 }
 
 /** A unique fragment id per chart, from its name. */
-function chartAnchors(charts: readonly NamedChart[]): string[] {
+export function chartAnchors(charts: readonly NamedChart[]): string[] {
   const seen = new Set<string>();
   return charts.map((chart, i) => {
     let id = `chart-${chart.name.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
@@ -122,7 +136,8 @@ function contents(charts: readonly NamedChart[], anchors: readonly string[], ref
   ].join('\n');
 }
 
-function paragraphs(text: string): string {
+/** Text as paragraphs, split at blank lines, each escaped. */
+export function paragraphs(text: string): string {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
@@ -228,7 +243,8 @@ function copCell(name: string): string {
     .join('&nbsp;· ');
 }
 
-function chartsSection(charts: readonly NamedChart[], anchors: readonly string[]): string {
+/** The charts, each with its heading, description and spec, drawn by the page's script. */
+export function chartsSection(charts: readonly NamedChart[], anchors: readonly string[]): string {
   const figures = charts.map((chart, i) => {
     const id = anchors[i] ?? `chart-${i + 1}`;
     return [
@@ -250,7 +266,8 @@ function chartsSection(charts: readonly NamedChart[], anchors: readonly string[]
   ].join('\n');
 }
 
-function provenanceFooter(input: ReportInput): string {
+/** The provenance footer: one term and value per line. */
+export function provenanceFooter(input: Pick<ReportInput, 'provenance'>): string {
   const items = input.provenance
     .map((line) => `<dt>${escapeHtml(line.label)}</dt><dd>${escapeHtml(line.value)}</dd>`)
     .join('\n');

@@ -13,7 +13,7 @@ import { StudyError } from './errors.js';
 export const DEFAULT_ROOT = 'copsim-out';
 
 /** The manifests that mark a folder as holding copsim results. */
-const MANIFESTS = ['manifest.json', 'comparison.json'];
+const MANIFESTS = ['manifest.json', 'comparison.json', 'calibration.json'];
 
 /**
  * The folder to write to, checked now: `out` itself, or `copsim-out/<defaultName>` for
@@ -57,7 +57,8 @@ export async function earlierResults(dir: string): Promise<string | undefined> {
       // An unreadable manifest still marks earlier results.
     }
     const command = file === 'comparison.json' ? 'compare' : typeof manifest['command'] === 'string' ? manifest['command'] : 'run';
-    const name = typeof manifest['scenarioName'] === 'string' ? ` of ${manifest['scenarioName']}` : '';
+    const subject = manifest['scenarioName'] ?? manifest['targets'];
+    const name = typeof subject === 'string' ? ` of ${subject}` : '';
     const started = typeof manifest['startedAt'] === 'string' ? ` (started ${manifest['startedAt']})` : '';
     return `the results of "copsim ${command}"${name}${started}`;
   }

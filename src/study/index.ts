@@ -1,7 +1,7 @@
 /**
  * The study verbs: every study the CLI runs is one call here, with the same files when written.
  *
- *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses ──(options)──▶ result ──writeStudy──▶ folder
+ *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder's tables
  */
 export { run, RUN_DEFAULT_RUNS, type RunOptions, type RunResult } from './run.js';
@@ -10,6 +10,15 @@ export { sweep, checkMeasure, SWEEP_DEFAULT_RUNS, type SweepOptions, type SweepS
 export { sensitivity, SENSITIVITY_DEFAULT_RUNS, type SensitivityOptions, type SensitivityStudy } from './sensitivity.js';
 export { SOBOL_DEFAULT_RUNS, SOBOL_DEFAULT_SAMPLES, SOBOL_DEFAULT_MEASURES, type SobolOptions, type SobolStudy } from './sobol.js';
 export { hypotheses, studyFile, HYPOTHESES_DEFAULT_RUNS, type HypothesesOptions, type HypothesesStudy } from './hypotheses.js';
+export {
+  calibrate,
+  CALIBRATE_DEFAULT_RUNS,
+  CALIBRATE_DEFAULT_PARTICLES,
+  CHECKPOINT,
+  type CalibrateOptions,
+  type CalibrationSettings,
+  type CalibrationStudy,
+} from './calibrate.js';
 export { plot, type PlotOptions, type PlotResult } from './plot.js';
 export { writeStudy, type StudyResult } from './write.js';
 export { StudyError } from './errors.js';

@@ -1,6 +1,6 @@
 /**
  * A study's result as a small JSON-safe document: its key figures and, for compare, sweep,
- * sensitivity and hypotheses, its result table. What `copsim … --json` prints; NaN becomes
+ * sensitivity and hypotheses, its result table; for calibrate, the posterior and the predictive check. What `copsim … --json` prints; NaN becomes
  * null.
  */
 import { headlineDifferences } from '../compare/headline.js';
@@ -55,6 +55,20 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
       };
     case 'hypotheses':
       return { command: 'hypotheses', file: result.file, out, rows: result.rows };
+    case 'calibrate':
+      return {
+        command: 'calibrate',
+        targets: result.file,
+        particles: result.settings.particles,
+        runs: result.settings.runs,
+        seed: result.settings.seed,
+        generations: result.state.generations.length,
+        stopped: result.state.stopped ?? null,
+        epsilon: result.state.generations.at(-1)?.epsilon ?? null,
+        out,
+        posterior: result.posterior,
+        predictive: result.predictive,
+      };
   }
 }
 

@@ -4,7 +4,9 @@
  *   RunResult ──writeRunFolder──▶ tables, manifest, charts, report.html
  *   CompareResult ──▶ one run folder per scenario, comparison.csv/.json, charts, report.html
  *   SweepStudy, SensitivityStudy, SobolStudy, HypothesesStudy ──writeStudyOutput──▶ tables, charts, manifest.json
+ *   CalibrationStudy ──▶ posterior.csv, predictive.csv, generations.csv, charts, report.html, calibration.json
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeCharts } from '../charts/write.js';
 import { compareCharts } from '../compare/charts.js';
@@ -16,6 +18,9 @@ import { makeDirectory } from '../output/directory.js';
 import { writeRunFolder } from '../publish/run-folder.js';
 import { writeStudyOutput } from '../research/write.js';
 import { writeReport } from '../report/write.js';
+import { readReportScripts } from '../report/assets.js';
+import { tablesPageHtml } from '../report/tables-page.js';
+import type { CalibrationStudy } from './calibrate.js';
 import type { CompareResult } from './compare.js';
 import { writingTo } from './folder.js';
 import type { HypothesesStudy } from './hypotheses.js';
@@ -25,7 +30,7 @@ import type { SobolStudy } from './sobol.js';
 import type { SweepStudy } from './sweep.js';
 
 /** The result of any study verb. */
-export type StudyResult = RunResult | CompareResult | SweepStudy | SensitivityStudy | SobolStudy | HypothesesStudy;
+export type StudyResult = RunResult | CompareResult | SweepStudy | SensitivityStudy | SobolStudy | HypothesesStudy | CalibrationStudy;
 
 /**
  * Writes a study's files into `dir` (created if needed), each atomically; a manifest is written
@@ -42,6 +47,9 @@ export async function writeStudy(dir: string, result: StudyResult): Promise<stri
         return;
       case 'compare':
         await writeComparisonFolder(dir, result);
+        return;
+      case 'calibrate':
+        await writeCalibrationFolder(dir, result);
         return;
       default:
         await writeStudyOutput(dir, { tables: result.tables, charts: result.charts, manifest: result.manifest });
@@ -63,4 +71,17 @@ async function writeComparisonFolder(dir: string, result: CompareResult): Promis
     comparisonReportInput({ runs: result.scenarios.map((s) => ({ name: s.name, folder: s.folder, output: s.output })), charts }),
   );
   await writeFileAtomic(join(dir, 'comparison.json'), result.manifest);
+}
+
+/** A calibration: its tables, charts and report.html, then calibration.json (removed first, written last). */
+async function writeCalibrationFolder(dir: string, result: CalibrationStudy): Promise<void> {
+  await makeDirectory(dir);
+  const manifest = join(dir, 'calibration.json');
+  await rm(manifest, { force: true });
+  for (const table of result.tables) {
+    await writeFileAtomic(join(dir, table.file), toCsv(table.rows as Record<string, unknown>[], table.columns));
+  }
+  await writeCharts(dir, result.charts);
+  await writeFileAtomic(join(dir, 'report.html'), tablesPageHtml(result.page, await readReportScripts()));
+  await writeFileAtomic(manifest, result.manifest);
 }

@@ -3,7 +3,7 @@
  * arguments: the CLI (bin/copsim.js) and the built library (dist/index.js) each write a folder,
  * and every file of the two is compared, with only the clock (start time, wall time) masked.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as copsim from '../../dist/index.js';
@@ -106,6 +106,27 @@ describe('the CLI and the library write identical files', () => {
     const args = ['hypotheses', '--only', 'mandatory-attendance', '--runs', '2', '--seed', '5', '--workers', '0', '--quiet'];
     expect(cli([...args, '--out', 'cli'], dir).status).toBe(0);
     await copsim.hypotheses({ runs: 2, seed: 5, workers: 0, only: ['mandatory-attendance'], out: join(dir, 'lib') });
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
+  });
+
+  it('calibrate', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'small.yaml'),
+      [
+        'parameters:',
+        '  - { path: parameters.churn.welcomeTie, prior: "uniform(0.1, 1)" }',
+        'patterns:',
+        '  - { id: core, scenario: baseline, set: [organisation.employees=150], measure: { metric: core_share }, target: 0.125, tolerance: 0.025 }',
+        '',
+      ].join('\n'),
+    );
+    const args = ['calibrate', 'small.yaml', '--particles', '4', '--max-generations', '2', '--runs', '2', '--seed', '5', '--workers', '0', '--quiet'];
+    expect(cli([...args, '--out', 'cli'], dir).status).toBe(0);
+    await copsim.calibrate({ targets: join(dir, 'small.yaml'), particles: 4, maxGenerations: 2, runs: 2, seed: 5, workers: 0, out: join(dir, 'lib') });
+    // The library was given the file's absolute path, the CLI a relative one: the same file.
+    const relativePath = (text: string): string => text.replaceAll(join(dir, 'small.yaml'), 'small.yaml');
+    for (const name of ['calibration.json', 'report.html']) writeFileSync(join(dir, 'lib', name), relativePath(readFileSync(join(dir, 'lib', name), 'utf8')));
     expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
   });
 

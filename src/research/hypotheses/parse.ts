@@ -12,7 +12,7 @@ import { readScenarioFile } from '../../scenario/read.js';
 import { nearest } from '../../scenario/suggest.js';
 import { translateZodIssues } from '../../scenario/zod-issues.js';
 import { isRunFigure, isWeeklyMetric } from '../measure.js';
-import { hypothesisFileSchema, type HypothesisFileData } from './schema.js';
+import { hypothesisFileSchema, type HypothesisFileData, type MeasureData } from './schema.js';
 
 /**
  * A hypothesis file could not be read, validated or resolved; `issues` lists every problem,
@@ -48,16 +48,36 @@ export function formatHypothesisPath(path: readonly PropertyKey[]): string {
  * @example parseHypothesisFile({ hypotheses: [...] }, 'study.yaml').hypotheses[0].id
  */
 export function parseHypothesisFile(raw: unknown, file = '<input>'): HypothesisFileData {
-  if (raw === null || raw === undefined) {
-    throw new HypothesisError([{ file, path: '', message: 'the file is empty: expected a mapping with a list of hypotheses' }]);
-  }
-  const result = hypothesisFileSchema.safeParse(raw);
+  return validateFileData(hypothesisFileSchema, raw, file, {
+    empty: 'the file is empty: expected a mapping with a list of hypotheses',
+    error: (issues) => new HypothesisError(issues),
+    crossCheck,
+  });
+}
+
+/**
+ * Validates the data of a study file (hypotheses, calibration targets) against its schema:
+ * an empty file, then the schema's issues (in the scenario's words, unions settled, paths
+ * bracketed), then `crossCheck`'s, each set thrown as one `error(issues)`.
+ */
+export function validateFileData<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  file: string,
+  how: {
+    readonly empty: string;
+    readonly error: (issues: ScenarioIssue[]) => Error;
+    readonly crossCheck: (data: z.output<S>, file: string) => ScenarioIssue[];
+  },
+): z.output<S> {
+  if (raw === null || raw === undefined) throw how.error([{ file, path: '', message: how.empty }]);
+  const result = schema.safeParse(raw);
   if (!result.success) {
-    const issues = translateZodIssues(settleUnions(result.error.issues), hypothesisFileSchema, raw, () => file);
-    throw new HypothesisError(issues.map((issue) => refine(issue, raw, file)));
+    const issues = translateZodIssues(settleUnions(result.error.issues), schema, raw, () => file);
+    throw how.error(issues.map((issue) => refine(issue, raw, file)));
   }
-  const issues = crossCheck(result.data, file);
-  if (issues.length > 0) throw new HypothesisError(issues);
+  const issues = how.crossCheck(result.data, file);
+  if (issues.length > 0) throw how.error(issues);
   return result.data;
 }
 
@@ -89,7 +109,10 @@ function settleUnions(issues: readonly Issue[]): Issue[] {
   });
 }
 
-/** Dotted path from translateZodIssues → bracketed path; clearer words for the two unions. */
+/**
+ * Dotted path from translateZodIssues → bracketed path; clearer words for the two unions (a
+ * measure's `at`, an arm `a` or `b`).
+ */
 function refine(issue: ScenarioIssue, raw: unknown, file: string): ScenarioIssue {
   const segments = issue.path === '' ? [] : issue.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const path = formatHypothesisPath(segments);
@@ -128,45 +151,48 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
 function crossCheck(data: HypothesisFileData, file: string): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const seen = new Map<string, number>();
-  const metrics: readonly string[] = [...WEEKLY_METRICS, ...RUN_FIGURES];
   data.hypotheses.forEach((h, i) => {
     const at = (...rest: (string | number)[]): string => formatHypothesisPath(['hypotheses', i, ...rest]);
     const first = seen.get(h.id);
     if (first !== undefined) {
       issues.push({ file, path: at('id'), message: `duplicate id "${h.id}": hypotheses[${first}] has it already` });
     } else seen.set(h.id, i);
-    const { metric } = h.measure;
-    if (!isWeeklyMetric(metric) && !isRunFigure(metric)) {
-      const suggestion = nearest(metric, metrics);
-      issues.push({
-        file,
-        path: at('measure', 'metric'),
-        message:
-          `unknown metric "${metric}": expected a weekly metric (${WEEKLY_METRICS.join(', ')}) ` +
-          `or a per-run figure (${RUN_FIGURES.join(', ')})`,
-        ...(suggestion ? { suggestion } : {}),
-      });
-    } else if (isRunFigure(metric) && h.measure.at !== undefined) {
-      issues.push({
-        file,
-        path: at('measure', 'at'),
-        message: `"${metric}" is a per-run figure: it has one value per run and takes no "at"`,
-      });
-    } else if (isRunFigure(metric) && h.measure.while_alive !== undefined) {
-      issues.push({
-        file,
-        path: at('measure', 'while_alive'),
-        message: `"${metric}" is a per-run figure: it has one value per run and takes no "while_alive"`,
-      });
-    }
-    const when = h.measure.at;
-    if (typeof when === 'object' && when.from > when.to) {
-      issues.push({
-        file,
-        path: at('measure', 'at'),
-        message: `window ${when.from}..${when.to} is empty: "from" must not exceed "to"`,
-      });
-    }
+    issues.push(...measureIssues(h.measure, file, (...rest) => at('measure', ...rest)));
   });
+  return issues;
+}
+
+/**
+ * The problems of a measure as written in a file: an unknown metric (with the nearest one), a
+ * week or `while_alive` for a per-run figure, an empty window. `at` places a field of the
+ * measure in the file, e.g. `(...rest) => formatHypothesisPath(['hypotheses', 3, 'measure', ...rest])`.
+ */
+export function measureIssues(measure: MeasureData, file: string, at: (...rest: (string | number)[]) => string): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const metrics: readonly string[] = [...WEEKLY_METRICS, ...RUN_FIGURES];
+  const { metric } = measure;
+  if (!isWeeklyMetric(metric) && !isRunFigure(metric)) {
+    const suggestion = nearest(metric, metrics);
+    issues.push({
+      file,
+      path: at('metric'),
+      message:
+        `unknown metric "${metric}": expected a weekly metric (${WEEKLY_METRICS.join(', ')}) ` +
+        `or a per-run figure (${RUN_FIGURES.join(', ')})`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  } else if (isRunFigure(metric) && measure.at !== undefined) {
+    issues.push({ file, path: at('at'), message: `"${metric}" is a per-run figure: it has one value per run and takes no "at"` });
+  } else if (isRunFigure(metric) && measure.while_alive !== undefined) {
+    issues.push({
+      file,
+      path: at('while_alive'),
+      message: `"${metric}" is a per-run figure: it has one value per run and takes no "while_alive"`,
+    });
+  }
+  const when = measure.at;
+  if (typeof when === 'object' && when.from > when.to) {
+    issues.push({ file, path: at('at'), message: `window ${when.from}..${when.to} is empty: "from" must not exceed "to"` });
+  }
   return issues;
 }

@@ -12,7 +12,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { copIds } from '../../scenario/vocabulary.js';
 import { measureProblem, type Measure, type MeasureTime } from '../measure.js';
 import { formatHypothesisPath, HypothesisError } from './parse.js';
-import type { ArmRef, HypothesisData, HypothesisFileData, HypothesisKind } from './schema.js';
+import type { ArmRef, HypothesisFileData, HypothesisKind, MeasureData } from './schema.js';
 
 /** One side of a comparison, ready to simulate. */
 export interface Arm {
@@ -80,7 +80,7 @@ export function resolveHypotheses(data: HypothesisFileData, options: ResolveOpti
   data.hypotheses.forEach((h, i) => {
     const weeks = h.weeks ?? data.weeks;
     const common = [...(weeks === undefined ? [] : [`weeks=${weeks}`]), ...(options.sets ?? [])];
-    const measure = toMeasure(h);
+    const measure = toMeasure(h.measure);
     const arms = (['a', 'b'] as const).map((side) => {
       const path = formatHypothesisPath(['hypotheses', i, 'compare', side]);
       try {
@@ -122,14 +122,15 @@ export function selectHypotheses(data: HypothesisFileData, only: readonly string
   return { ...data, hypotheses: data.hypotheses.filter((h) => only.includes(h.id)) };
 }
 
-function toMeasure(h: HypothesisData): Measure {
-  const at = h.measure.at;
+/** A measure as a file writes it (`while_alive`, a week as a number) → a `Measure`. */
+export function toMeasure(data: MeasureData): Measure {
+  const at = data.at;
   const time: MeasureTime | undefined = typeof at === 'number' ? { week: at } : at;
   return {
-    metric: h.measure.metric as Measure['metric'],
-    ...(h.measure.cop === undefined ? {} : { cop: h.measure.cop }),
+    metric: data.metric as Measure['metric'],
+    ...(data.cop === undefined ? {} : { cop: data.cop }),
     ...(time === undefined ? {} : { at: time }),
-    ...(h.measure.while_alive === true ? { whileAlive: true } : {}),
+    ...(data.while_alive === true ? { whileAlive: true } : {}),
   };
 }
 
@@ -153,12 +154,13 @@ function resolveArm(
   };
 }
 
-function looksLikePath(value: string): boolean {
+/** True for a scenario named by a file path rather than a built-in name. */
+export function looksLikePath(value: string): boolean {
   return /[/\\]/.test(value) || /\.(ya?ml|json)$/i.test(value);
 }
 
 /** A scenario problem placed at the arm that caused it; its own file and path kept in the message. */
-function armIssue(issue: ScenarioIssue, file: string, path: string): ScenarioIssue {
+export function armIssue(issue: ScenarioIssue, file: string, path: string): ScenarioIssue {
   const { suggestion, ...rest } = issue;
   return { file, path, message: formatIssue(rest), ...(suggestion === undefined ? {} : { suggestion }) };
 }

@@ -34,7 +34,7 @@ const weeksSchema = z
   .max(5200)
   .describe('Weeks to simulate in every arm (same as `set: [weeks=N]`); overrides the scenarios\' own.');
 
-const setsSchema = z
+export const setsSchema = z
   .union([z.string(), z.array(z.string())])
   .describe('Settings changed in this arm, as `path=value` (like `--set`), e.g. `cops.0.participation=mandatory`.');
 
@@ -146,3 +146,4 @@ export type HypothesisFileData = z.output<typeof hypothesisFileSchema>;
 export type HypothesisData = z.output<typeof hypothesisSchema>;
 export type ArmRef = z.output<typeof armRefSchema>;
 export type HypothesisKind = z.output<typeof kindSchema>;
+export type MeasureData = z.output<typeof measureSchema>;
