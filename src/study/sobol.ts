@@ -122,12 +122,12 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
   const total = designPoints * settings.runs;
   const measureTexts = measures.map((measure) => describeMeasure({ ...measure, cop: measure.cop ?? plan.cop }));
   const measureText = measureTexts.join('; ');
-  // Progress is reported point by point, as points may be simulated side by side.
+  // Progress is reported point by point.
   const { onProgress, ...quiet } = options;
   const session = createSession(settings, quiet, total);
-  // A batch of `runs` replications keeps `workersUsed` threads busy; the rest of the workers
-  // asked for simulate other design points meanwhile.
-  const concurrency = settings.workers === 0 ? 1 : Math.max(1, Math.floor(settings.workers / session.workersUsed));
+  // The session's one pool of threads simulates the points one after another, each on
+  // min(workers, runs) threads, so a point's batch never waits for threads to start.
+  const concurrency = 1;
   options.onStart?.({
     headline:
       `copsim: ${base.name} Sobol analysis of ${measureText}: ${factors.length} parameters, ${samples} samples × ` +
@@ -139,16 +139,18 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
   const clock = startClock();
   let seeds: ArrayLike<number> = [];
   let done = 0;
-  const result = await simulateSobol(
-    plan,
-    async (scenario) => {
-      const collected = await session.simulate(scenario);
-      seeds = collected.seeds;
-      done += settings.runs;
-      onProgress?.(done, total);
-      return collected;
-    },
-    concurrency,
+  const result = await session.closing(() =>
+    simulateSobol(
+      plan,
+      async (scenario) => {
+        const collected = await session.simulate(scenario);
+        seeds = collected.seeds;
+        done += settings.runs;
+        onProgress?.(done, total);
+        return collected;
+      },
+      concurrency,
+    ),
   );
   const manifest = studyManifestText(
     'sensitivity',

@@ -87,8 +87,8 @@ const HELP =
   'each with a 95% bootstrap interval, ranked by ST. ST near 0: the parameter can be fixed anywhere in its range; ST well ' +
   'above S1: it acts through other parameters. Without --params, sobol varies every model parameter over its documented ' +
   `range, which costs samples × (${modelParameterPaths().length} + 2) × runs replications: give --params to study a few. ` +
-  'A worker thread takes longer to start than a run of the baseline, so with a few --runs per point --workers 0 is often ' +
-  'the fastest; results are the same for any --workers. Either way, give plausible ranges: the answer is about the ranges ' +
+  'The worker threads start once for the whole design and simulate the points one after another, each on ' +
+  'min(--workers, --runs) threads; results are the same for any --workers. Give plausible ranges: the answer is about the ranges ' +
   'varied. See docs/SENSITIVITY.md.';
 
 export function builder(yargs: Argv): Argv<SensitivityArgs> {

@@ -140,10 +140,10 @@ describe('copsim sensitivity --method sobol', () => {
 
   it('prints the cost, writes sobol.csv, sobol-design.csv, the chart and a manifest, the same for any --workers', () => {
     const dir = tempDir();
-    // One run per point: with 2 workers, two design points are simulated side by side.
-    const results = ['0', '2'].map((workers) => copsim([...BASE, '--samples', '4', '--runs', '1', '--workers', workers, '--out', `w${workers}`], dir));
+    // Two runs per point: with 2 workers, each point's runs are split over the kept threads.
+    const results = ['0', '2'].map((workers) => copsim([...BASE, '--samples', '4', '--runs', '2', '--workers', workers, '--out', `w${workers}`], dir));
     for (const result of results) expect(result.status, result.stderr).toBe(0);
-    expect(results[0]!.stderr).toContain('2 parameters, 4 samples × (2 + 2) = 16 design points × 1 runs = 16 runs of 8 weeks');
+    expect(results[0]!.stderr).toContain('2 parameters, 4 samples × (2 + 2) = 16 design points × 2 runs = 32 runs of 8 weeks');
     expect(results[1]!.stderr).toContain('on 2 workers');
     const csv = readFileSync(join(dir, 'w0', 'sobol.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('metric,parameter,S1,S1_low,S1_high,ST,ST_low,ST_high,rank');
@@ -154,7 +154,7 @@ describe('copsim sensitivity --method sobol', () => {
       }
     }
     const manifest = JSON.parse(readFileSync(join(dir, 'w0', 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ command: 'sensitivity', samples: 4, designPoints: 16, totalRuns: 16, paramsFrom: 'given' });
+    expect(manifest).toMatchObject({ command: 'sensitivity', samples: 4, designPoints: 16, totalRuns: 32, paramsFrom: 'given' });
     expect(manifest.method).toContain('Jansen 1999');
     expect(manifest.measures.map((m: { metric: string }) => m.metric)).toEqual(['members', 'cumulative_reuse', 'alive']);
     expect(results[0]!.stdout).toContain('cumulative_reuse (scrum-masters), final week');
