@@ -138,7 +138,7 @@ export function verdictTable(outcomes: readonly HypothesisOutcome[]): string {
     outcomes.map((o) => [
       o.id,
       o.verdict,
-      o.kind,
+      o.kind ?? '',
       o.expected,
       o.difference,
       interval(o),
@@ -157,7 +157,21 @@ function formatP(p: number): string {
   return p < 0.001 ? '< 0.001' : formatNumber(p);
 }
 
-function verdictCounts(outcomes: readonly HypothesisOutcome[]): string {
+/**
+ * The verdicts counted, and plainly which "supported" verdicts rest on the sign alone: their
+ * interval does not wholly clear the smallest effect.
+ *
+ * @example verdictCounts(outcomes) // → '13 supported (2 of them not beyond the smallest effect), 2 contradicted, 0 inconclusive\n…'
+ */
+export function verdictCounts(outcomes: readonly HypothesisOutcome[]): string {
   const count = (verdict: string): number => outcomes.filter((o) => o.verdict === verdict).length;
-  return `${count('supported')} supported, ${count('contradicted')} contradicted, ${count('inconclusive')} inconclusive`;
+  const short = outcomes.filter((o) => o.verdict === 'supported' && !o.exceedsSmallestEffect && o.smallestEffect > 0);
+  const note = short.length === 0 ? '' : ` (${short.length} of them not beyond the smallest effect)`;
+  const counts = `${count('supported')} supported${note}, ${count('contradicted')} contradicted, ${count('inconclusive')} inconclusive`;
+  if (short.length === 0) return counts;
+  return (
+    `${counts}\n` +
+    `supported, but the interval does not clear the smallest effect (the sign is as predicted; the effect may be smaller than what matters): ` +
+    short.map((o) => o.id).join(', ')
+  );
 }

@@ -33,8 +33,8 @@ export interface HypothesisRow {
   runs: number;
   /** Master seed shared by both arms. */
   seed: number;
-  /** `mechanism` (the model encodes the effect directly) or `emergent`. */
-  kind: 'mechanism' | 'emergent';
+  /** The kind the file declares, `mechanism` or `emergent`; empty when it declares none. */
+  kind: 'mechanism' | 'emergent' | undefined;
   /** Whether the whole interval lies at or beyond smallest_effect in the predicted direction. */
   exceeds_smallest_effect: boolean;
   /** Why the verdict, e.g. 'CI wholly above 0', 'CI within ±smallest effect', 'CI includes 0'. */

@@ -22,7 +22,7 @@ export interface HypothesisOutcome extends HypothesisEvaluation {
   readonly id: string;
   readonly statement: string;
   readonly source: string;
-  /** Whether the model encodes the effect directly (`mechanism`) or it emerges (`emergent`). */
+  /** The kind the file declares (`mechanism` or `emergent`), undefined when it declares none. */
   readonly kind: ResolvedHypothesis['kind'];
   /** The measure in words, e.g. 'attendance (scrum-masters), mean of weeks 52–155'. */
   readonly measure: string;

@@ -15,7 +15,8 @@ export interface HypothesesManifest {
   /** The ids tested (all of the file's unless `--only`). */
   readonly hypotheses: readonly {
     id: string;
-    kind: 'mechanism' | 'emergent';
+    /** The kind the file declares; absent when it declares none. */
+    kind?: 'mechanism' | 'emergent';
     a: ArmProvenance;
     b: ArmProvenance;
     runs: number;

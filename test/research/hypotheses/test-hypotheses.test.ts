@@ -204,4 +204,22 @@ describe('forestData', () => {
     expect(down).toMatchObject({ scaled: 2, scaled_low: 1, scaled_high: 3, difference: -4 });
     expect(up).toMatchObject({ scaled: 0.5, scaled_low: null, scaled_high: 1.5 });
   });
+
+  it('draws a sign test (smallest effect 0) in standard deviations of the differences', async () => {
+    const { forestData } = await import('../../../src/research/hypotheses/index.js');
+    const [row] = forestData([
+      { id: 'h', statement: 's', verdict: 'supported', exceedsSmallestEffect: true, smallestEffect: 0, runs: 10, expected: 'increase', difference: 2, effectSize: 4, ciLow: 1, ciHigh: 3 },
+    ] as unknown as Parameters<typeof forestData>[0]);
+    expect(row).toMatchObject({ unit: 0.5, unit_name: 'SD of the differences', scaled: 4, scaled_low: 2, scaled_high: 6, standing: 'supported' });
+  });
+
+  it('tells a supported verdict whose interval does not clear the smallest effect apart', async () => {
+    const { forestData } = await import('../../../src/research/hypotheses/index.js');
+    const base = { id: 'h', statement: 's', verdict: 'supported', smallestEffect: 2, runs: 10, expected: 'increase', difference: 1, effectSize: 1, ciLow: 0.5, ciHigh: 1.5 };
+    const rows = forestData([
+      { ...base, exceedsSmallestEffect: false },
+      { ...base, exceedsSmallestEffect: true },
+    ] as unknown as Parameters<typeof forestData>[0]);
+    expect(rows.map((r) => r.standing)).toEqual(['supported, not beyond the smallest effect', 'supported']);
+  });
 });
