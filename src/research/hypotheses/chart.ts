@@ -14,6 +14,8 @@ import { basename } from 'node:path';
 import { chartFrame } from '../../charts/frame.js';
 import { CHART_WIDTH } from '../../charts/style.js';
 import type { NamedChart, TopLevelSpec } from '../../charts/types.js';
+import type { HypothesisAblation } from './ablate.js';
+import type { ContextOutcome } from './contexts.js';
 import type { HypothesisOutcome } from './test-hypotheses.js';
 
 /**
@@ -180,6 +182,122 @@ export function hypothesesChart(outcomes: readonly HypothesisOutcome[], options:
   };
 }
 
+/**
+ * The forest plot of an ablation, named `ablation`: for each hypothesis, its intact difference
+ * and, below it, the difference with each channel that carries it knocked out, all in the
+ * intact hypothesis' units (its smallest effect), so the rows of one hypothesis compare
+ * directly. A hypothesis no single knock-out moves off "supported" has its intact row only.
+ *
+ * @example ablationChart(outcomes, ablations, { file: 'study.yaml' }).name // → 'ablation'
+ */
+export function ablationChart(
+  outcomes: readonly HypothesisOutcome[],
+  ablations: readonly HypothesisAblation[],
+  options: HypothesesChartOptions = {},
+): NamedChart {
+  const values = outcomes.flatMap((o, i) => {
+    const ablation = ablations[i] as HypothesisAblation;
+    const unit = forestUnit(o);
+    const note =
+      ablation.measuredKind === undefined ? ' (not supported intact)' : ablation.measuredKind === 'emergent' ? ' (emergent: no knock-out removes it)' : '';
+    const carried = ablation.knockouts.filter((k) => k.carries);
+    return [
+      forestDatum(o, `${o.id}${note}`, unit),
+      ...carried.map((k) => forestDatum(k.outcome, `${o.id} without ${k.channel}`, unit)),
+    ];
+  });
+  const of = options.file === undefined ? 'Hypotheses' : `Hypotheses of ${basename(options.file)}`;
+  const title = `${of} with and without the channels that carry them`;
+  return {
+    name: 'ablation',
+    title,
+    description:
+      'Each hypothesis’ intact difference and, below it, the difference with each channel that carries it knocked out in both arms, ' +
+      'in units of its smallest effect, predicted direction to the right.',
+    spec: forestSpec({
+      title,
+      subtitle: [
+        `Each channel knocked out in both arms with the seeds of the intact test, ${runsText(values)}. A channel carries an effect ` +
+          'when, without it, the effect is no longer supported and the knock-out took it down beyond chance. ' +
+          'Only the carrying channels are drawn (ablation.csv has every one).',
+      ],
+      description:
+        'Forest plot of an ablation: for each hypothesis the intact mean paired difference and its 95% interval, then the same ' +
+        'with each carrying channel knocked out, divided by the smallest effect and signed so that the predicted direction is positive.',
+      values,
+    }),
+  };
+}
+
+/**
+ * The verdicts at the contexts of the declared domain, named `contexts`: a grid of hypotheses
+ * (rows) by contexts (columns), each cell coloured by its verdict (supported split by whether
+ * the interval clears the smallest effect).
+ *
+ * @example contextsChart(outcomes, { file: 'study.yaml' }).name // → 'contexts'
+ */
+export function contextsChart(outcomes: readonly ContextOutcome[], options: HypothesesChartOptions = {}): NamedChart {
+  const values = outcomes.map((c) => ({
+    hypothesis: c.id,
+    context: c.context.id,
+    standing: c.outcome === undefined ? 'not applied' : standing(c.outcome),
+    difference: c.outcome === undefined ? null : finite(c.outcome.difference),
+    ci_low: c.outcome === undefined ? null : finite(c.outcome.ciLow),
+    ci_high: c.outcome === undefined ? null : finite(c.outcome.ciHigh),
+  }));
+  const hypotheses = [...new Set(values.map((v) => v.hypothesis))];
+  const contexts = [...new Set(values.map((v) => v.context))];
+  const domain = [...(Object.keys(STANDING_COLORS) as ForestStanding[]), 'not applied'];
+  const of = options.file === undefined ? 'Hypotheses' : `Hypotheses of ${basename(options.file)}`;
+  const title = `${of} across the declared domain`;
+  return {
+    name: 'contexts',
+    title,
+    description: 'The verdict of every hypothesis at every context of the declared domain (size, cadence, kind of CoP).',
+    spec: {
+      ...chartFrame({
+        title,
+        subtitle: [
+          'Context: e<employees>-c<cadence in weeks>-<kind of CoP>; each hypothesis keeps its own run length.',
+          'Light green: supported, but the interval does not wholly clear the smallest effect.',
+        ],
+        description: 'Grid of hypotheses by contexts, each cell coloured by the verdict there.',
+      }),
+      width: Math.max(CONTEXT_CELL * contexts.length, 120),
+      height: Math.max(CONTEXT_CELL * hypotheses.length, 60),
+      data: { values },
+      mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+      encoding: {
+        x: { field: 'context', type: 'nominal', sort: contexts, title: 'Context', axis: { labelAngle: -45 } },
+        y: { field: 'hypothesis', type: 'nominal', sort: hypotheses, title: null, axis: { labelLimit: 260 } },
+        color: {
+          field: 'standing',
+          type: 'nominal',
+          title: 'Verdict',
+          legend: { labelLimit: 320 },
+          scale: { domain, range: [...domain.slice(0, -1).map((d) => STANDING_COLORS[d as ForestStanding]), '#ffffff'] },
+        },
+        tooltip: [
+          { field: 'hypothesis', type: 'nominal', title: 'Hypothesis' },
+          { field: 'context', type: 'nominal', title: 'Context' },
+          { field: 'standing', type: 'nominal', title: 'Verdict' },
+          ...DIFFERENCE_TOOLTIP,
+        ],
+      },
+    },
+  };
+}
+
+/** The tooltip lines of a difference and its interval. */
+const DIFFERENCE_TOOLTIP = [
+  { field: 'difference', type: 'quantitative', title: 'Difference b − a', format: '.3~g' },
+  { field: 'ci_low', type: 'quantitative', title: '95% CI low', format: '.3~g' },
+  { field: 'ci_high', type: 'quantitative', title: '95% CI high', format: '.3~g' },
+] as const;
+
+/** Side of a cell of the contexts grid, pixels. */
+const CONTEXT_CELL = 26;
+
 /** A forest plot's heading and rows. */
 export interface ForestSpecInput {
   readonly title: string;
@@ -204,14 +322,13 @@ export function forestSpec(input: ForestSpecInput): TopLevelSpec {
     type: 'nominal',
     title: 'Verdict',
     scale: { domain: present, range: present.map((s) => STANDING_COLORS[s]) },
+    legend: { labelLimit: 320 },
   } as const;
   const tooltip = [
     { field: 'row', type: 'nominal', title: 'Row' },
     { field: 'statement', type: 'nominal', title: 'Statement' },
     { field: 'standing', type: 'nominal', title: 'Verdict' },
-    { field: 'difference', type: 'quantitative', title: 'Difference b − a', format: '.3~g' },
-    { field: 'ci_low', type: 'quantitative', title: '95% CI low', format: '.3~g' },
-    { field: 'ci_high', type: 'quantitative', title: '95% CI high', format: '.3~g' },
+    ...DIFFERENCE_TOOLTIP,
     { field: 'smallest_effect', type: 'quantitative', title: 'Smallest effect' },
     { field: 'unit_name', type: 'nominal', title: 'Unit of the x axis' },
     { field: 'runs', type: 'quantitative', title: 'Replications' },
@@ -261,7 +378,7 @@ export function forestSpec(input: ForestSpecInput): TopLevelSpec {
       },
       {
         mark: { type: 'point', filled: true, size: 60 },
-        encoding: { y, x, color, shape: { field: 'standing', type: 'nominal', title: 'Verdict' }, tooltip: [...tooltip] },
+        encoding: { y, x, color, shape: { field: 'standing', type: 'nominal', title: 'Verdict', legend: { labelLimit: 320 } }, tooltip: [...tooltip] },
       },
     ],
   };
