@@ -42,7 +42,14 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
     case 'sensitivity':
       return { command: 'sensitivity', scenario: result.name, measure: result.measureText, runs: result.runs, designPoints: result.designPoints, out, rows: result.rows };
     case 'hypotheses':
-      return { command: 'hypotheses', file: result.file, out, rows: result.rows };
+      return {
+        command: 'hypotheses',
+        file: result.file,
+        out,
+        rows: result.rows,
+        ...(result.ablationRows === undefined ? {} : { ablation: result.ablationRows, kindDisagreements: result.kindDisagreements ?? [] }),
+        ...(result.contextRows === undefined ? {} : { contexts: result.contextRows }),
+      };
   }
 }
 
