@@ -10,7 +10,7 @@
  *                                   └─error──▶ reportError ──▶ exit code
  */
 import { nearest } from '../scenario/suggest.js';
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type Options } from 'yargs';
 import { copsimVersion } from '../output/index.js';
 import * as calibrate from './commands/calibrate.js';
 import * as hypotheses from './commands/hypotheses.js';
@@ -40,6 +40,7 @@ const DESCRIPTION =
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const context: CommandContext = { io, exitCode: EXIT.ok };
   try {
+    checkSwitches(argv);
     await buildParser(argv, context).parseAsync();
     return context.exitCode;
   } catch (error) {
@@ -105,6 +106,34 @@ const OPTIONS: Record<string, readonly string[]> = {
   calibrate: [...Object.keys(calibrate.options), ...GLOBAL_OPTIONS],
   [COMPLETION_COMMAND]: GLOBAL_OPTIONS,
 };
+/** The switches (boolean options) of each command, whose `--name=value` yargs would read as false. */
+const SWITCHES: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries({ run, schema, plot, compare, sweep, sensitivity, hypotheses }).map(([name, command]) => [
+    name,
+    Object.entries(command.options as Record<string, Options>)
+      .filter(([, option]) => option.type === 'boolean')
+      .map(([key]) => key),
+  ]),
+);
+
+/**
+ * Refuses a switch given a value other than true or false (`--ablate=maybe`), which yargs
+ * would silently read as false.
+ *
+ * @throws UsageError naming the switch and what it takes
+ */
+export function checkSwitches(argv: readonly string[]): void {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  const switches = SWITCHES[command ?? ''] ?? [];
+  for (const arg of argv) {
+    const match = /^--([^=]+)=(.*)$/s.exec(arg);
+    if (match === null || !switches.includes(match[1] as string)) continue;
+    if (!/^(true|false)$/.test(match[2] as string)) {
+      throw new UsageError(`--${match[1]} is a switch: give it alone, or as --${match[1]}=true or =false; got "${match[2]}"`);
+    }
+  }
+}
+
 const COMMANDS = [
   ...[run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses, calibrate].map((c) => c.command.split(' ')[0] as string),
   COMPLETION_COMMAND,

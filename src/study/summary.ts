@@ -54,7 +54,14 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
         rows: result.rows,
       };
     case 'hypotheses':
-      return { command: 'hypotheses', file: result.file, out, rows: result.rows };
+      return {
+        command: 'hypotheses',
+        file: result.file,
+        out,
+        rows: result.rows,
+        ...(result.ablationRows === undefined ? {} : { ablation: result.ablationRows, kindDisagreements: result.kindDisagreements ?? [] }),
+        ...(result.contextRows === undefined ? {} : { contexts: result.contextRows }),
+      };
     case 'calibrate':
       return {
         command: 'calibrate',

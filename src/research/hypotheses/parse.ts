@@ -138,7 +138,8 @@ function refine(issue: ScenarioIssue, raw: unknown, file: string): ScenarioIssue
   return { ...issue, file, path };
 }
 
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+/** The value at `path` (keys and list indices) inside `root`; undefined where there is none. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let data = root;
   for (const segment of path) {
     if (data === null || typeof data !== 'object') return undefined;

@@ -13,7 +13,7 @@
  *   - id: mandatory-attendance
  *     statement: While the CoP lives, mandatory participation raises attendance.
  *     source: "reading of interview study §4.3 (Participation): some companies have a few mandatory CoPs"
- *     kind: mechanism               # the model encodes the effect: "supported" verifies it
+ *     kind: mechanism               # optional: one channel carries the effect (see --ablate)
  *     compare:
  *       a: top-down-voluntary
  *       b: { scenario: top-down-voluntary, set: [cops.0.participation=mandatory] }
@@ -93,9 +93,10 @@ export const measureSchema = z
 export const kindSchema = z
   .enum(['mechanism', 'emergent'])
   .describe(
-    '`mechanism`: the model encodes this effect directly (a term of one of its rules), so "supported" verifies ' +
-      'the implementation rather than the claim; `emergent`: the effect arises from several interacting ' +
-      'mechanisms, so the model could have shown otherwise.',
+    'What the effect is, as `copsim hypotheses --ablate` measures it (optional; the command reports when its ' +
+      'measurement disagrees): `mechanism`, a mechanism check: knocking out one channel of the model removes the ' +
+      'effect, so "supported" verifies the implementation rather than the claim; `emergent`: no single knock-out ' +
+      'removes it, so the model could have shown otherwise.',
   );
 
 export const hypothesisSchema = z
@@ -112,7 +113,7 @@ export const hypothesisSchema = z
         "Where the claim comes from: the study's section, a practitioner source or a paper; " +
           'say "reading of ..." where the claim is the model\'s reading of the source rather than its words.',
       ),
-    kind: kindSchema,
+    kind: kindSchema.optional(),
     compare: z
       .strictObject({
         a: armRefSchema.describe('The reference arm.'),
@@ -123,10 +124,11 @@ export const hypothesisSchema = z
     expect: z.enum(['increase', 'decrease']).describe('The predicted direction of b − a.'),
     smallest_effect: z
       .number()
-      .positive()
+      .min(0)
       .describe(
-        "The smallest difference b − a that matters, in the measure's units (> 0). A difference whose " +
-          'whole confidence interval lies inside ±smallest_effect counts as negligible: the hypothesis is contradicted.',
+        "The smallest difference b − a that matters, in the measure's units (≥ 0). A difference whose " +
+          'whole confidence interval lies inside ±smallest_effect counts as negligible: the hypothesis is contradicted. ' +
+          '0 tests the sign alone: nothing is negligible, and supported means the interval lies wholly on the predicted side.',
       ),
     weeks: weeksSchema.optional(),
   })
