@@ -119,14 +119,18 @@ const DISTANCE =
 /**
  * Calibrates the free parameters of a targets file against its patterns; with `out`, saves a
  * checkpoint after every generation and writes posterior.csv, predictive.csv,
- * generations.csv, the charts, report.html and calibration.json.
+ * generations.csv, the charts, report.html and calibration.json. Takes the targets file and
+ * the options, or the options with `targets` among them, as the other verbs do.
  *
  * @throws TargetsError naming the file and field; StudyError for options out of range or a checkpoint that does not fit
  * @example
- * const study = await calibrate({ targets: 'scenarios/calibration/quick.yaml', out: 'out/quick' });
- * study.posterior[0] // → { path: 'parameters.contributions.coreSpeaking', mean, sd, q025, q50, q975, prior }
+ * const study = await calibrate('scenarios/calibration/quick.yaml', { out: 'out/quick' });
+ * study.posterior[0] // → { path: 'parameters.contributions.coreSpeaking', prior, mean, sd, q025, q50, q975 }
  */
-export async function calibrate(options: CalibrateOptions): Promise<CalibrationStudy> {
+export async function calibrate(targets: string, options?: Omit<CalibrateOptions, 'targets'>): Promise<CalibrationStudy>;
+export async function calibrate(options: CalibrateOptions): Promise<CalibrationStudy>;
+export async function calibrate(given: string | CalibrateOptions, rest: Omit<CalibrateOptions, 'targets'> = {}): Promise<CalibrationStudy> {
+  const options: CalibrateOptions = typeof given === 'string' ? { ...rest, targets: given } : given;
   const file = options.targets;
   const data = readTargetsFile(file);
   const settings = checkStudyOptions({ ...options, runs: options.runs ?? data.runs }, CALIBRATE_DEFAULT_RUNS);

@@ -5,6 +5,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { copsim, hasStackTrace, tempDir } from './helpers.js';
 
@@ -17,6 +18,7 @@ const VERBS: Record<string, string[]> = {
   sweep: ['sweep', 'baseline', '--vary', 'cops.0.support.fundedHours=0,4', ...SHORT],
   sensitivity: ['sensitivity', 'baseline', '--params', 'cops.0.support.fundedHours=0:8', '--trajectories', '2', ...SHORT],
   hypotheses: ['hypotheses', '--only', 'mandatory-attendance', '--runs', '2', '--workers', '0'],
+  calibrate: ['calibrate', fileURLToPath(new URL('../../scenarios/calibration/quick.yaml', import.meta.url)), '--particles', '4', '--runs', '1', '--max-generations', '1', '--workers', '0'],
 };
 
 describe('--json', () => {
@@ -42,6 +44,10 @@ describe('--json', () => {
       }
       if (verb === 'sweep' || verb === 'sensitivity' || verb === 'hypotheses') {
         expect((doc['rows'] as unknown[]).length).toBeGreaterThan(0);
+      }
+      if (verb === 'calibrate') {
+        expect((doc['posterior'] as unknown[]).length).toBe(4);
+        expect((doc['predictive'] as unknown[]).length).toBe(7);
       }
     });
   }

@@ -124,7 +124,7 @@ describe('the CLI and the library write identical files', () => {
     );
     const args = ['calibrate', 'small.yaml', '--particles', '4', '--max-generations', '2', '--runs', '2', '--seed', '5', '--workers', '0', '--quiet'];
     expect(cli([...args, '--out', 'cli'], dir).status).toBe(0);
-    await copsim.calibrate({ targets: join(dir, 'small.yaml'), particles: 4, maxGenerations: 2, runs: 2, seed: 5, workers: 0, out: join(dir, 'lib') });
+    await copsim.calibrate(join(dir, 'small.yaml'), { particles: 4, maxGenerations: 2, runs: 2, seed: 5, workers: 0, out: join(dir, 'lib') });
     // The library was given the file's absolute path, the CLI a relative one: the same file.
     const relativePath = (text: string): string => text.replaceAll(join(dir, 'small.yaml'), 'small.yaml');
     for (const name of ['calibration.json', 'report.html']) writeFileSync(join(dir, 'lib', name), relativePath(readFileSync(join(dir, 'lib', name), 'utf8')));

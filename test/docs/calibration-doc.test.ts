@@ -1,0 +1,24 @@
+/**
+ * docs/CALIBRATION.md is rendered from the calibration record kept beside it
+ * (docs/calibration.json), and repeats the command that produced it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { calibrationCommand, renderCalibrationDoc, type CalibrationRecord } from '../../src/docs/calibration-doc.js';
+import { root } from './readme-blocks.js';
+
+const record = JSON.parse(readFileSync(join(root, 'docs', 'calibration.json'), 'utf8')) as CalibrationRecord;
+
+describe('docs/CALIBRATION.md', () => {
+  it('is what the renderer makes of docs/calibration.json (run `npm run calibration-docs -- RESULTS`)', () => {
+    expect(readFileSync(join(root, 'docs', 'CALIBRATION.md'), 'utf8')).toBe(renderCalibrationDoc(record));
+  });
+
+  it('names the shipped targets file and a command that repeats the calibration', () => {
+    expect(calibrationCommand(record)).toMatch(/^copsim calibrate scenarios\/calibration\/[a-z]+\.yaml --particles \d+ /);
+    const doc = readFileSync(join(root, 'docs', 'CALIBRATION.md'), 'utf8');
+    for (const p of record.posterior) expect(doc).toContain(`\`${p.path}\``);
+    for (const p of record.predictive) expect(doc).toContain(`| ${p.pattern} |`);
+  });
+});
