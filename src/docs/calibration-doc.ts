@@ -3,8 +3,8 @@
  * measured on the shipped patterns, rendered from its calibration.json (kept as
  * docs/calibration.json, so the page can be rendered again and a test can check it).
  *
- *   node dist/docs/calibration-doc.js RESULTS [--machine TEXT]
- *     RESULTS/calibration.json (+ machine) ──▶ docs/calibration.json ──renderCalibrationDoc──▶ docs/CALIBRATION.md
+ *   node dist/docs/calibration-doc.js RESULTS... [--machine TEXT]
+ *     each RESULTS/calibration.json (+ machine) ──▶ docs/calibration.json (a list) ──renderCalibrationDoc──▶ docs/CALIBRATION.md
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -85,21 +85,14 @@ function defaultValue(path: string): string {
 }
 
 /**
- * The page, from a calibration's record. Pure but for reading the built-in baseline (for the
- * parameters' defaults).
+ * The page, from the records of the calibrations measured (each a calibration.json). Pure but
+ * for reading the built-in baseline (for the parameters' defaults).
  */
-export function renderCalibrationDoc(record: CalibrationRecord): string {
-  const s = record.settings;
-  const last = record.generations.at(-1);
-  const within = record.predictive.filter((p) => p.within === 'yes').length;
-  const stopped =
-    record.stopped === 'min-acceptance'
-      ? `the acceptance rate fell to ${n(last?.acceptance)}, at most the minimum of ${s.minAcceptance}`
-      : `it reached its maximum of ${s.maxGenerations ?? record.generations.length} generations, the acceptance rate still ${n(last?.acceptance)} (above the minimum of ${s.minAcceptance}): the tolerance could shrink further`;
+export function renderCalibrationDoc(records: readonly CalibrationRecord[]): string {
   return `${[
     '# Calibration',
     '',
-    '<!-- Generated from docs/calibration.json by `npm run calibration-docs -- RESULTS`; do not edit by hand. -->',
+    '<!-- Generated from docs/calibration.json by `npm run calibration-docs -- RESULTS...`; do not edit by hand. -->',
     '',
     '`copsim calibrate` fits the free parameters of a targets file to the patterns the model should',
     'reproduce, by approximate Bayesian computation (ABC): it finds the parameter values whose',
@@ -161,7 +154,7 @@ export function renderCalibrationDoc(record: CalibrationRecord): string {
     'copsim calibrate scenarios/calibration/patterns.yaml         # the model brief’s facts at the domain’s points',
     'copsim calibrate scenarios/calibration/patterns.yaml --particles 400 --runs 16 --out cal',
     'copsim calibrate scenarios/calibration/patterns.yaml --particles 400 --runs 16 --out cal --resume   # after Ctrl-C',
-    'npm run calibration-docs -- cal --machine "2 cores, idle"   # this page, from cal/calibration.json',
+    'npm run calibration-docs -- quick cal --machine "2 cores, idle"   # this page, from quick/ and cal/calibration.json',
     '```',
     '',
     'Or from JavaScript: `await calibrate({ targets: \'scenarios/calibration/quick.yaml\', out: \'cal\' })`.',
@@ -186,49 +179,15 @@ export function renderCalibrationDoc(record: CalibrationRecord): string {
     '(.vl.json, .svg, .png), `report.html`, `calibration.json` (method, settings, priors, generations,',
     'posterior summaries, predictive check, provenance) and `checkpoint.json`.',
     '',
-    '## The calibration measured',
+    '## The calibrations measured',
     '',
-    record.description,
+    'How to read them: a calibration stopped by its maximum of generations, with an acceptance rate',
+    'still well above the minimum, has not converged, and a posterior from few particles and few',
+    'replications per particle is rough. A pattern predicted outside its tolerance by the whole',
+    'range of posterior draws shows what the free parameters cannot reach at that point of the',
+    'domain; docs/VALIDATION.md checks the same facts with the model’s defaults.',
     '',
-    '```sh',
-    calibrationCommand(record),
-    '```',
-    '',
-    `copsim ${record.copsim}, Node.js ${record.node}, ${record.workers === 0 ? 'the main thread' : `${record.workers} worker${record.workers === 1 ? '' : 's'}`}` +
-      `${record.machine === undefined ? '' : `, ${record.machine}`}: ${n(record.wallTimeSeconds)} s of wall time for ` +
-      `${record.simulations.particles} particles (${record.simulations.replications} replications, the predictive check's included). ` +
-      `After ${record.generations.length} generations (ε = ${n(last?.epsilon)}) ${stopped}.`,
-    '',
-    '### Posterior',
-    '',
-    'Weighted over the final particles; the default is the value the model uses now.',
-    '',
-    table(
-      ['parameter', 'prior', 'default', 'mean', 'sd', '2.5%', '50%', '97.5%'],
-      record.posterior.map((p) => [`\`${p.path}\``, p.prior, defaultValue(p.path), n(p.mean), n(p.sd), n(p.q025), n(p.q50), n(p.q975)]),
-    ),
-    '',
-    '### Fit of every pattern',
-    '',
-    `The posterior predictive check: each pattern’s statistic over ${s.predictiveDraws} particles drawn from the posterior, each simulated ` +
-      `${s.runs} times per scenario with fresh seeds: the mean and the 2.5–97.5% range over the draws, the error in tolerances, and whether ` +
-      `the mean lies within the tolerance. ${within} of ${record.predictive.length} patterns do.`,
-    '',
-    table(
-      ['pattern', 'scenario', 'measure', 'target', 'tolerance', 'predicted', '2.5%', '97.5%', 'error', 'within'],
-      record.predictive.map((p) => {
-        const pattern = record.patterns.find((q) => q.id === p.pattern);
-        return [p.pattern, pattern?.scenario ?? '', pattern?.measure ?? '', n(p.target), n(p.tolerance), n(p.predicted), n(p.low), n(p.high), n(p.error), p.within];
-      }),
-    ),
-    '',
-    '### Generations',
-    '',
-    table(
-      ['generation', 'ε', 'acceptance', 'particles', 'replications', 'effective sample size'],
-      record.generations.map((g) => [String(g.generation), n(g.epsilon), n(g.acceptance), String(g.simulations), String(g.replications), n(g.effectiveSampleSize)]),
-    ),
-    '',
+    ...records.flatMap(measuredSection),
     '## References',
     '',
     '- Lenormand, M., Jabot, F. & Deffuant, G. (2013). Adaptive approximate Bayesian computation for',
@@ -245,25 +204,85 @@ export function renderCalibrationDoc(record: CalibrationRecord): string {
   ].join('\n')}\n`;
 }
 
-/** Where the record and the page are kept. */
+/** The section of one calibration measured: its command, cost, posterior, fit and generations. */
+function measuredSection(record: CalibrationRecord): string[] {
+  const s = record.settings;
+  const last = record.generations.at(-1);
+  const within = record.predictive.filter((p) => p.within === 'yes').length;
+  const stopped =
+    record.stopped === 'min-acceptance'
+      ? `the acceptance rate fell to ${n(last?.acceptance)}, at most the minimum of ${s.minAcceptance}`
+      : `it reached its maximum of ${s.maxGenerations ?? record.generations.length} generations, the acceptance rate still ${n(last?.acceptance)} (above the minimum of ${s.minAcceptance}): the tolerance could shrink further`;
+  return [
+    `### ${targetsArgument(record.targets)}`,
+    '',
+    record.description,
+    '',
+    '```sh',
+    calibrationCommand(record),
+    '```',
+    '',
+    `copsim ${record.copsim}, Node.js ${record.node}, ${record.workers === 0 ? 'the main thread' : `${record.workers} worker${record.workers === 1 ? '' : 's'}`}` +
+      `${record.machine === undefined ? '' : `, ${record.machine}`}: ${n(record.wallTimeSeconds)} s of wall time for ` +
+      `${record.simulations.particles} particles (${record.simulations.replications} replications, the predictive check's included). ` +
+      `After ${record.generations.length} generations (ε = ${n(last?.epsilon)}) ${stopped}.`,
+    '',
+    '#### Posterior',
+    '',
+    'Weighted over the final particles; the default is the value the model uses now.',
+    '',
+    table(
+      ['parameter', 'prior', 'default', 'mean', 'sd', '2.5%', '50%', '97.5%'],
+      record.posterior.map((p) => [`\`${p.path}\``, p.prior, defaultValue(p.path), n(p.mean), n(p.sd), n(p.q025), n(p.q50), n(p.q975)]),
+    ),
+    '',
+    '#### Fit of every pattern',
+    '',
+    `The posterior predictive check: each pattern’s statistic over ${s.predictiveDraws} particles drawn from the posterior, each simulated ` +
+      `${s.runs} times per scenario with fresh seeds: the mean and the 2.5–97.5% range over the draws, the error in tolerances, and whether ` +
+      `the mean lies within the tolerance. ${within} of ${record.predictive.length} patterns do.`,
+    '',
+    table(
+      ['pattern', 'scenario', 'measure', 'target', 'tolerance', 'predicted', '2.5%', '97.5%', 'error', 'within'],
+      record.predictive.map((p) => {
+        const pattern = record.patterns.find((q) => q.id === p.pattern);
+        return [p.pattern, pattern?.scenario ?? '', pattern?.measure ?? '', n(p.target), n(p.tolerance), n(p.predicted), n(p.low), n(p.high), n(p.error), p.within];
+      }),
+    ),
+    '',
+    '#### Generations',
+    '',
+    table(
+      ['generation', 'ε', 'acceptance', 'particles', 'replications', 'effective sample size'],
+      record.generations.map((g) => [String(g.generation), n(g.epsilon), n(g.acceptance), String(g.simulations), String(g.replications), n(g.effectiveSampleSize)]),
+    ),
+    '',
+  ];
+}
+
+/** Where the records and the page are kept. */
 export const CALIBRATION_RECORD = 'calibration.json';
 export const CALIBRATION_DOC = 'CALIBRATION.md';
 
-// Run as a script: node dist/docs/calibration-doc.js RESULTS [--machine TEXT]
+// Run as a script: node dist/docs/calibration-doc.js RESULTS... [--machine TEXT]
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const [results, ...rest] = process.argv.slice(2);
-  if (results === undefined) {
-    process.stderr.write('usage: npm run calibration-docs -- RESULTS_FOLDER [--machine TEXT]\n');
+  const args = process.argv.slice(2);
+  const machineAt = args.indexOf('--machine');
+  const machine = machineAt >= 0 ? args[machineAt + 1] : undefined;
+  const folders = args.filter((_, i) => machineAt < 0 || (i !== machineAt && i !== machineAt + 1));
+  if (folders.length === 0) {
+    process.stderr.write('usage: npm run calibration-docs -- RESULTS_FOLDER... [--machine TEXT]\n');
     process.exit(2);
   }
-  const machineAt = rest.indexOf('--machine');
-  const machine = machineAt >= 0 ? rest[machineAt + 1] : undefined;
-  const record = JSON.parse(await readFile(join(results, 'calibration.json'), 'utf8')) as Record<string, unknown>;
-  const kept = { ...record, ...(machine === undefined ? {} : { machine }) };
+  const records: Record<string, unknown>[] = [];
+  for (const folder of folders) {
+    const record = JSON.parse(await readFile(join(folder, 'calibration.json'), 'utf8')) as Record<string, unknown>;
+    records.push({ ...record, ...(machine === undefined ? {} : { machine }) });
+  }
   const recordPath = join(docsDir(), CALIBRATION_RECORD);
   const docPath = join(docsDir(), CALIBRATION_DOC);
   await reportWrites([recordPath, docPath], async () => {
-    await writeFileAtomic(recordPath, `${JSON.stringify(kept, null, 2)}\n`);
-    await writeFileAtomic(docPath, renderCalibrationDoc(kept as unknown as CalibrationRecord));
+    await writeFileAtomic(recordPath, `${JSON.stringify(records, null, 2)}\n`);
+    await writeFileAtomic(docPath, renderCalibrationDoc(records as unknown as CalibrationRecord[]));
   });
 }

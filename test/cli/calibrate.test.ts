@@ -3,10 +3,10 @@
  * message naming the file, field or option and what was expected, with exit code 2 and no
  * stack trace, before anything is simulated.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copsim, hasStackTrace, tempDir } from './helpers.js';
+import { copsim, hasStackTrace, startCopsim, tempDir } from './helpers.js';
 
 describe('copsim calibrate', () => {
   it('--help names every option and shows examples and the files written', () => {
@@ -53,5 +53,61 @@ describe('copsim calibrate', () => {
     expect(misspelt.status).toBe(2);
     expect(misspelt.stderr).toContain('unknown option --particels (did you mean --particles?)');
     expect(copsim(['calibrate', 'nope.yaml'], cwd).stderr).toMatch(/nope\.yaml/);
+  });
+});
+
+/** A small targets file: 150 people for 40 weeks, 8 particles, 2 runs, 3 generations. */
+const SMALL = [
+  'particles: 8',
+  'runs: 2',
+  'max_generations: 3',
+  'parameters:',
+  '  - { path: parameters.churn.welcomeTie, prior: "uniform(0.1, 1)" }',
+  'patterns:',
+  '  - { id: core, scenario: baseline, set: [organisation.employees=150, weeks=40], measure: { metric: core_share }, target: 0.125, tolerance: 0.025 }',
+  '',
+].join('\n');
+
+/** The files of a folder, the clock masked. */
+function files(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [
+        name,
+        name.endsWith('.png')
+          ? readFileSync(join(dir, name)).toString('base64')
+          : readFileSync(join(dir, name), 'utf8')
+              .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+              .replace(/"wallTimeSeconds": [0-9.e+-]+/g, '"wallTimeSeconds": <wall>')
+              .replace(/(wall time<\/dt><dd>)[^<]*/g, '$1<wall>'),
+      ]),
+  );
+}
+
+describe('copsim calibrate, interrupted', () => {
+  it('Ctrl-C keeps the checkpoint; --resume goes on to the files of an uninterrupted run', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'small.yaml'), SMALL);
+    const args = ['calibrate', 'small.yaml', '--seed', '4', '--workers', '0'];
+    expect(copsim([...args, '--out', 'whole', '--quiet'], dir).status).toBe(0);
+    const child = startCopsim([...args, '--out', 'cut'], dir);
+    let stderr = '';
+    const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let sent = false;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Once, after the first checkpoint: a second Ctrl-C would end the command at once.
+      if (!sent && /generation 1:/.test(stderr)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    expect(await ended).toBe(130);
+    expect(stderr).toContain('run the same command with --resume to go on');
+    const resumed = copsim([...args, '--out', 'cut', '--resume'], dir);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/going on from there/);
+    expect(files(join(dir, 'cut'))).toEqual(files(join(dir, 'whole')));
   });
 });

@@ -8,17 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { calibrationCommand, renderCalibrationDoc, type CalibrationRecord } from '../../src/docs/calibration-doc.js';
 import { root } from './readme-blocks.js';
 
-const record = JSON.parse(readFileSync(join(root, 'docs', 'calibration.json'), 'utf8')) as CalibrationRecord;
+const records = JSON.parse(readFileSync(join(root, 'docs', 'calibration.json'), 'utf8')) as CalibrationRecord[];
 
 describe('docs/CALIBRATION.md', () => {
   it('is what the renderer makes of docs/calibration.json (run `npm run calibration-docs -- RESULTS`)', () => {
-    expect(readFileSync(join(root, 'docs', 'CALIBRATION.md'), 'utf8')).toBe(renderCalibrationDoc(record));
+    expect(readFileSync(join(root, 'docs', 'CALIBRATION.md'), 'utf8')).toBe(renderCalibrationDoc(records));
   });
 
-  it('names the shipped targets file and a command that repeats the calibration', () => {
-    expect(calibrationCommand(record)).toMatch(/^copsim calibrate scenarios\/calibration\/[a-z]+\.yaml --particles \d+ /);
+  it('names the shipped targets files and a command that repeats each calibration', () => {
+    expect(records.length).toBeGreaterThan(0);
     const doc = readFileSync(join(root, 'docs', 'CALIBRATION.md'), 'utf8');
-    for (const p of record.posterior) expect(doc).toContain(`\`${p.path}\``);
-    for (const p of record.predictive) expect(doc).toContain(`| ${p.pattern} |`);
+    for (const record of records) {
+      expect(calibrationCommand(record)).toMatch(/^copsim calibrate scenarios\/calibration\/[a-z]+\.yaml --particles \d+ /);
+      expect(doc).toContain(calibrationCommand(record));
+      for (const p of record.posterior) expect(doc).toContain(`\`${p.path}\``);
+      for (const p of record.predictive) expect(doc).toContain(`| ${p.pattern} |`);
+    }
   });
 });

@@ -100,6 +100,7 @@ export async function handler(args: CalibrateArgs, context: CommandContext): Pro
     args['max-generations'] === undefined ? undefined : parseInteger('max-generations', args['max-generations'], { min: 1, expected: 'a whole number of at least 1' });
   const alpha = parseFraction('alpha', args.alpha, (x) => x > 0 && x < 1, 'a number between 0 and 1 (both excluded)');
   const minAcceptance = parseFraction('min-acceptance', args['min-acceptance'], (x) => x >= 0 && x < 1, 'a number from 0 to below 1');
+  let saved = 0;
   const result = await onTerminal(io, settings.quiet, (hooks) =>
     calibrate({
       ...studyOptions(settings),
@@ -112,12 +113,19 @@ export async function handler(args: CalibrateArgs, context: CommandContext): Pro
       maxGenerations,
       resume: args.resume,
       onGeneration: (g) => {
+        saved = g.generation;
         if (settings.quiet) return;
         const line = `copsim: generation ${g.generation}: ε = ${formatNumber(g.epsilon)}, acceptance ${formatNumber(g.acceptance)}, ${g.simulations} particles simulated`;
         io.err(`${io.errIsTTY ? `\r${CLEAR_TO_END}` : ''}${line}\n`);
       },
     }),
-  );
+  ).catch((error: unknown) => {
+    // An interruption keeps the checkpoint of the last whole generation: say how to go on.
+    if (saved > 0 && error instanceof Error && error.name === 'AbortError') {
+      io.err(`copsim: the calibration is saved after generation ${saved}; run the same command with --resume to go on\n`);
+    }
+    throw error;
+  });
   if (settings.json) io.out(studySummaryJson(result));
   else if (!settings.quiet) io.out(resultText(result));
 }
