@@ -7,8 +7,9 @@
  */
 import type { z } from 'zod';
 import { RUN_FIGURES, WEEKLY_METRICS } from '../../engine/result.js';
-import { describeValue, ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
+import { describeValue, quote, ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
 import { readScenarioFile } from '../../scenario/read.js';
+import { shapeProblem } from '../../scenario/shape.js';
 import { nearest } from '../../scenario/suggest.js';
 import { translateZodIssues } from '../../scenario/zod-issues.js';
 import { isRunFigure, isWeeklyMetric } from '../measure.js';
@@ -51,6 +52,8 @@ export function parseHypothesisFile(raw: unknown, file = '<input>'): HypothesisF
   if (raw === null || raw === undefined) {
     throw new HypothesisError([{ file, path: '', message: 'the file is empty: expected a mapping with a list of hypotheses' }]);
   }
+  const shape = shapeProblem(raw);
+  if (shape !== undefined) throw new HypothesisError([{ file, path: formatHypothesisPath(shape.path), message: shape.message }]);
   const result = hypothesisFileSchema.safeParse(raw);
   if (!result.success) {
     const issues = translateZodIssues(settleUnions(result.error.issues), hypothesisFileSchema, raw, () => file);
@@ -142,7 +145,7 @@ function crossCheck(data: HypothesisFileData, file: string): ScenarioIssue[] {
         file,
         path: at('measure', 'metric'),
         message:
-          `unknown metric "${metric}": expected a weekly metric (${WEEKLY_METRICS.join(', ')}) ` +
+          `unknown metric ${quote(metric)}: expected a weekly metric (${WEEKLY_METRICS.join(', ')}) ` +
           `or a per-run figure (${RUN_FIGURES.join(', ')})`,
         ...(suggestion ? { suggestion } : {}),
       });
