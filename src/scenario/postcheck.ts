@@ -15,7 +15,7 @@ import { nearest } from './suggest.js';
 export const CROSS_FIELD_LINES: readonly string[] = [
   'Errors: CoP ids are unique; an event names an existing CoP (it may leave `cop` out only when there is one) and changes at least one setting; `coreAttended` and `activeAttended` fit in the contribution `window` and the core\'s thresholds are not below the active group\'s.',
   'Errors: `founders` is at most the organisation\'s headcount (employees, business and partner employees); a role-based CoP\'s role is held by somebody within its scope (the `business` role only in business units, reached by scope `company` or `cross-company`); `support.fundedHours` and `meetings.length`, of a CoP or in an event, are at most `organisation.weeklyHours`.',
-  'Warnings (the scenario runs; the setting cannot take full effect): an event or a launch week past the run\'s last week; more founders than the target group within the scope has (the CoP starts with the whole target group); a meeting cadence so long that only the launch week\'s meeting falls within the run; a mean project load above the weekly hours (members then have no free time).',
+  'Warnings (the scenario runs; the setting cannot take full effect): an event or a launch week past the run\'s last week; more founders than the target group within the scope has (the CoP starts with the whole target group); a meeting cadence longer than the run after the launch (only the launch week\'s meeting falls within the run); a mean project load above the weekly hours (members then have no free time).',
 ];
 
 /** A cross-field problem, located by path; the caller adds the file. */
@@ -174,10 +174,10 @@ export function scenarioWarnings(scenario: Scenario): PostCheckIssue[] {
       });
     }
     const { cadence } = cop.meetings;
-    if (cop.launchWeek + cadence >= scenario.weeks) {
+    if (cadence > scenario.weeks - cop.launchWeek) {
       warnings.push({
         path: ['cops', i, 'meetings', 'cadence'],
-        message: `a meeting every ${cadence} weeks, but the run ends ${scenario.weeks - cop.launchWeek} weeks after the launch: only the meeting in the launch week is planned`,
+        message: `a meeting every ${cadence} weeks is longer than the run after the launch (${scenario.weeks - cop.launchWeek} weeks): only the meeting in the launch week is planned`,
       });
     }
   });

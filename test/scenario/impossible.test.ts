@@ -70,8 +70,9 @@ describe('pointless settings are warnings', () => {
   });
 
   it('a cadence longer than the run after the launch', () => {
+    expect(warnings('baseline', ['weeks=4', 'cops.0.meetings.cadence=4'])).toEqual([]);
     expect(warnings('baseline', ['weeks=4', 'cops.0.meetings.cadence=26'])).toEqual([
-      'cops.0.meetings.cadence: a meeting every 26 weeks, but the run ends 4 weeks after the launch: only the meeting in the launch week is planned',
+      'cops.0.meetings.cadence: a meeting every 26 weeks is longer than the run after the launch (4 weeks): only the meeting in the launch week is planned',
     ]);
   });
 
