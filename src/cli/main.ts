@@ -39,6 +39,7 @@ const DESCRIPTION =
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const context: CommandContext = { io, exitCode: EXIT.ok };
   try {
+    checkSwitchValues(argv);
     await buildParser(argv, context).parseAsync();
     return context.exitCode;
   } catch (error) {
@@ -48,6 +49,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 function buildParser(argv: readonly string[], context: CommandContext): Argv {
   return yargs(markStdinArguments(argv))
+    // Values stay text: each numeric option is checked as a plain decimal integer (numbers.ts),
+    // so yargs' own reading (0x10 as 16, 1e3 as 1000, " 5" as 5) never decides what a run does.
+    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
     .scriptName('copsim')
     .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
     .command(run.command, run.describe, run.builder, (args) => run.handler(args, context))
@@ -83,6 +87,33 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .alias('help', 'h')
     .wrap(Math.min(100, process.stdout.columns ?? 80))
     .exitProcess(false);
+}
+
+/** The on/off options of every command (`--quiet`, `--json`, ...). */
+const SWITCHES = new Set(
+  [run, plot, compare, sweep, sensitivity, hypotheses].flatMap((c) =>
+    Object.entries(c.options as Record<string, { type?: string }>)
+      .filter(([, option]) => option.type === 'boolean')
+      .map(([name]) => name),
+  ),
+);
+
+/**
+ * Refuses a value other than true or false given to an on/off option as `--quiet=maybe`, which
+ * yargs would quietly read as false.
+ *
+ * @throws UsageError naming the option and the value
+ */
+export function checkSwitchValues(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  for (const arg of end < 0 ? argv : argv.slice(0, end)) {
+    const match = /^--(?:no-)?([^=]+)=(.*)$/s.exec(arg);
+    if (match === null || !SWITCHES.has(match[1] as string)) continue;
+    const value = match[2] as string;
+    if (value !== 'true' && value !== 'false') {
+      throw new UsageError(`--${match[1]} is on or off: give it alone, or as --${match[1]}=true or =false, got ${JSON.stringify(value.slice(0, 40))}`);
+    }
+  }
 }
 
 /** The command that prints yargs' completion script; the script asks `--get-yargs-completions`. */
