@@ -31,8 +31,8 @@ export class BadText extends Error {
   }
 }
 
-/** What a non-regular file is, for messages. */
-function kindOf(stats: Stats): string {
+/** What a file that is not regular is, for messages: 'a directory', 'a character device', ... */
+export function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';

@@ -3,7 +3,8 @@
  * digits, an empty --out, an on/off option with a value. Each is a usage error (exit 2) that
  * names the option, found before anything is simulated or written.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +88,25 @@ describe('on/off options', () => {
     expect((await cli(['validate', 'baseline', '--json=1'])).code).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'copsim-out-'));
     expect((await cli([...quick.filter((a) => a !== '--quiet'), '--quiet=true', '--out', join(dir, 'o')])).code).toBe(0);
+  });
+});
+
+describe('--out that is not a regular file', () => {
+  it('copsim schema --out a FIFO or a device is refused and the node left as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copsim-out-'));
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    const result = await cli(['schema', '--out', fifo]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`copsim: cannot write ${fifo}: it is a FIFO (named pipe); copsim replaces regular files only\n`);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    if (process.getuid?.() === 0) {
+      // A device of our own, never one under /dev.
+      const device = join(dir, 'full');
+      execFileSync('mknod', ['-m', '666', device, 'c', '1', '7']);
+      symlinkSync(device, join(dir, 'schema.json'));
+      expect((await cli(['schema', '--out', join(dir, 'schema.json')])).code).toBe(2);
+      expect(statSync(device).isCharacterDevice()).toBe(true);
+    }
   });
 });
