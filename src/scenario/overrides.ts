@@ -7,6 +7,7 @@
  */
 import { describeValue, formatPath, isPlainObject, quote, ScenarioError, type ScenarioIssue } from './errors.js';
 import { parseYamlText } from './read.js';
+import { shapeProblem } from './shape.js';
 import { mergeValues, type Provenance } from './merge.js';
 import { scenarioSchema } from './schema.js';
 import { childOf, stepSchema } from './schema-walk.js';
@@ -56,6 +57,8 @@ export function parseSet(expr: string): SetOverride {
     const reason = error.issues.map((issue) => issue.message).join('; ');
     fail(`expected a YAML value after "=", got ${quote(valueText)}: ${reason}`);
   }
+  const shape = shapeProblem(value);
+  if (shape !== undefined) fail(`expected a YAML value after "=", got ${quote(valueText)}: ${shape.message}`);
   // An empty value parses as YAML null; the scenario has no nullable settings, so say so here.
   if (value === null && valueText.trim() === '') fail('expected a value after "="; got nothing');
   return { path, value };
