@@ -50,6 +50,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 function buildParser(argv: readonly string[], context: CommandContext): Argv {
   return yargs(markStdinArguments(argv))
+    // Values stay text: each numeric option is checked as a plain decimal integer (numbers.ts),
+    // so yargs' own reading (0x10 as 16, 1e3 as 1000, " 5" as 5) never decides what a run does.
+    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
     .scriptName('copsim')
     .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
     .command(run.command, run.describe, run.builder, (args) => run.handler(args, context))
@@ -108,7 +111,7 @@ const OPTIONS: Record<string, readonly string[]> = {
 };
 /** The switches (boolean options) of each command, whose `--name=value` yargs would read as false. */
 const SWITCHES: Record<string, readonly string[]> = Object.fromEntries(
-  Object.entries({ run, schema, plot, compare, sweep, sensitivity, hypotheses }).map(([name, command]) => [
+  Object.entries({ run, schema, plot, compare, sweep, sensitivity, hypotheses, calibrate }).map(([name, command]) => [
     name,
     Object.entries(command.options as Record<string, Options>)
       .filter(([, option]) => option.type === 'boolean')
@@ -117,19 +120,21 @@ const SWITCHES: Record<string, readonly string[]> = Object.fromEntries(
 );
 
 /**
- * Refuses a switch given a value other than true or false (`--ablate=maybe`), which yargs
- * would silently read as false.
+ * Refuses a switch given a value other than true or false (`--quiet=maybe`, `--no-json=1`,
+ * `--ablate=maybe`), which yargs would silently read as false.
  *
  * @throws UsageError naming the switch and what it takes
  */
 export function checkSwitches(argv: readonly string[]): void {
   const command = argv.find((arg) => !arg.startsWith('-'));
   const switches = SWITCHES[command ?? ''] ?? [];
-  for (const arg of argv) {
-    const match = /^--([^=]+)=(.*)$/s.exec(arg);
+  const end = argv.indexOf('--');
+  for (const arg of end < 0 ? argv : argv.slice(0, end)) {
+    const match = /^--(?:no-)?([^=]+)=(.*)$/s.exec(arg);
     if (match === null || !switches.includes(match[1] as string)) continue;
-    if (!/^(true|false)$/.test(match[2] as string)) {
-      throw new UsageError(`--${match[1]} is a switch: give it alone, or as --${match[1]}=true or =false; got "${match[2]}"`);
+    const value = match[2] as string;
+    if (value !== 'true' && value !== 'false') {
+      throw new UsageError(`--${match[1]} is a switch: give it alone, or as --${match[1]}=true or =false; got ${JSON.stringify(value.slice(0, 40))}`);
     }
   }
 }

@@ -23,6 +23,7 @@
  * ```
  */
 import { z } from 'zod';
+import { longText, nameText } from '../../scenario/schema.js';
 
 /** Hypothesis ids: usable as table keys and in `--only`. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -35,19 +36,17 @@ const weeksSchema = z
   .describe('Weeks to simulate in every arm (same as `set: [weeks=N]`); overrides the scenarios\' own.');
 
 export const setsSchema = z
-  .union([z.string(), z.array(z.string())])
+  .union([nameText(), z.array(nameText())])
   .describe('Settings changed in this arm, as `path=value` (like `--set`), e.g. `cops.0.participation=mandatory`.');
 
 /** One arm of a comparison, written out. */
 export const armSchema = z
   .strictObject({
-    scenario: z
-      .string()
+    scenario: nameText()
       .min(1)
       .describe('A built-in scenario name (see `copsim list`) or a scenario file, relative to the hypothesis file.'),
     set: setsSchema.optional(),
-    cop: z
-      .string()
+    cop: nameText()
       .min(1)
       .optional()
       .describe("The CoP measured in this arm; default the measure's `cop`, else the scenario's first CoP."),
@@ -55,7 +54,7 @@ export const armSchema = z
   .describe('A scenario with optional setting changes.');
 
 /** An arm: a scenario name or file alone, or with settings changed. */
-export const armRefSchema = z.union([z.string().min(1), armSchema]);
+export const armRefSchema = z.union([nameText().min(1), armSchema]);
 
 /** When a weekly metric is read: `final`, `auc`, a week, or a window of weeks. */
 export const atSchema = z
@@ -75,8 +74,8 @@ export const atSchema = z
 
 export const measureSchema = z
   .strictObject({
-    metric: z.string().min(1).describe('A weekly metric or a per-run figure (see docs/STATISTICS.md and summary.csv).'),
-    cop: z.string().min(1).optional().describe("CoP id, in both arms; default each arm's first CoP."),
+    metric: nameText().min(1).describe('A weekly metric or a per-run figure (see docs/STATISTICS.md and summary.csv).'),
+    cop: nameText().min(1).optional().describe("CoP id, in both arms; default each arm's first CoP."),
     at: atSchema.optional(),
     while_alive: z
       .boolean()
@@ -105,9 +104,8 @@ export const hypothesisSchema = z
       .string()
       .regex(ID_PATTERN, 'an id of letters, digits, ".", "_" and "-"')
       .describe('Short unique name, e.g. `mandatory-attendance`.'),
-    statement: z.string().min(1).describe('The claim in words, as b relative to a.'),
-    source: z
-      .string()
+    statement: longText().min(1).describe('The claim in words, as b relative to a.'),
+    source: longText()
       .min(1)
       .describe(
         "Where the claim comes from: the study's section, a practitioner source or a paper; " +
@@ -136,8 +134,8 @@ export const hypothesisSchema = z
 
 export const hypothesisFileSchema = z
   .strictObject({
-    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
-    description: z.string().optional().describe('What the file tests.'),
+    $schema: nameText().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    description: longText().optional().describe('What the file tests.'),
     runs: z.number().int().min(1).optional().describe('Replications per arm when `--runs` is not given; default 200.'),
     weeks: weeksSchema.optional(),
     hypotheses: z.array(hypothesisSchema).min(1).describe('The hypotheses, in the order they are reported.'),
