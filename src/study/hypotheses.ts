@@ -114,8 +114,10 @@ const STATISTICS =
 /** How an ablation attributes an effect, as the manifest records it. */
 const ABLATION_RULE =
   'each channel knocked out in both arms (parameters.knockouts), one at a time, every channel, with the seeds and ' +
-  'replications of the intact test; a channel carries an effect when the intact verdict is supported and the verdict ' +
-  'with the channel off is not (interval includes 0, lies within ±smallest_effect, or lies on the other side); ' +
+  'replications of the intact test; a channel carries an effect when the intact verdict is supported, the effect with ' +
+  'the channel off vanishes or reverses (not supported: interval includes 0, lies within ±smallest_effect, or lies on the ' +
+  'other side; or, where the intact interval cleared smallest_effect, no longer clearing it), and the 95% t interval of ' +
+  'the change (intact b − a minus b − a with the channel off, replication by replication) lies on the predicted side of 0; ' +
   'measured kind: mechanism when some channel carries the effect, emergent when none does, none when the intact verdict is not supported';
 
 /** How the contexts are applied, as the manifest records it. */

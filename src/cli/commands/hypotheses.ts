@@ -48,8 +48,10 @@ const EPILOGUE =
   'declared domain).\n\n' +
   `--ablate tests every hypothesis again with each of the model's ${ABLATION_CHANNELS.length} channels knocked out in both ` +
   'arms (the seeds and replications of its intact test) and writes ablation.csv (hypothesis, channel, effect, low, ' +
-  'high, verdict, carries, reason, n, runs) and ablation.vl.json/.svg/.png. A channel carries an effect when the ' +
-  'intact verdict is supported and, with the channel off, it is not. It costs one more test per channel.\n\n' +
+  'high, verdict, change, change_low, change_high, carries, reason, n, runs) and ablation.vl.json/.svg/.png. A ' +
+  'channel carries an effect when the intact verdict is supported and, with the channel off, the effect vanishes or ' +
+  'reverses (not supported, or no longer beyond the smallest effect where it was) and the change, intact minus ' +
+  'knocked out, is beyond chance. It costs one more test per channel.\n\n' +
   `--contexts tests every hypothesis at the ${hypothesisContexts().length} points of the declared domain (sizes, cadences, ` +
   "kinds of CoP; the run length stays the hypothesis' own) and writes contexts.csv and contexts.vl.json/.svg/.png.\n\n" +
   'Caveats: with --until-decided each round re-tests a growing sample that contains the earlier ones, so an ' +

@@ -7,8 +7,10 @@
  *     ──carries(intact, off)──▶ HypothesisAblation[]: the carrying channels and the measured kind
  *
  * A channel **carries** an effect when the intact test supports it and, with the channel off,
- * the test no longer does (the interval then includes 0, lies wholly within ±smallest_effect,
- * or lies on the other side of 0), and the knock-out really took the effect down: the 95%
+ * the effect vanishes or reverses: the test no longer supports it (the interval includes 0,
+ * lies wholly within ±smallest_effect, or lies on the other side of 0), or, where the intact
+ * interval cleared the smallest effect, the interval with the channel off no longer does (the
+ * effect that matters is gone, a sign may remain); and the knock-out really took the effect down: the 95%
  * interval of the change, intact effect minus effect without the channel, taken replication by
  * replication (the same seeds), lies wholly on the predicted side of 0. The last condition keeps
  * a marginal effect that a channel acting on both arms merely reshuffles from being credited to
@@ -89,20 +91,30 @@ export function knockOut(h: ResolvedHypothesis, channel: ChannelName): ResolvedH
 }
 
 /**
- * Whether knocking a channel out removed the effect: the intact test supports it, the test
- * with the channel off does not (its interval includes 0, lies within ±smallest_effect, or
- * lies on the other side), and the change (intact − off) has an interval wholly on the
- * predicted side of 0: the knock-out took the effect down, beyond what chance reshuffles.
+ * How firmly a test establishes its effect: 2 when supported with the whole interval beyond
+ * the smallest effect, 1 when supported by its sign alone, 0 when not supported.
+ */
+export function effectLevel(o: Pick<HypothesisOutcome, 'verdict' | 'exceedsSmallestEffect'>): 0 | 1 | 2 {
+  if (o.verdict !== 'supported') return 0;
+  return o.exceedsSmallestEffect ? 2 : 1;
+}
+
+/**
+ * Whether knocking a channel out removed the effect: the intact test supports it; with the
+ * channel off the effect is established less firmly (`effectLevel`: no longer supported, or no
+ * longer beyond the smallest effect where the intact interval was); and the change (intact −
+ * off) has an interval wholly on the predicted side of 0: the knock-out took the effect down,
+ * beyond what chance reshuffles.
  *
- * @example carries({ verdict: 'supported', expected: 'increase' }, { verdict: 'inconclusive' }, { ciLow: 0.4, ciHigh: 0.9 }) // → true
+ * @example carries({ verdict: 'supported', exceedsSmallestEffect: true, expected: 'increase' }, { verdict: 'inconclusive', exceedsSmallestEffect: false }, { ciLow: 0.4, ciHigh: 0.9 }) // → true
  */
 export function carries(
-  intact: Pick<HypothesisOutcome, 'verdict' | 'expected'>,
-  off: Pick<HypothesisOutcome, 'verdict'>,
+  intact: Pick<HypothesisOutcome, 'verdict' | 'exceedsSmallestEffect' | 'expected'>,
+  off: Pick<HypothesisOutcome, 'verdict' | 'exceedsSmallestEffect'>,
   change: { readonly ciLow: number; readonly ciHigh: number },
 ): boolean {
   const down = intact.expected === 'increase' ? change.ciLow > 0 : change.ciHigh < 0;
-  return intact.verdict === 'supported' && off.verdict !== 'supported' && down;
+  return effectLevel(intact) > 0 && effectLevel(off) < effectLevel(intact) && down;
 }
 
 /**

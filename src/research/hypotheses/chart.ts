@@ -218,7 +218,7 @@ export function ablationChart(
       title,
       subtitle: [
         `Each channel knocked out in both arms with the seeds of the intact test, ${runsText(values)}. A channel carries an effect ` +
-          'when, without it, the effect is no longer supported and the knock-out took it down beyond chance. ' +
+          'when, without it, the effect is no longer supported (or no longer beyond the smallest effect) and the knock-out took it down beyond chance. ' +
           'Only the carrying channels are drawn (ablation.csv has every one).',
       ],
       description:

@@ -190,7 +190,7 @@ export interface AblationRow {
   change: number;
   change_low: number;
   change_high: number;
-  /** `yes` when the channel carries the effect: supported intact, not supported with it off, and the change's interval on the predicted side of 0. */
+  /** `yes` when the channel carries the effect (see `carries`): supported intact, gone or weaker with it off, and the change's interval on the predicted side of 0. */
   carries: 'yes' | 'no';
   /** Why the verdict with the channel off. */
   reason: string;

@@ -129,6 +129,14 @@ describe('ablateHypotheses, steered exactly', () => {
     expect(ablations[0]?.knockouts[1]?.outcome.verdict).toBe('contradicted');
   });
 
+  it('counts an effect that no longer clears the smallest effect as removed, where intact it did', async () => {
+    // Intact 5 to 7, well beyond the smallest effect (0.1); off 0.1 ± 0.1: its sign stays, what matters goes.
+    const { intact, ablations } = await ablate(hypotheses, steered((c, r) => (c === 'lead.climate' ? 0.1 + (r % 2 === 0 ? 0.1 : -0.1) : 5 + (r % 3))), 8, ['lead.climate']);
+    expect(intact[0]).toMatchObject({ verdict: 'supported', exceedsSmallestEffect: true });
+    expect(ablations[0]?.knockouts[0]?.outcome).toMatchObject({ verdict: 'supported', exceedsSmallestEffect: false });
+    expect(ablations[0]?.carriedBy).toEqual(['lead.climate']);
+  });
+
   it('does not credit a channel whose knock-out only reshuffles a marginal effect', async () => {
     // Intact: 1 ± 1 alternating, supported; off: the same mean with a wider spread, so the
     // interval reaches 0, but the change (intact − off) has mean 0: no channel took it down.
@@ -162,8 +170,10 @@ describe('ablateHypotheses, steered exactly', () => {
 
   it('plans one test per channel, every channel by default', () => {
     expect(plannedAblationReplications(hypotheses, () => 10)).toBe(ABLATION_CHANNELS.length * 2 * 10);
-    expect(carries({ verdict: 'supported', expected: 'decrease' }, { verdict: 'inconclusive' }, { ciLow: -2, ciHigh: -1 })).toBe(true);
-    expect(carries({ verdict: 'supported', expected: 'decrease' }, { verdict: 'inconclusive' }, { ciLow: 1, ciHigh: 2 })).toBe(false);
+    const intact = { verdict: 'supported', exceedsSmallestEffect: true, expected: 'decrease' } as const;
+    const off = { verdict: 'inconclusive', exceedsSmallestEffect: false } as const;
+    expect(carries(intact, off, { ciLow: -2, ciHigh: -1 })).toBe(true);
+    expect(carries(intact, off, { ciLow: 1, ciHigh: 2 })).toBe(false);
   });
 
   it('refuses intact outcomes tested without their values', async () => {
