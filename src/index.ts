@@ -3,7 +3,7 @@
  * copsim's public API: the table of contents. Every study the CLI runs is one call here, and
  * writes the same files when given a folder; below the verbs are the stages they are made of.
  *
- *   run · compare · sweep · sensitivity · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
+ *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder
  *
  *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
@@ -47,6 +47,8 @@ export {
   type SweepStudy,
   type SensitivityOptions,
   type SensitivityStudy,
+  type SobolOptions,
+  type SobolStudy,
   type HypothesesOptions,
   type HypothesesStudy,
   type CalibrateOptions,

@@ -15,6 +15,8 @@ export const TARGETS = {
   speedup2: 1.8,
   /** 1,000 replications × 1,000 employees × 520 weeks on 2 workers, seconds (below). */
   endToEndSeconds: 60,
+  /** Small batches on one kept pool ÷ the same replications in one batch, wall time (at most). */
+  smallBatchRatio: 1.1,
 } as const;
 
 /** Single-threaded throughput of `simulate` for one organisation size. */
@@ -36,6 +38,26 @@ export interface SpeedupFigure {
   readonly seconds2: Spread;
   /** Median wall time on 1 worker ÷ median on 2 workers. */
   readonly speedup2: number;
+}
+
+/**
+ * Many small batches, as calibration and Sobol designs run them: `batches` batches of `size`
+ * replications on one kept pool of 2 workers, against the same number of replications in one
+ * batch on it, and against small batches that each start their own threads.
+ */
+export interface SmallBatchFigure {
+  readonly batches: number;
+  readonly size: number;
+  readonly employees: number;
+  readonly weeks: number;
+  /** All the replications in one batch, seconds. */
+  readonly oneBatch: Spread;
+  /** The same count in `batches` batches on the same pool, seconds. */
+  readonly keptPool: Spread;
+  /** The same count in `batches` batches, each starting and stopping its threads, seconds. */
+  readonly freshThreads: Spread;
+  /** Median `keptPool` ÷ median `oneBatch`. */
+  readonly ratio: number;
 }
 
 /** Wall time of a whole batch: simulate, summarise, build the tables, write the files. */
@@ -68,6 +90,7 @@ export interface BenchReport {
   /** 100,000 employees over one year. */
   readonly engine100k: EngineFigure;
   readonly speedup: SpeedupFigure;
+  readonly smallBatches: SmallBatchFigure;
   /** `null` when skipped (`--quick`). */
   readonly endToEnd: EndToEndFigure | null;
   /** `copsim run`'s default job: baseline, 200 runs × 156 weeks, with its charts and report. */
@@ -80,6 +103,7 @@ export interface TargetsMet {
   /** `null` with `--quick`: its small batch is dominated by worker start-up, not comparable. */
   readonly speedup2: boolean | null;
   readonly endToEndSeconds: boolean | null;
+  readonly smallBatchRatio: boolean;
 }
 
 /**
@@ -92,6 +116,7 @@ export function targetsMet(report: BenchReport): TargetsMet {
     memberWeeksPerSecond: report.engine1k.memberWeeksPerSecond.median >= TARGETS.memberWeeksPerSecond,
     speedup2: report.quick ? null : report.speedup.speedup2 >= TARGETS.speedup2,
     endToEndSeconds: report.endToEnd === null ? null : report.endToEnd.seconds < TARGETS.endToEndSeconds,
+    smallBatchRatio: report.smallBatches.ratio <= TARGETS.smallBatchRatio,
   };
 }
 
@@ -108,6 +133,7 @@ export function toJson(report: BenchReport): Record<string, unknown> {
     memberWeeksPerSecond100k: report.engine100k.memberWeeksPerSecond.median,
     speedup2: report.speedup.speedup2,
     endToEndSeconds: report.endToEnd?.seconds ?? null,
+    smallBatchRatio: report.smallBatches.ratio,
     node: report.node,
     cpus: report.cpus,
     loadAverage: report.loadAverage,
@@ -120,6 +146,7 @@ export function toJson(report: BenchReport): Record<string, unknown> {
     engine10k: report.engine10k,
     engine100k: report.engine100k,
     speedup: report.speedup,
+    smallBatches: report.smallBatches,
     endToEnd: report.endToEnd,
     defaultRun: report.defaultRun,
   };
@@ -169,7 +196,9 @@ function engineRow(figure: EngineFigure, target: string, met: boolean | null): R
  */
 export function formatTable(report: BenchReport): string {
   const met = targetsMet(report);
-  const { engine1k, engine10k, engine100k, speedup, endToEnd, defaultRun } = report;
+  const { engine1k, engine10k, engine100k, speedup, smallBatches, endToEnd, defaultRun } = report;
+  const small = smallBatches;
+  const smallWork = `${small.batches * small.size} runs × ${count.format(small.employees)} employees × ${small.weeks} weeks`;
   const batch = `${speedup.runs} runs × ${count.format(speedup.employees)} employees × ${speedup.weeks} weeks`;
   const rows: Row[] = [
     ['figure', 'median', 'min', 'max', 'target', ''],
@@ -186,6 +215,24 @@ export function formatTable(report: BenchReport): string {
       met.speedup2 === null ? 'not comparable (--quick)' : `≥ ${TARGETS.speedup2}`,
       mark(met.speedup2),
     ],
+    [`${smallWork} in one batch, 2 workers`, seconds(small.oneBatch.median), seconds(small.oneBatch.min), seconds(small.oneBatch.max), '', ''],
+    [
+      `  in ${small.batches} batches of ${small.size} on one kept pool`,
+      seconds(small.keptPool.median),
+      seconds(small.keptPool.min),
+      seconds(small.keptPool.max),
+      '',
+      '',
+    ],
+    [
+      `  in ${small.batches} batches of ${small.size}, threads started per batch`,
+      seconds(small.freshThreads.median),
+      seconds(small.freshThreads.min),
+      seconds(small.freshThreads.max),
+      '',
+      '',
+    ],
+    ['  small batches on the kept pool ÷ one batch', small.ratio.toFixed(2), '', '', `≤ ${TARGETS.smallBatchRatio}`, mark(met.smallBatchRatio)],
     endToEnd === null
       ? ['end-to-end batch', 'skipped (--quick)', '', '', `< ${TARGETS.endToEndSeconds} s`, '']
       : [
@@ -217,7 +264,7 @@ export function formatTable(report: BenchReport): string {
   );
   const load = report.loadAverage.map((value) => value.toFixed(2)).join(' ');
   const notes = [
-    `repetitions: engine ${engine1k.seconds.n} per size, Monte Carlo ${speedup.seconds1.n} per worker count`,
+    `repetitions: engine ${engine1k.seconds.n} per size, Monte Carlo ${speedup.seconds1.n} per worker count, small batches ${small.oneBatch.n}`,
     'figures are indicative: other processes on the machine change them',
   ];
   if (report.cpus < 2) notes.push('fewer than 2 CPUs are available, so no speed-up from a second worker is possible');

@@ -13,10 +13,10 @@ import { replicationSeed } from '../engine/rng.js';
 import { simulate } from '../engine/simulate.js';
 import { buildRunOutput } from '../output/index.js';
 import { writeRunFolder } from '../publish/run-folder.js';
-import { runMonteCarlo } from '../runner/index.js';
+import { createWorkerPool, runMonteCarlo } from '../runner/index.js';
 import { loadScenario, type LoadedScenario, type Scenario } from '../scenario/index.js';
 import { mapSpread, secondsSince, spread, timeRepetitions, type Spread } from './measure.js';
-import type { BenchReport, EndToEndFigure, EngineFigure, SpeedupFigure } from './report.js';
+import type { BenchReport, EndToEndFigure, EngineFigure, SmallBatchFigure, SpeedupFigure } from './report.js';
 
 /** How much to measure. */
 export interface BenchPlan {
@@ -34,6 +34,10 @@ export interface BenchPlan {
   readonly speedupRepetitions: number;
   /** Whether to time the 1,000-replication end-to-end batch (about a minute on 2 cores). */
   readonly endToEnd: boolean;
+  /** Small batches of 8 replications timed against one batch of as many (see `SmallBatchFigure`). */
+  readonly smallBatches: number;
+  /** Times the small-batch comparison is repeated. */
+  readonly smallBatchRepetitions: number;
 }
 
 /**
@@ -46,6 +50,8 @@ export const FULL_PLAN: BenchPlan = {
   speedupRuns: 200,
   speedupRepetitions: 2,
   endToEnd: true,
+  smallBatches: 16,
+  smallBatchRepetitions: 3,
 };
 
 /** `--quick`: fewer repetitions, a smaller batch and no end-to-end batch; about ten seconds. */
@@ -55,6 +61,8 @@ export const QUICK_PLAN: BenchPlan = {
   speedupRuns: 16,
   speedupRepetitions: 1,
   endToEnd: false,
+  smallBatches: 4,
+  smallBatchRepetitions: 1,
 };
 
 /** Weeks simulated in every timed figure (ten years). */
@@ -102,6 +110,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   // organisations a user may try, beyond the validated domain (10,000).
   const engine100k = measureEngine(100_000, Math.min(3, plan.engineRepetitions), progress, LARGE_WEEKS);
   const speedup = await measureSpeedup(plan.speedupRuns, plan.speedupRepetitions, progress);
+  const smallBatches = await measureSmallBatches(plan.smallBatches, plan.smallBatchRepetitions, progress);
   const endToEnd = plan.endToEnd ? await measureEndToEnd(END_TO_END, BENCH_WEEKS, progress) : null;
   const defaultRun = await measureEndToEnd(DEFAULT_RUN, DEFAULT_RUN.weeks, progress);
 
@@ -116,6 +125,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     engine10k,
     engine100k,
     speedup,
+    smallBatches,
     endToEnd,
     defaultRun,
   };
@@ -186,6 +196,51 @@ async function measureSpeedup(
   const seconds1: Spread = spread(one);
   const seconds2: Spread = spread(two);
   return { runs, employees, weeks: BENCH_WEEKS, seconds1, seconds2, speedup2: seconds1.median / seconds2.median };
+}
+
+/** Replications per small batch, employees and weeks of the small-batch comparison. */
+const SMALL_BATCH = { size: 8, employees: 1000, weeks: 52, workers: 2 } as const;
+
+/**
+ * `batches` batches of 8 replications on one kept pool against as many replications in one
+ * batch on it (both after the pool's threads have started), and against small batches that
+ * start their own threads. Batch b uses master seed 1 + b: the same kind of work, not the same
+ * replications. The three are alternated so that a change of machine load spreads over all.
+ */
+async function measureSmallBatches(
+  batches: number,
+  repetitions: number,
+  progress: (message: string) => void,
+): Promise<SmallBatchFigure> {
+  const { size, employees, weeks, workers } = SMALL_BATCH;
+  const { scenario } = benchScenario(employees, weeks);
+  const one: number[] = [];
+  const kept: number[] = [];
+  const fresh: number[] = [];
+  const pool = createWorkerPool({ workers });
+  try {
+    // Start the threads and warm them up, so neither timing pays for it.
+    await runMonteCarlo(scenario, { runs: workers * 2, masterSeed: 0, workers, pool });
+    for (let r = 0; r < repetitions; r++) {
+      progress(`small batches: ${batches * size} runs in one batch (${r + 1}/${repetitions})`);
+      let start = process.hrtime.bigint();
+      await runMonteCarlo(scenario, { runs: batches * size, masterSeed: 1, workers, pool });
+      one.push(secondsSince(start));
+      progress(`small batches: ${batches} batches of ${size} on one pool (${r + 1}/${repetitions})`);
+      start = process.hrtime.bigint();
+      for (let b = 0; b < batches; b++) await runMonteCarlo(scenario, { runs: size, masterSeed: 1 + b, workers, pool });
+      kept.push(secondsSince(start));
+      progress(`small batches: ${batches} batches of ${size}, threads per batch (${r + 1}/${repetitions})`);
+      start = process.hrtime.bigint();
+      for (let b = 0; b < batches; b++) await runMonteCarlo(scenario, { runs: size, masterSeed: 1 + b, workers });
+      fresh.push(secondsSince(start));
+    }
+  } finally {
+    await pool.close();
+  }
+  const oneBatch = spread(one);
+  const keptPool = spread(kept);
+  return { batches, size, employees, weeks, oneBatch, keptPool, freshThreads: spread(fresh), ratio: keptPool.median / oneBatch.median };
 }
 
 /**

@@ -10,7 +10,7 @@
  *                                   └─error──▶ reportError ──▶ exit code
  */
 import { nearest } from '../scenario/suggest.js';
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type Options } from 'yargs';
 import { copsimVersion } from '../output/index.js';
 import * as calibrate from './commands/calibrate.js';
 import * as hypotheses from './commands/hypotheses.js';
@@ -40,6 +40,7 @@ const DESCRIPTION =
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const context: CommandContext = { io, exitCode: EXIT.ok };
   try {
+    checkSwitches(argv);
     await buildParser(argv, context).parseAsync();
     return context.exitCode;
   } catch (error) {
@@ -49,6 +50,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 function buildParser(argv: readonly string[], context: CommandContext): Argv {
   return yargs(markStdinArguments(argv))
+    // Values stay text: each numeric option is checked as a plain decimal integer (numbers.ts),
+    // so yargs' own reading (0x10 as 16, 1e3 as 1000, " 5" as 5) never decides what a run does.
+    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
     .scriptName('copsim')
     .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
     .command(run.command, run.describe, run.builder, (args) => run.handler(args, context))
@@ -105,6 +109,36 @@ const OPTIONS: Record<string, readonly string[]> = {
   calibrate: [...Object.keys(calibrate.options), ...GLOBAL_OPTIONS],
   [COMPLETION_COMMAND]: GLOBAL_OPTIONS,
 };
+/** The switches (boolean options) of each command, whose `--name=value` yargs would read as false. */
+const SWITCHES: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries({ run, schema, plot, compare, sweep, sensitivity, hypotheses, calibrate }).map(([name, command]) => [
+    name,
+    Object.entries(command.options as Record<string, Options>)
+      .filter(([, option]) => option.type === 'boolean')
+      .map(([key]) => key),
+  ]),
+);
+
+/**
+ * Refuses a switch given a value other than true or false (`--quiet=maybe`, `--no-json=1`,
+ * `--ablate=maybe`), which yargs would silently read as false.
+ *
+ * @throws UsageError naming the switch and what it takes
+ */
+export function checkSwitches(argv: readonly string[]): void {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  const switches = SWITCHES[command ?? ''] ?? [];
+  const end = argv.indexOf('--');
+  for (const arg of end < 0 ? argv : argv.slice(0, end)) {
+    const match = /^--(?:no-)?([^=]+)=(.*)$/s.exec(arg);
+    if (match === null || !switches.includes(match[1] as string)) continue;
+    const value = match[2] as string;
+    if (value !== 'true' && value !== 'false') {
+      throw new UsageError(`--${match[1]} is a switch: give it alone, or as --${match[1]}=true or =false; got ${JSON.stringify(value.slice(0, 40))}`);
+    }
+  }
+}
+
 const COMMANDS = [
   ...[run, list, validate, schema, plot, compare, sweep, sensitivity, hypotheses, calibrate].map((c) => c.command.split(' ')[0] as string),
   COMPLETION_COMMAND,

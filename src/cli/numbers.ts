@@ -1,6 +1,8 @@
 /**
  * Checks of the numeric command-line options: whole numbers in a range, with a message that
- * names the option, the range and what was given.
+ * names the option, the range and what was given. A number is written as plain decimal digits
+ * and nothing else: `16`, not `0x10`, `1.6e1`, `16.0`, `+16` or ` 16`, so that what runs is
+ * what was typed (yargs would read `0x10` as 16 and `1e3` as 1000).
  */
 import { UsageError } from './exit.js';
 
@@ -22,14 +24,15 @@ export function parseInteger(option: string, value: unknown, range: IntegerRange
   if (Array.isArray(value)) {
     throw new UsageError(`--${option} was given ${value.length} times; give it once`);
   }
-  const text = String(value).trim();
-  const number = /^[+]?\d+$/.test(text) ? Number(text) : Number.NaN;
+  const text = String(value);
+  const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (
     !Number.isSafeInteger(number) ||
     number < range.min ||
     (range.maxExclusive !== undefined && number >= range.maxExclusive)
   ) {
-    throw new UsageError(`--${option} must be ${range.expected}, got "${text}"`);
+    const form = /^\d+$/.test(text) ? '' : ', written in plain decimal digits';
+    throw new UsageError(`--${option} must be ${range.expected}${form}, got ${JSON.stringify(text.slice(0, 40))}`);
   }
   return number;
 }

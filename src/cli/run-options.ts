@@ -93,15 +93,28 @@ export function parseRunOptions(args: RunOptionArgs): RunSettings {
   });
   const workers = parseInteger('workers', args.workers, { min: 0, expected: 'a whole number of at least 0' });
   const sets = args.set === undefined ? [] : [args.set].flat();
-  if (Array.isArray(args.weeks)) throw new UsageError(`--weeks was given ${args.weeks.length} times; give it once`);
   if (args.weeks !== undefined) {
+    const weeks = parseInteger('weeks', args.weeks, { min: 1, expected: 'a whole number of at least 1' });
     if (sets.some((s) => /^\s*weeks\s*=/.test(s))) {
       throw new UsageError('--weeks and --set weeks=... both set the weeks; give one of them');
     }
-    sets.push(`weeks=${String(args.weeks)}`);
+    sets.push(`weeks=${weeks}`);
   }
-  if (Array.isArray(args.out)) throw new UsageError(`--out was given ${args.out.length} times; give it once`);
-  return { runs, seed, workers, sets, out: args.out, quiet: args.quiet, json: args.json === true };
+  return { runs, seed, workers, sets, out: outOption(args.out), quiet: args.quiet, json: args.json === true };
+}
+
+/**
+ * The `--out` path as given, checked: given once and not empty (an empty path would mean the
+ * current folder, which no one asks for by typing `--out ''`).
+ *
+ * @throws UsageError naming what was wrong
+ */
+export function outOption(out: unknown): string | undefined {
+  if (out === undefined) return undefined;
+  if (Array.isArray(out)) throw new UsageError(`--out was given ${out.length} times; give it once`);
+  const path = String(out);
+  if (path.trim() === '') throw new UsageError(`--out must name a folder or file, got ${JSON.stringify(path)}`);
+  return path;
 }
 
 /**

@@ -17,6 +17,8 @@ import {
   validateScenarioText,
   type FileValidation,
 } from '../scenario/index.js';
+import { MAX_FILE_BYTES } from '../scenario/limits.js';
+import { BadText, decodeText } from '../scenario/source.js';
 import { InputError, UsageError } from './exit.js';
 
 /** What a `-` argument becomes before parsing, and how standard input is named in messages. */
@@ -25,8 +27,8 @@ export const STDIN_ARG = '<stdin>';
 /** The scenario name when the text from standard input has no `name`. */
 export const STDIN_NAME = 'stdin';
 
-/** The most standard input that is read: far more than any scenario. */
-export const STDIN_LIMIT_BYTES = 10 * 1024 * 1024;
+/** The most standard input that is read: as much as a scenario file may hold (1 MiB). */
+export const STDIN_LIMIT_BYTES = MAX_FILE_BYTES;
 
 /**
  * The arguments with every bare `-` (before a `--`) replaced by `STDIN_ARG`.
@@ -110,12 +112,19 @@ export function readStdinText(options: StdinOptions = {}): string {
         'pipe a scenario in (cat my.yaml | copsim run -) or name the file',
     );
   }
-  const text = readAll(fd, options.limitBytes ?? STDIN_LIMIT_BYTES).replace(/^\uFEFF/, '');
+  const bytes = readAll(fd, options.limitBytes ?? STDIN_LIMIT_BYTES);
+  let text: string;
+  try {
+    text = decodeText(bytes);
+  } catch (error) {
+    if (!(error instanceof BadText)) throw error;
+    throw new ScenarioError([{ file: STDIN_ARG, path: '', message: `line ${error.line}, column ${error.column}: ${error.message}` }]);
+  }
   if (fd === 0) cached = text;
   return text;
 }
 
-function readAll(fd: number, limit: number): string {
+function readAll(fd: number, limit: number): Buffer {
   if (isDirectory(fd)) throw new InputError('cannot read standard input: it is a directory');
   const chunks: Buffer[] = [];
   let total = 0;
@@ -143,7 +152,7 @@ function readAll(fd: number, limit: number): string {
     }
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function isDirectory(fd: number): boolean {
@@ -155,7 +164,7 @@ function isDirectory(fd: number): boolean {
 }
 
 function formatLimit(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }
 
 /** Standard input, refused when empty (a pipe from a command that failed, `< /dev/null`). */

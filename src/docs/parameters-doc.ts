@@ -8,14 +8,19 @@ import { z } from 'zod';
 import { CHANNELS } from '../engine/channels.js';
 import { parametersSchema } from '../engine/parameters.js';
 import { MECHANISMS } from '../engine/step.js';
+import { LIMIT_LINES } from '../scenario/limits.js';
+import { CROSS_FIELD_LINES } from '../scenario/postcheck.js';
 import { unwrapSchema } from '../scenario/schema-walk.js';
 import {
   copSchema,
   eventSchema,
+  MAX_EVENTS,
   meetingsSchema,
+  NAME_PATTERN,
   organisationSchema,
   scenarioSchema,
   supportSchema,
+  TEXT_PATTERN,
 } from '../scenario/schema.js';
 
 type Schema = z.core.$ZodType;
@@ -88,7 +93,7 @@ export function rangeText(json: Json): string {
     return [kind, span].filter((s) => s !== '').join(', ') || 'any number';
   }
   if (type === 'boolean') return '`true`, `false`';
-  if (type === 'string') return typeof json['pattern'] === 'string' ? `text matching \`${json['pattern']}\`` : 'text';
+  if (type === 'string') return stringText(json['pattern']);
   if (type === 'array') {
     const lo = json['minItems'];
     const hi = json['maxItems'];
@@ -96,6 +101,13 @@ export function rangeText(json: Json): string {
   }
   if (type === 'object') return 'mapping';
   return 'any';
+}
+
+/** The text a string field takes, in words for the two text rules and as a pattern otherwise. */
+function stringText(pattern: unknown): string {
+  if (pattern === NAME_PATTERN.source) return 'text without control characters';
+  if (pattern === TEXT_PATTERN.source) return 'text; tabs and line breaks, but no other control characters';
+  return typeof pattern === 'string' ? `text matching \`${pattern}\`` : 'text';
 }
 
 /**
@@ -262,7 +274,7 @@ const SECTIONS: readonly Section[] = [
     elsewhere: {
       organisation: 'mapping, see [Organisation](#organisation)',
       cops: 'list of 1 to 16 CoPs, see [CoP settings](#cop-settings)',
-      events: 'list, see [Events](#events)',
+      events: `list of at most ${MAX_EVENTS} events, see [Events](#events)`,
       parameters: 'mapping, see [PARAMETERS.md](PARAMETERS.md)',
     },
   },
@@ -329,5 +341,9 @@ export function renderSettingsReference(): string {
     const rows = settingRows(section.schema, section.prefix, section.elsewhere ?? {});
     out.push('', `## ${section.title}`, '', section.intro, '', table(['setting', 'default', 'allowed values', 'meaning'], rows));
   }
+  out.push('', '## Checks across settings', '', 'Beyond each setting\'s own range, `copsim validate` (and every command that loads a scenario) checks:', '');
+  out.push(...CROSS_FIELD_LINES.map((line) => `- ${line}`));
+  out.push('', '## Limits of scenario files', '', 'What copsim reads as a scenario or hypothesis file (also from standard input and in `--set` values); anything beyond is refused with a message naming the limit:', '');
+  out.push(...LIMIT_LINES.map((line) => `- ${line}`));
   return `${out.join('\n')}\n`;
 }

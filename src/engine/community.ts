@@ -140,7 +140,7 @@ function clearWindow(cop: CommunityState, i: number): void {
 export function resetMember(cop: CommunityState, people: People, p: Parameters, i: number): void {
   cop.state[i] = MemberState.nonMember;
   cop.motivation[i] = initialMotivation(people, p, cop.interestFit[i] as number, i);
-  cop.expectation[i] = 0.5 * (cop.interestFit[i] as number);
+  cop.expectation[i] = p.value.priorExpectation * (cop.interestFit[i] as number);
   cop.safety[i] = p.safety.base;
   cop.habit[i] = 0;
   cop.belonging[i] = 0;
@@ -322,6 +322,7 @@ export function createCommunity(
     meetingsHeld: 0,
     heldThisWeek: false,
     organiser: -1,
+    leadPrepared: false,
     unorganised: 0,
     failingMeetings: 0,
     pulseStart: Number.NaN,

@@ -212,6 +212,12 @@ export const valueParameters = z
     decisionPower: num(0.25, 0, 1, 'Relative value added by decision power `decide` (times the influence share for `influence`).'),
     influence: num(0.5, 0, 1, 'Decision power of `influence`, as a share of `decide`.'),
     learningRate: num(0.3, 0, 1, 'Delta-rule rate at which expectations follow experienced value.'),
+    priorExpectation: num(
+      0.5,
+      0,
+      1.5,
+      'Expected meeting value of someone who has never come, as a share of their interest fit (what they have heard of it, before any experience).',
+    ),
     control: num(
       1,
       0,

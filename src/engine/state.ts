@@ -218,6 +218,8 @@ export interface CommunityState {
   heldThisWeek: boolean;
   /** Who organised this week's meeting (-1: nobody, or the lead). */
   organiser: number;
+  /** Whether the lead had the hours to prepare this week's meeting (its content, if they come). */
+  leadPrepared: boolean;
   /** Planned meetings in a row that nobody organised. */
   unorganised: number;
   failingMeetings: number;

@@ -60,6 +60,7 @@ export function startWeek(_sim: Simulation, cop: CommunityState): void {
   }
   cop.heldThisWeek = false;
   cop.organiser = -1;
+  cop.leadPrepared = false;
   cop.attendance = 0;
   cop.contributions = 0;
   cop.exchangeContributions = 0;

@@ -1,10 +1,43 @@
 /**
- * toCsv: tidy rows to CSV text.
+ * toCsv: tidy rows to CSV text, with text cells that a spreadsheet would run as a formula
+ * neutralised.
  */
+
+/**
+ * Text a spreadsheet would take for a formula (OWASP, CSV injection): it starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return, after any single quotes. Plain numbers (`-1.5`, `+2`,
+ * `1e-3`) are not formulas and stay as they are.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A text cell made safe to open in a spreadsheet: prefixed with one single quote when it would
+ * start a formula (`=1+1` → `'=1+1`); any other text, and plain numbers written as text, as it
+ * is. `restoreText` undoes it exactly (a text that already starts with quotes before a formula
+ * character gets one more, so the mapping is one to one).
+ *
+ * @example neutraliseText('=HYPERLINK("x")') // → `'=HYPERLINK("x")`
+ * @example neutraliseText('-1') // → '-1'
+ */
+export function neutraliseText(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The text `neutraliseText` was given, from what it returned.
+ *
+ * @example restoreText(`'=1+1`) // → '=1+1'
+ */
+export function restoreText(cell: string): string {
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
 
 /**
  * Formats `rows` as CSV with a header of `columns`, in that column order.
  *
+ * - Text that would start a spreadsheet formula is prefixed with a single quote
+ *   (`neutraliseText`); numbers are written as numbers, negative ones included.
  * - Fields are quoted per RFC 4180 only where needed (a comma, double quote, CR or LF inside);
  *   quotes are doubled.
  * - Lines end with `\n`, the last one included.
@@ -35,6 +68,6 @@ export function toCsv<Row extends object>(rows: readonly Row[], columns: readonl
 function formatField(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
-  const text = String(value);
+  const text = typeof value === 'string' ? neutraliseText(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -20,6 +20,7 @@ import {
 import { RUN_FIGURES, WEEKLY_METRICS, type RunFigure, type WeeklyMetric } from '../engine/result.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { Manifest } from './provenance.js';
+import { restoreText } from './csv.js';
 
 /** A run's output folder that cannot be read: the message names the file, where, and what was expected. */
 export class RunOutputError extends Error {
@@ -184,7 +185,7 @@ const FIGURE_SET = new Set<string>(RUN_FIGURES);
 function convert(text: string, kind: ColumnKind): { value: unknown } | { expected: string } {
   switch (kind) {
     case 'text':
-      return { value: text };
+      return { value: restoreText(text) };
     case 'number':
       if (text === '') return { value: Number.NaN };
       return NUMBER.test(text) ? { value: Number(text) } : { expected: 'a number or an empty field' };

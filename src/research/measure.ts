@@ -22,6 +22,7 @@
  * takes no `at` (and ignores `whileAlive`). Values may be NaN (an empty figure, such as the death week of a CoP that
  * lived); paired statistics drop such pairs and say how many.
  */
+import { quote } from '../scenario/errors.js';
 import { figureCell, weeklyCell } from '../aggregate/cells.js';
 import type { Collected } from '../aggregate/types.js';
 import {
@@ -71,10 +72,10 @@ export function isRunFigure(name: string): name is RunFigure {
 export function measureProblem(measure: Measure, copIds: readonly string[], weeks: number): string | undefined {
   const { metric, cop, at } = measure;
   if (!isWeeklyMetric(metric) && !isRunFigure(metric)) {
-    return `unknown metric "${String(metric)}": expected a weekly metric (${WEEKLY_METRICS.join(', ')}) or a per-run figure (${RUN_FIGURES.join(', ')})`;
+    return `unknown metric ${quote(String(metric))}: expected a weekly metric (${WEEKLY_METRICS.join(', ')}) or a per-run figure (${RUN_FIGURES.join(', ')})`;
   }
   if (cop !== undefined && !copIds.includes(cop)) {
-    return `unknown CoP "${cop}": expected one of ${copIds.join(', ')}`;
+    return `unknown CoP ${quote(cop)}: expected one of ${copIds.join(', ')}`;
   }
   if (isRunFigure(metric)) {
     return at === undefined ? undefined : `"${metric}" is a per-run figure: it has one value per run and takes no week`;

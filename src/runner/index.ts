@@ -4,5 +4,5 @@
  */
 export { runMonteCarlo, SEED_LIMIT, type MonteCarloOptions } from './montecarlo.js';
 export { ReplicationError, AbortError, WorkerError } from './errors.js';
-export { runPool, chunkSize, planChunks, planGuidedChunks, type PoolOptions } from './pool.js';
+export { runPool, createWorkerPool, chunkSize, planChunks, planGuidedChunks, type PoolOptions, type PoolJob, type WorkerPool } from './pool.js';
 export type * from './protocol.js';

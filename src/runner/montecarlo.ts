@@ -13,8 +13,9 @@ import type { Scenario } from '../scenario/schema.js';
 import { copIds } from '../scenario/vocabulary.js';
 import { headcount } from '../engine/organisation.js';
 import { AbortError } from './errors.js';
+import type { ResultMessage } from './protocol.js';
 import { simulateReplication } from './replicate.js';
-import { runPool } from './pool.js';
+import { runPool, type WorkerPool } from './pool.js';
 
 /** Master seeds are integers below this bound (32 bits). */
 export const SEED_LIMIT = 2 ** 32;
@@ -39,6 +40,11 @@ export interface MonteCarloOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops the run: workers are terminated and the promise rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
+  /**
+   * Threads to run on, kept alive by the caller across batches (`createWorkerPool`); when
+   * `workers` is at least 1 they replace the threads this run would start and stop itself.
+   */
+  readonly pool?: WorkerPool;
 }
 
 /**
@@ -59,19 +65,19 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
     await runInThread(scenario, collector, options);
   } else {
     let done = 0;
-    await runPool({
+    const job = {
       scenario,
       runs,
       masterSeed,
-      workers,
       agents: options.agents ?? 0,
       ...(signal === undefined ? {} : { signal }),
-      onResult: (message) => {
+      onResult: (message: ResultMessage) => {
         collector.add(message.index, message);
         done++;
         onProgress?.(done, runs);
       },
-    });
+    };
+    await (options.pool === undefined ? runPool({ ...job, workers }) : options.pool.run(job));
   }
   // An abort that arrived after the last replication still means the caller asked to stop.
   if (signal?.aborted) throw new AbortError(signal.reason);

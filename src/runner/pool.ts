@@ -9,8 +9,9 @@
  *
  * Every worker event is handled: a replication that throws (`failed`) rejects with a
  * `ReplicationError`; a worker `error`, `messageerror` or an exit before the run is finished
- * rejects with a `WorkerError`; the signal rejects with an `AbortError`. Whatever the outcome,
- * every worker is terminated before the promise settles.
+ * rejects with a `WorkerError`; the signal rejects with an `AbortError`. After a failure every
+ * worker is terminated before the promise settles; after a success the threads stay for the
+ * next batch of a `WorkerPool`, or leave on their own (`runPool`).
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.js';
@@ -87,99 +88,209 @@ export function planGuidedChunks(runs: number, workers: number): number[][] {
   return chunks;
 }
 
-/** Simulates every replication on worker threads; resolves once all are reported. */
-export function runPool(options: PoolOptions): Promise<void> {
-  const { scenario, runs, masterSeed, signal, onResult } = options;
-  const size = Math.max(1, Math.min(options.workers, runs));
-  const chunks =
-    options.chunkSize === undefined ? planGuidedChunks(runs, size) : planChunks(runs, options.chunkSize);
+/** One batch of replications for a `WorkerPool`: `PoolOptions` without the pool's own settings. */
+export type PoolJob = Omit<PoolOptions, 'workers' | 'workerUrl' | 'chunkSize'> & { readonly chunkSize?: number };
+
+/**
+ * Worker threads kept alive across the batches of a study, so that a command that simulates
+ * thousands of small batches (a sweep, a calibration, a Sobol design) starts its threads once.
+ *
+ * Batches run one at a time, in the order `run` is called. Between batches the threads are idle
+ * and unreferenced (an idle pool never keeps the process alive). A batch that fails or is
+ * aborted terminates the threads; the next batch starts fresh ones. `close` lets each idle
+ * thread leave its event loop and exit on its own, which is gentler on the runtime than
+ * terminating a thread from outside, and waits for them to be gone.
+ */
+export interface WorkerPool {
+  /** The most threads a batch uses (it uses fewer when it has fewer replications). */
+  readonly size: number;
+  /** Threads started over the pool's life: `size` while no batch has failed. */
+  readonly threadsStarted: number;
+  /** Simulates every replication of `job`; resolves once all are reported. */
+  run(job: PoolJob): Promise<void>;
+  /** Stops every thread; resolves once they have exited. The pool cannot run batches after. */
+  close(): Promise<void>;
+}
+
+/** How long `close` waits for an idle thread to exit on its own before terminating it. */
+const CLOSE_GRACE_MS = 5000;
+
+/** A pool of up to `workers` threads (at least 1) running `workerUrl` (default worker.js). */
+export function createWorkerPool(options: { readonly workers: number; readonly workerUrl?: URL }): WorkerPool {
+  const size = Math.max(1, Math.floor(options.workers));
   const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
+  /** The threads alive now; each has one permanent set of listeners routing to `current`. */
+  let threads: Worker[] = [];
+  let current: Batch | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  let closed = false;
+  let threadsStarted = 0;
 
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new AbortError(signal.reason));
-      return;
-    }
-    const threads: Worker[] = [];
-    let nextChunk = 0;
-    let chunksDone = 0;
-    let settled = false;
+  interface Batch {
+    onMessage(thread: Worker, message: WorkerToMain): void;
+    fail(error: Error): void;
+  }
 
-    const settle = (error?: Error): void => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
-      // Settle only once every thread is gone, so a settled run never leaves a live worker.
-      void Promise.allSettled(threads.map((thread) => thread.terminate())).then(() => {
-        if (error === undefined) resolve();
-        else reject(error);
-      });
-    };
+  const start = (): Worker => {
+    const thread = new Worker(workerUrl);
+    thread.on('message', (message: WorkerToMain) => current?.onMessage(thread, message));
+    thread.on('error', (error: unknown) => {
+      forget(thread);
+      current?.fail(new WorkerError(`worker thread failed: ${messageOf(error)}`, error));
+    });
+    thread.on('messageerror', (error: unknown) =>
+      current?.fail(new WorkerError(`a worker thread message could not be read: ${messageOf(error)}`, error)),
+    );
+    thread.on('exit', (code: number) => {
+      if (!threads.includes(thread)) return;
+      forget(thread);
+      current?.fail(new WorkerError(`worker thread exited (code ${code}) before the run finished`));
+    });
+    threads.push(thread);
+    threadsStarted++;
+    return thread;
+  };
+  const forget = (thread: Worker): void => {
+    threads = threads.filter((t) => t !== thread);
+  };
+  /** Terminates every thread (after a failure or an abort, when some may still be busy). */
+  const terminateAll = async (): Promise<void> => {
+    const gone = threads;
+    threads = [];
+    await Promise.allSettled(gone.map((thread) => thread.terminate()));
+  };
 
-    function onAbort(): void {
-      settle(new AbortError(signal?.reason));
-    }
-
-    const send = (thread: Worker, message: MainToWorker): void => {
-      thread.postMessage(message);
-    };
-
-    const dispatch = (thread: Worker): void => {
-      const indices = chunks[nextChunk];
-      if (indices === undefined) return;
-      send(thread, { type: 'run', jobId: nextChunk, indices, masterSeed, agents: options.agents ?? 0 });
-      nextChunk++;
-    };
-
-    const onMessage = (thread: Worker, message: WorkerToMain): void => {
-      if (settled) return;
-      switch (message.type) {
-        case 'result':
-          try {
-            onResult(message);
-          } catch (error) {
-            settle(error instanceof Error ? error : new Error(messageOf(error)));
-          }
-          return;
-        case 'failed':
-          settle(new ReplicationError(message.index, message.seed, message.message, message.stack));
-          return;
-        case 'done':
-          chunksDone++;
-          if (chunksDone === chunks.length) settle();
-          else dispatch(thread);
-          return;
-        default:
-          settle(new WorkerError(`worker thread sent an unknown message: ${JSON.stringify(message)}`));
+  const runBatch = (job: PoolJob): Promise<void> => {
+    const { scenario, runs, masterSeed, signal, onResult } = job;
+    const used = Math.min(size, runs);
+    const chunks = job.chunkSize === undefined ? planGuidedChunks(runs, used) : planChunks(runs, job.chunkSize);
+    return new Promise<void>((resolve, reject) => {
+      if (closed) {
+        reject(new WorkerError('the worker pool is closed'));
+        return;
       }
-    };
-
-    signal?.addEventListener('abort', onAbort, { once: true });
-    for (let i = 0; i < size && !settled; i++) {
-      let thread: Worker;
+      if (signal?.aborted) {
+        reject(new AbortError(signal.reason));
+        return;
+      }
+      let nextChunk = 0;
+      let chunksDone = 0;
+      let settled = false;
+      const settle = (error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        current = undefined;
+        signal?.removeEventListener('abort', onAbort);
+        if (error === undefined) {
+          for (const thread of threads) thread.unref();
+          resolve();
+        } else {
+          // Busy threads cannot be told to stop between replications: end them all.
+          void terminateAll().then(() => reject(error));
+        }
+      };
+      function onAbort(): void {
+        settle(new AbortError(signal?.reason));
+      }
+      const dispatch = (thread: Worker): void => {
+        const indices = chunks[nextChunk];
+        if (indices === undefined) return;
+        const message: MainToWorker = { type: 'run', jobId: nextChunk, indices, masterSeed, agents: job.agents ?? 0 };
+        thread.postMessage(message);
+        nextChunk++;
+      };
+      current = {
+        fail: settle,
+        onMessage(thread, message) {
+          if (settled) return;
+          switch (message.type) {
+            case 'result':
+              try {
+                onResult(message);
+              } catch (error) {
+                settle(error instanceof Error ? error : new Error(messageOf(error)));
+              }
+              return;
+            case 'failed':
+              settle(new ReplicationError(message.index, message.seed, message.message, message.stack));
+              return;
+            case 'done':
+              chunksDone++;
+              if (chunksDone === chunks.length) settle();
+              else dispatch(thread);
+              return;
+            default:
+              settle(new WorkerError(`worker thread sent an unknown message: ${JSON.stringify(message)}`));
+          }
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        thread = new Worker(workerUrl);
+        while (threads.length < used) start();
       } catch (error) {
         settle(new WorkerError(`could not start a worker thread: ${messageOf(error)}`, error));
         return;
       }
-      threads.push(thread);
-      thread.on('message', (message: WorkerToMain) => onMessage(thread, message));
-      thread.on('error', (error: unknown) =>
-        settle(new WorkerError(`worker thread failed: ${messageOf(error)}`, error)),
+      for (const thread of threads.slice(0, used)) {
+        if (settled) return;
+        thread.ref();
+        const init: MainToWorker = { type: 'init', scenario };
+        thread.postMessage(init);
+        dispatch(thread);
+      }
+    });
+  };
+
+  return {
+    size,
+    get threadsStarted() {
+      return threadsStarted;
+    },
+    run(job) {
+      const batch = queue.then(() => runBatch(job));
+      queue = batch.catch(() => undefined);
+      return batch;
+    },
+    async close() {
+      if (closed) return queue;
+      closed = true;
+      await queue;
+      const leaving = threads;
+      threads = [];
+      await Promise.allSettled(
+        leaving.map(
+          (thread) =>
+            new Promise<void>((resolve) => {
+              const timer = setTimeout(() => void thread.terminate(), CLOSE_GRACE_MS);
+              thread.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              thread.ref();
+              const close: MainToWorker = { type: 'close' };
+              thread.postMessage(close);
+            }),
+        ),
       );
-      thread.on('messageerror', (error: unknown) =>
-        settle(new WorkerError(`a worker thread message could not be read: ${messageOf(error)}`, error)),
-      );
-      thread.on('exit', (code: number) => {
-        if (!settled) {
-          settle(new WorkerError(`worker thread exited (code ${code}) before the run finished`));
-        }
-      });
-      send(thread, { type: 'init', scenario });
-      dispatch(thread);
-    }
+    },
+  };
+}
+
+/**
+ * Simulates every replication on worker threads started for this batch alone; resolves once
+ * all are reported and the threads have exited. (A study of many batches keeps one
+ * `createWorkerPool` instead.)
+ */
+export async function runPool(options: PoolOptions): Promise<void> {
+  const pool = createWorkerPool({
+    workers: Math.max(1, Math.min(options.workers, options.runs)),
+    ...(options.workerUrl === undefined ? {} : { workerUrl: options.workerUrl }),
   });
+  try {
+    await pool.run(options);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** A thrown value's message; workers may throw anything, not only Errors. */

@@ -4,8 +4,9 @@
  * so a reply can be traced to its chunk when debugging; the pool itself knows a worker is free
  * from the `done` message that ends each chunk.
  *
- *   main ──init──▶ worker            once, right after start: the scenario to simulate
+ *   main ──init──▶ worker            before a batch: the scenario its run messages simulate
  *   main ──run───▶ worker            a chunk of replication indices
+ *   main ──close─▶ worker            no more batches: the worker closes its port and exits
  *   worker ──result──▶ main          one per replication, weekly and figures transferred
  *   worker ──failed──▶ main          a replication threw; the whole run stops
  *   worker ──done────▶ main          the chunk is finished; the worker is free again
@@ -13,7 +14,7 @@
 import type { RunResult } from '../engine/result.js';
 import type { Scenario } from '../scenario/schema.js';
 
-/** First message to a worker: the scenario every later `run` message simulates. */
+/** Starts a batch: the scenario every later `run` message simulates (until the next `init`). */
 export interface InitMessage {
   readonly type: 'init';
   readonly scenario: Scenario;
@@ -29,8 +30,13 @@ export interface RunMessage {
   readonly agents: number;
 }
 
+/** The pool has no more work: the worker closes its port, so its thread ends on its own. */
+export interface CloseMessage {
+  readonly type: 'close';
+}
+
 /** Messages from the pool to a worker. */
-export type MainToWorker = InitMessage | RunMessage;
+export type MainToWorker = InitMessage | RunMessage | CloseMessage;
 
 /**
  * One finished replication: the engine's `RunResult` itself, tagged with its job and

@@ -64,5 +64,8 @@ port.on('message', (message: MainToWorker) => {
       post({ type: 'done', jobId });
       return;
     }
+    case 'close':
+      port.close();
+      return;
   }
 });

@@ -12,15 +12,16 @@
  *
  * Only reading touches the file system; every problem is collected into one `ScenarioError`.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { builtinNames, builtinPath, isBuiltin } from './builtins.js';
-import { describeValue, formatPath, isPlainObject, ScenarioError, type ScenarioIssue } from './errors.js';
+import { describeKind, describeValue, formatPath, isPlainObject, ScenarioError, type ScenarioIssue } from './errors.js';
 import { mergeValues, originOf, type Origins } from './merge.js';
 import { applySets } from './overrides.js';
 import { checkScenario, scenarioWarnings } from './postcheck.js';
 import { parseScenarioText, readScenarioFile } from './read.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { shapeProblem } from './shape.js';
 import { nearest } from './suggest.js';
 import { translateZodIssues } from './zod-issues.js';
 
@@ -77,11 +78,21 @@ function builtinHint(value: string): { suggestion?: string; list: string } {
   return suggestion === undefined ? { list: `; built-ins: ${names.join(', ')}` } : { suggestion, list: '' };
 }
 
+/** The file itself, symbolic links resolved, so that a cycle through a link is seen as one. */
+function realFile(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 /** The file an `extends` value names and how to show it, relative to the extending file. */
 function resolveExtends(value: string, baseDir: string, origin: string): { file: string; display: string } {
   if (looksLikePath(value)) {
     const file = resolve(baseDir, value);
-    const display = origin.startsWith('builtin:') || origin.startsWith('<') ? value : join(dirname(origin), value);
+    const display =
+      isAbsolute(value) || origin.startsWith('builtin:') || origin.startsWith('<') ? value : join(dirname(origin), value);
     if (existsSync(file)) return { file, display };
     return fail([{ file: origin, path: 'extends', message: `cannot read ${display}: no such file` }]);
   }
@@ -91,7 +102,7 @@ function resolveExtends(value: string, baseDir: string, origin: string): { file:
     {
       file: origin,
       path: 'extends',
-      message: `expected a built-in scenario name or a relative file path, got "${value}"${hint.list}`,
+      message: `expected a built-in scenario name or a file path, got ${describeValue(value)}${hint.list}`,
       ...(hint.suggestion ? { suggestion: hint.suggestion } : {}),
     },
   ]);
@@ -100,27 +111,30 @@ function resolveExtends(value: string, baseDir: string, origin: string): { file:
 /** The layers of a scenario, from the root of its `extends` chain to itself. */
 function collectLayers(raw: unknown, origin: string, baseDir: string, chain: readonly string[], chainNames: readonly string[]): Layer[] {
   if (!isPlainObject(raw)) {
+    // The value itself is not quoted: a file reached through `extends` may be anything.
     const message =
       raw === null || raw === undefined
         ? 'the file is empty: expected a mapping of scenario settings'
-        : `expected a mapping of scenario settings at the top level, got ${describeValue(raw)}`;
+        : `expected a mapping of scenario settings at the top level, got ${describeKind(raw)}`;
     return fail([{ file: origin, path: '', message }]);
   }
+  const problem = shapeProblem(raw);
+  if (problem !== undefined) return fail([{ file: origin, path: formatPath(problem.path), message: problem.message }]);
   const parent = raw['extends'];
   const own = { ...raw };
   delete own['extends'];
   if (parent === undefined) return [{ raw: own, origin }];
   if (typeof parent !== 'string') {
-    return fail([{ file: origin, path: 'extends', message: `expected a built-in scenario name or a relative file path, got ${describeValue(parent)}` }]);
+    return fail([{ file: origin, path: 'extends', message: `expected a built-in scenario name or a file path, got ${describeKind(parent)}` }]);
   }
   const target = resolveExtends(parent, baseDir, origin);
-  const at = chain.indexOf(target.file);
+  const at = chain.indexOf(realFile(target.file));
   if (at >= 0) {
     const cycle = [...chainNames.slice(at), target.display].join(' → ');
     return fail([{ file: origin, path: 'extends', message: `extends cycle: ${cycle}` }]);
   }
-  const parentRaw = readScenarioFile(target.file, target.display);
-  const ancestors = collectLayers(parentRaw, target.display, dirname(target.file), [...chain, target.file], [
+  const parentRaw = readScenarioFile(target.file, target.display, { file: origin, path: 'extends' });
+  const ancestors = collectLayers(parentRaw, target.display, dirname(target.file), [...chain, realFile(target.file)], [
     ...chainNames,
     target.display,
   ]);
@@ -205,14 +219,14 @@ export function loadBuiltin(name: string, options: LoadOptions = {}): LoadedScen
   }
   const file = builtinPath(name);
   const raw = readScenarioFile(file, source);
-  return loaded(resolveScenario(raw, source, dirname(file), { file, name }, options.sets ?? []), source);
+  return loaded(resolveScenario(raw, source, dirname(file), { file: realFile(file), name }, options.sets ?? []), source);
 }
 
 function loadFile(path: string, sets: readonly string[]): LoadedScenario {
   const file = resolve(path);
   const raw = readScenarioFile(file, path);
   const name = basename(path, extname(path));
-  return loaded(resolveScenario(raw, path, dirname(file), { file, name }, sets), path);
+  return loaded(resolveScenario(raw, path, dirname(file), { file: realFile(file), name }, sets), path);
 }
 
 /**

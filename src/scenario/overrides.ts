@@ -5,9 +5,9 @@
  * `cops.0.participation=mandatory`, `weeks=52`, `parameters.attendance.habit=1.5`,
  * `cops.0.targetGroup={kind: role, role: scrumMaster}`.
  */
-import { parse as parseYaml } from 'yaml';
-import { describeValue, formatPath, isPlainObject, ScenarioError, type ScenarioIssue } from './errors.js';
-import { yamlReason } from './read.js';
+import { describeValue, formatPath, isPlainObject, quote, ScenarioError, type ScenarioIssue } from './errors.js';
+import { parseYamlText } from './read.js';
+import { shapeProblem } from './shape.js';
 import { mergeValues, type Provenance } from './merge.js';
 import { scenarioSchema } from './schema.js';
 import { childOf, stepSchema } from './schema-walk.js';
@@ -50,11 +50,15 @@ export function parseSet(expr: string): SetOverride {
   const path = segments.map((s) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim()));
   let value: unknown;
   try {
-    value = parseYaml(valueText);
+    // The same reader as a file's, with its limits: a value is a small YAML document.
+    value = parseYamlText(valueText, setOrigin(expr));
   } catch (error) {
-    const reason = error instanceof Error ? yamlReason(error.message) : String(error);
-    fail(`expected a YAML value after "=", got ${JSON.stringify(valueText)}: ${reason}`);
+    if (!(error instanceof ScenarioError)) throw error;
+    const reason = error.issues.map((issue) => issue.message).join('; ');
+    fail(`expected a YAML value after "=", got ${quote(valueText)}: ${reason}`);
   }
+  const shape = shapeProblem(value);
+  if (shape !== undefined) fail(`expected a YAML value after "=", got ${quote(valueText)}: ${shape.message}`);
   // An empty value parses as YAML null; the scenario has no nullable settings, so say so here.
   if (value === null && valueText.trim() === '') fail('expected a value after "="; got nothing');
   return { path, value };

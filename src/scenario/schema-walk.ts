@@ -122,8 +122,9 @@ export function stepSchema(schema: Schema, segment: string | number, data: unkno
   if (objects.length === 0) return { kind: 'leaf', type: leafType(inner) };
   if (typeof segment === 'number') return { kind: 'not-a-mapping' };
   for (const object of objects) {
-    const field = defOf(object).shape?.[segment];
-    if (field !== undefined) return { kind: 'found', schema: field };
+    const shape = defOf(object).shape;
+    // Own keys only: `constructor` or `__proto__` must not find Object.prototype's.
+    if (shape !== undefined && Object.hasOwn(shape, segment)) return { kind: 'found', schema: shape[segment] as Schema };
   }
   return { kind: 'unknown-key', validKeys: validKeys(inner, data) };
 }
@@ -152,7 +153,7 @@ export function schemaAt(
 /** The value at one step into plain data, or undefined. */
 export function childOf(data: unknown, segment: string | number): unknown {
   if (Array.isArray(data) && typeof segment === 'number') return data[segment];
-  if (isPlainObject(data) && typeof segment === 'string') return data[segment];
+  if (isPlainObject(data) && typeof segment === 'string' && Object.hasOwn(data, segment)) return data[segment];
   return undefined;
 }
 

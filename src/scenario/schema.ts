@@ -12,6 +12,24 @@ import { parametersSchema } from '../engine/parameters.js';
 export * from './vocabulary.js';
 import { ROLES, THEMES, INITIATIONS, OPENNESS, SCOPES, ACCEPTANCES, DECISION_POWERS, PARTICIPATIONS, LEADS } from './vocabulary.js';
 
+/**
+ * Names and labels hold no control character at all (not even a tab or line break): they end
+ * up in chart SVGs, whose XML cannot carry most of them, and in CSV cells and file names.
+ */
+export const NAME_PATTERN = /^[^\p{Cc}\p{Cs}\uFFFE\uFFFF]*$/u;
+
+/** Longer texts (descriptions, sources) may hold line breaks and tabs, but no other control character. */
+export const TEXT_PATTERN = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\uFFFE\uFFFF]*$/u;
+
+/** A name or label: text without control characters. */
+export const nameText = () => z.string().regex(NAME_PATTERN, 'text without control characters (no tabs or line breaks)');
+
+/** A longer text: line breaks and tabs allowed, other control characters not. */
+export const longText = () => z.string().regex(TEXT_PATTERN, 'text without control characters other than tabs and line breaks');
+
+/** The most events a scenario may have: far more than any study needs, and few enough to chart. */
+export const MAX_EVENTS = 1000;
+
 const share = (description: string, dflt: number) =>
   z.number().min(0).max(1).default(dflt).describe(description);
 
@@ -224,7 +242,7 @@ export const copSchema = z
       .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an identifier: a letter, then letters, digits, - or _')
       .optional()
       .describe('Identifier used in outputs and events. Default cop1, cop2, ... by position.'),
-    name: z.string().optional().describe('Display name.'),
+    name: nameText().optional().describe('Display name.'),
     launchWeek: z
       .number()
       .int()
@@ -263,9 +281,8 @@ export const organisationPatchSchema = z
 export const eventSchema = z
   .strictObject({
     week: z.number().int().min(0).describe('Week at whose start the change takes effect.'),
-    label: z.string().optional().describe('Short label for charts and reports, e.g. "mandate lifted".'),
-    cop: z
-      .string()
+    label: nameText().optional().describe('Short label for charts and reports, e.g. "mandate lifted".'),
+    cop: nameText()
       .optional()
       .describe('Id of the CoP to change. May be omitted when the scenario has one CoP.'),
     set: copSettingsPatchSchema.optional(),
@@ -275,18 +292,17 @@ export const eventSchema = z
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
-    name: z.string().optional().describe('Scenario name; defaults to the file name.'),
-    description: z.string().default('').describe('What the scenario shows, naming the study\'s claim it illustrates.'),
-    source: z.string().optional().describe('Where the claim comes from (study section or literature).'),
-    extends: z
-      .string()
+    $schema: nameText().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    name: nameText().optional().describe('Scenario name; defaults to the file name.'),
+    description: longText().default('').describe('What the scenario shows, naming the study\'s claim it illustrates.'),
+    source: longText().optional().describe('Where the claim comes from (study section or literature).'),
+    extends: nameText()
       .optional()
-      .describe('A built-in scenario name or a relative file path whose settings this one overrides.'),
+      .describe('A built-in scenario name or a file path (relative to this file) whose settings this one overrides.'),
     weeks: z.number().int().min(1).max(5200).default(156).describe('Weeks to simulate. Default 156 (three years).'),
     organisation: organisationSchema.prefault({}),
     cops: z.array(copSchema).min(1).max(16).describe('The CoPs; several compete for members\' time.'),
-    events: z.array(eventSchema).default([]).describe('Changes of settings at given weeks.'),
+    events: z.array(eventSchema).max(MAX_EVENTS).default([]).describe(`Changes of settings at given weeks; at most ${MAX_EVENTS}.`),
     parameters: parametersSchema.prefault({}),
   })
   .describe('A copsim scenario: an organisation, its CoPs, and events.');

@@ -4,7 +4,7 @@
  * suggestion for misspelt keys and choices.
  */
 import type { z } from 'zod';
-import { describeValue, formatPath, type ScenarioIssue } from './errors.js';
+import { describeValue, formatPath, quote, type ScenarioIssue } from './errors.js';
 import { childOf, numberBounds, numberOrKeywords, schemaAt, validKeys } from './schema-walk.js';
 import { nearest } from './suggest.js';
 
@@ -60,6 +60,8 @@ export function translateZodIssues(
   originOf: OriginOf,
 ): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
+  // Where the valid keys were listed already: a mapping with many unknown keys lists them once.
+  const listed = new Set<string>();
   for (const issue of issues) {
     const path = issue.path;
     const found = valueAt(input, path);
@@ -89,11 +91,13 @@ export function translateZodIssues(
         const keys = here === undefined ? [] : validKeys(here, found);
         for (const key of issue.keys) {
           const suggestion = nearest(key, keys);
-          const list = suggestion === undefined && keys.length > 0 ? `; valid keys: ${keys.join(', ')}` : '';
+          const showList = suggestion === undefined && keys.length > 0 && !listed.has(base.path);
+          if (showList) listed.add(base.path);
+          const list = showList ? `; valid keys: ${keys.join(', ')}` : '';
           out.push({
             file: originOf([...path, key]),
             path: base.path,
-            message: `unknown key "${key}"${list}`,
+            message: `unknown key ${quote(key)}${list}`,
             ...(suggestion ? { suggestion } : {}),
           });
         }

@@ -29,6 +29,20 @@ export {
   type MorrisResult,
   type FactorRange,
 } from './morris.js';
+export { sobolSequence, sobolDirections, SOBOL_MAX_DIMENSIONS, type SobolSequenceOptions } from './sobol-sequence.js';
+export {
+  saltelliDesign,
+  saltelliCost,
+  saltelliRole,
+  sobolIndices,
+  isPowerOfTwo,
+  type SaltelliDesign,
+  type SaltelliDesignOptions,
+  type SaltelliRole,
+  type SobolIndex,
+  type SobolIndices,
+  type SobolIndicesOptions,
+} from './saltelli.js';
 export {
   hypothesisVerdict,
   exceedsSmallestEffect,

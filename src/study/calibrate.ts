@@ -186,39 +186,43 @@ export async function calibrate(given: string | CalibrateOptions, rest: Omit<Cal
   const earlierSeconds = saved?.wallTimeSeconds ?? 0;
   // The replications of the generations planned so far are in the session's total.
   let planned = (saved?.state.generations.length ?? 0) + 1;
-  const state = await runApmc(
-    {
-      priors: targets.parameters.map((p) => p.prior),
-      simulate: (theta) => simulate(theta, settings.seed),
-      distance: (stats) => patternDistance(stats, targets.patterns),
-    },
-    abc,
-    {
-      state: saved?.state,
-      onProposal: (proposal) => {
-        if (proposal.generation > planned) {
-          session.expect(newPerGeneration);
-          planned = proposal.generation;
-        }
+  // The session's threads are kept for every generation and the predictive check, then stopped.
+  const { state, predictiveStats } = await session.closing(async () => {
+    const state = await runApmc(
+      {
+        priors: targets.parameters.map((p) => p.prior),
+        simulate: (theta) => simulate(theta, settings.seed),
+        distance: (stats) => patternDistance(stats, targets.patterns),
       },
-      onGeneration: async (next) => {
-        if (out !== undefined) {
-          const text = exactJson({ copsim: copsimVersion(), identity, startedAt, wallTimeSeconds: earlierSeconds + elapsed(clock), state: next });
-          await writingTo(out, () => writeFileAtomic(join(out, CHECKPOINT), text));
-        }
-        options.onGeneration?.(next.generations.at(-1) as GenerationRecord);
+      abc,
+      {
+        state: saved?.state,
+        onProposal: (proposal) => {
+          if (proposal.generation > planned) {
+            session.expect(newPerGeneration);
+            planned = proposal.generation;
+          }
+        },
+        onGeneration: async (next) => {
+          if (out !== undefined) {
+            const text = exactJson({ copsim: copsimVersion(), identity, startedAt, wallTimeSeconds: earlierSeconds + elapsed(clock), state: next });
+            await writingTo(out, () => writeFileAtomic(join(out, CHECKPOINT), text));
+          }
+          options.onGeneration?.(next.generations.at(-1) as GenerationRecord);
+        },
       },
-    },
-  ).catch((error: unknown) => {
-    if (error instanceof SingularKernelError) throw new StudyError(`${file}: ${error.message}`);
-    if (error instanceof RangeError) throw new StudyError(`${file}: ${error.message}`);
-    throw error;
+    ).catch((error: unknown) => {
+      if (error instanceof SingularKernelError) throw new StudyError(`${file}: ${error.message}`);
+      if (error instanceof RangeError) throw new StudyError(`${file}: ${error.message}`);
+      throw error;
+    });
+    session.expect(calibration.predictiveDraws * perParticle);
+    const predictiveStats: number[][] = [];
+    for (const particle of predictiveDraws(state.population, calibration.predictiveDraws, settings.seed)) {
+      predictiveStats.push(await simulate(particle.theta, calibration.predictiveSeed));
+    }
+    return { state, predictiveStats };
   });
-  session.expect(calibration.predictiveDraws * perParticle);
-  const predictiveStats: number[][] = [];
-  for (const particle of predictiveDraws(state.population, calibration.predictiveDraws, settings.seed)) {
-    predictiveStats.push(await simulate(particle.theta, calibration.predictiveSeed));
-  }
   const posterior = posteriorTable(state.population, targets.parameters);
   const predictive = predictiveRows(targets.patterns, predictiveStats);
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });

@@ -115,7 +115,9 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   });
   const clock = startClock();
   const batches: Collected[] = [];
-  for (const arm of arms) batches.push(await session.simulate(arm.scenario));
+  await session.closing(async () => {
+    for (const arm of arms) batches.push(await session.simulate(arm.scenario));
+  });
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: (batches[0] as Collected).seeds });
 
   const first = { name: reference.name, collected: batches[0] as Collected };

@@ -4,22 +4,43 @@
  *
  *   file ──readHypothesisFile──▶ data ──resolveHypotheses──▶ arms
  *        ──testHypotheses(session.simulate)──▶ outcomes ──rows, forest chart, manifest──▶ writeStudy
+ *   ablate:   ──ablateHypotheses (each channel off in both arms, same seeds)──▶ carrying channels, ablation.csv
+ *   contexts: ──testContexts (each point of the declared domain)──▶ supported at k of m, contexts.csv
  *
  * Verdicts are findings: whichever they are, the study succeeds.
  */
 import { join } from 'node:path';
 import { provenanceFields, startClock } from '../output/provenance.js';
 import {
+  ablateHypotheses,
+  ablationChart,
+  ablationRows,
+  ABLATION_CHANNELS,
+  ABLATION_COLUMNS,
+  contextCounts,
+  contextRows,
+  contextsChart,
+  CONTEXT_COLUMNS,
   DEFAULT_MAX_RUNS,
   hypothesesChart,
+  hypothesisColumns,
+  hypothesisContexts,
   hypothesisRows,
-  HYPOTHESIS_COLUMNS,
+  kindDisagreement,
+  plannedAblationReplications,
+  plannedContextReplications,
   plannedReplications,
   readHypothesisFile,
   resolveHypotheses,
   selectHypotheses,
   testHypotheses,
+  testContexts,
+  type AblationRow,
+  type ContextOutcome,
+  type ContextRow,
   type HypothesesManifest,
+  type HypothesisAblation,
+  type HypothesisContexts,
   type HypothesisOutcome,
   type HypothesisRow,
   type ResolvedHypothesis,
@@ -41,6 +62,18 @@ export interface HypothesesOptions extends StudyOptions {
   readonly untilDecided?: boolean;
   /** The cap on replications per scenario with `untilDecided`. Default 2000. */
   readonly maxRuns?: number;
+  /**
+   * Also test every hypothesis with each channel of the model knocked out in both arms (same
+   * seeds and replications as its intact test) and name the channels that carry its effect:
+   * ablation.csv, the ablation forest plot, two columns of hypotheses.csv. Default false.
+   */
+  readonly ablate?: boolean;
+  /**
+   * Also test every hypothesis at each point of the model's declared domain (sizes, cadences,
+   * kinds of CoP of the validation's design; the run length stays the hypothesis' own):
+   * contexts.csv, the contexts grid, three columns of hypotheses.csv. Default false.
+   */
+  readonly contexts?: boolean;
 }
 
 /** A finished test of hypotheses. */
@@ -52,6 +85,18 @@ export interface HypothesesStudy extends StudyFiles {
   readonly outcomes: readonly HypothesisOutcome[];
   /** hypotheses.csv's rows. */
   readonly rows: readonly HypothesisRow[];
+  /** With `ablate`: what carries each hypothesis, in the order of `outcomes`. */
+  readonly ablations?: readonly HypothesisAblation[];
+  /** With `ablate`: ablation.csv's rows. */
+  readonly ablationRows?: readonly AblationRow[];
+  /** With `ablate`: each hypothesis whose declared kind the ablation contradicts, in words. */
+  readonly kindDisagreements?: readonly string[];
+  /** With `contexts`: every hypothesis at every context, contexts in the design's order. */
+  readonly contexts?: readonly ContextOutcome[];
+  /** With `contexts`: "supported at k of m" per hypothesis, in the order of `outcomes`. */
+  readonly contextCounts?: readonly HypothesisContexts[];
+  /** With `contexts`: contexts.csv's rows. */
+  readonly contextRows?: readonly ContextRow[];
 }
 
 /** Replications per arm when neither `runs` nor the file says. */
@@ -66,6 +111,20 @@ const STATISTICS =
   'contradicted: beyond 0 on the other side, or wholly inside ±smallest_effect); ' +
   'no correction for multiplicity or for repeated looks (see looks)';
 
+/** How an ablation attributes an effect, as the manifest records it. */
+const ABLATION_RULE =
+  'each channel knocked out in both arms (parameters.knockouts), one at a time, every channel, with the seeds and ' +
+  'replications of the intact test; a channel carries an effect when the intact verdict is supported and the verdict ' +
+  'with the channel off is not (interval includes 0, lies within ±smallest_effect, or lies on the other side); ' +
+  'measured kind: mechanism when some channel carries the effect, emergent when none does, none when the intact verdict is not supported';
+
+/** How the contexts are applied, as the manifest records it. */
+const CONTEXTS_RULE =
+  'the points of the declared domain (DESIGN, src/research/domain.ts) without their run length, which stays each ' +
+  "hypothesis' own; a point sets organisation.employees and the measured CoP's meetings.cadence, targetGroup and " +
+  'theme after every other setting, except a setting in which the two arms differ, which is left to the arms; ' +
+  'runs replications per arm, the master seed of the intact test, one look';
+
 /** The study's hypothesis file, shipped with the package. */
 export function studyFile(): string {
   return join(builtinDir(), 'hypotheses', 'study.yaml');
@@ -73,7 +132,9 @@ export function studyFile(): string {
 
 /**
  * Tests the hypotheses of a file with common random numbers; with `out`, also writes
- * hypotheses.csv, the forest chart and manifest.json.
+ * hypotheses.csv, the forest chart and manifest.json. With `ablate`, also names the channels
+ * that carry each effect (ablation.csv, the ablation chart); with `contexts`, also tests each
+ * hypothesis across the declared domain (contexts.csv, the contexts grid).
  *
  * @throws HypothesisError naming the hypothesis and field; StudyError for an unknown id in `only`
  * @example
@@ -89,40 +150,79 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
   const maxRuns = options.maxRuns ?? DEFAULT_MAX_RUNS;
   wholeNumber('maxRuns', maxRuns, 1);
   if (untilDecided && maxRuns < settings.runs) throw new StudyError(`max runs (${maxRuns}) must be at least runs (${settings.runs})`);
-  const resolved = resolveHypotheses(selectHypotheses(data, only), { file, sets: settings.sets });
+  const selected = selectHypotheses(data, only);
+  const resolved = resolveHypotheses(selected, { file, sets: settings.sets });
   for (const warning of resolved.warnings) settings.warn(formatIssue(warning));
   const tested = resolved.hypotheses;
   const out = await prepareOutputFolder(settings.out, 'hypotheses', settings.warn);
-  const replications = plannedReplications(tested, settings.runs);
+  const ablate = switchOption('ablate', options.ablate);
+  const withContexts = switchOption('contexts', options.contexts);
+  const intactReplications = plannedReplications(tested, settings.runs);
+  const ablationReplications = ablate ? plannedAblationReplications(tested, () => settings.runs) : 0;
+  const contextReplications = withContexts ? plannedContextReplications(tested, settings.runs) : 0;
+  const replications = intactReplications + ablationReplications + contextReplications;
   const session = createSession(settings, options, replications);
+  const extra = [
+    ...(ablate ? [`each of ${ABLATION_CHANNELS.length} channels knocked out`] : []),
+    ...(withContexts ? [`at ${hypothesisContexts().length} contexts`] : []),
+  ];
   options.onStart?.({
     headline:
-      `copsim: ${tested.length} hypotheses, ${replications / settings.runs} scenarios × ${settings.runs} runs ` +
+      `copsim: ${tested.length} hypotheses, ${intactReplications / settings.runs} scenarios × ${settings.runs} runs` +
+      `${extra.length === 0 ? '' : `, then ${extra.join(' and ')} (${replications} replications in all)`} ` +
       `on ${describeWorkers(session.workersUsed)}${untilDecided ? `, until decided (at most ${maxRuns} runs)` : ''}…`,
     replications,
     out,
   });
   const clock = startClock();
   let seeds: ArrayLike<number> = [];
-  const outcomes = await testHypotheses(tested, {
-    runs: settings.runs,
-    seed: settings.seed,
-    untilDecided,
-    maxRuns,
-    simulate: async (scenario, runs) => {
-      const collected = await session.simulate(scenario, { runs });
-      if (seeds.length === 0) seeds = collected.seeds;
-      return collected;
-    },
-    onRound: (round) => session.expect(round.replications),
+  const simulate = (scenario: Parameters<typeof session.simulate>[0], runs: number) => session.simulate(scenario, { runs });
+  // One set of worker threads for the intact tests, the knock-outs and the contexts, stopped after them.
+  const { tests, ablations, contexts } = await session.closing(async () => {
+    const tests = await testHypotheses(tested, {
+      runs: settings.runs,
+      seed: settings.seed,
+      untilDecided,
+      maxRuns,
+      simulate: async (scenario, runs) => {
+        const collected = await session.simulate(scenario, { runs });
+        if (seeds.length === 0) seeds = collected.seeds;
+        return collected;
+      },
+      onRound: (round) => session.expect(round.replications),
+      keepValues: ablate,
+    });
+    let ablations: HypothesisAblation[] | undefined;
+    if (ablate) {
+      const runsOf = new Map(tests.map((o) => [o.id, o.runs]));
+      // --until-decided may have taken some hypotheses beyond the planned replications.
+      session.expect(plannedAblationReplications(tested, (h) => runsOf.get(h.id) as number) - ablationReplications);
+      ablations = await ablateHypotheses(tested, tests, { seed: settings.seed, simulate });
+    }
+    let contexts: ContextOutcome[] | undefined;
+    if (withContexts) {
+      contexts = await testContexts(selected, tested, {
+        runs: settings.runs,
+        seed: settings.seed,
+        simulate,
+        file,
+        sets: settings.sets,
+        warn: settings.warn,
+      });
+    }
+    return { tests, ablations, contexts };
   });
+  // The values kept for the ablation are not part of the result.
+  const outcomes: HypothesisOutcome[] = tests.map(({ values: _values, ...o }) => o);
+  const counts = contexts === undefined ? undefined : contextCounts(tested.map((h) => h.id), contexts);
+  const disagreements = ablations?.flatMap((a) => kindDisagreement(a) ?? []);
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
   const manifest: HypothesesManifest = {
     copsim: fields.copsim,
     file,
     hypotheses: tested.map((h, i) => ({
       id: h.id,
-      kind: h.kind,
+      ...(h.kind === undefined ? {} : { kind: h.kind }),
       a: armProvenance(h.a),
       b: armProvenance(h.b),
       runs: (outcomes[i] as HypothesisOutcome).runs,
@@ -135,24 +235,48 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     sets: settings.sets,
     workers: fields.workers,
     statistics: STATISTICS,
+    ...(ablations === undefined
+      ? {}
+      : { ablation: { rule: ABLATION_RULE, channels: [...ABLATION_CHANNELS], kindDisagreements: disagreements ?? [] } }),
+    ...(contexts === undefined ? {} : { contexts: { rule: CONTEXTS_RULE, runs: settings.runs, points: hypothesisContexts() } }),
     seeds: fields.seeds,
     node: fields.node,
     startedAt: fields.startedAt,
     wallTimeSeconds: fields.wallTimeSeconds,
   };
-  const rows = hypothesisRows(outcomes);
+  const extras = { ablations, contexts: counts };
+  const rows = hypothesisRows(outcomes, extras);
+  const ablated = ablations === undefined ? undefined : ablationRows(ablations);
+  const contexted = contexts === undefined ? undefined : contextRows(contexts);
   const study: HypothesesStudy = {
     kind: 'hypotheses',
     file,
     outcomes,
     rows,
-    tables: [{ file: 'hypotheses.csv', rows, columns: HYPOTHESIS_COLUMNS }],
-    charts: [hypothesesChart(outcomes, { file })],
+    ...(ablations === undefined ? {} : { ablations, ablationRows: ablated, kindDisagreements: disagreements }),
+    ...(contexts === undefined ? {} : { contexts, contextCounts: counts, contextRows: contexted }),
+    tables: [
+      { file: 'hypotheses.csv', rows, columns: hypothesisColumns(extras) },
+      ...(ablated === undefined ? [] : [{ file: 'ablation.csv', rows: ablated, columns: ABLATION_COLUMNS }]),
+      ...(contexted === undefined ? [] : [{ file: 'contexts.csv', rows: contexted, columns: CONTEXT_COLUMNS }]),
+    ],
+    charts: [
+      hypothesesChart(outcomes, { file }),
+      ...(ablations === undefined ? [] : [ablationChart(outcomes, ablations, { file })]),
+      ...(contexts === undefined ? [] : [contextsChart(contexts, { file })]),
+    ],
     manifest: `${JSON.stringify(manifest, null, 2)}\n`,
     out,
   };
   if (out !== undefined) await writeStudy(out, study);
   return study;
+}
+
+/** A switch of the options: true, false or absent (false). */
+function switchOption(name: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new StudyError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** `only`'s ids, each checked against the file's. */

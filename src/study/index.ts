@@ -1,13 +1,14 @@
 /**
  * The study verbs: every study the CLI runs is one call here, with the same files when written.
  *
- *   run · compare · sweep · sensitivity · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
+ *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder's tables
  */
 export { run, RUN_DEFAULT_RUNS, type RunOptions, type RunResult } from './run.js';
 export { compare, armName, COMPARE_DEFAULT_RUNS, type CompareArm, type CompareOptions, type CompareResult, type ComparedScenario } from './compare.js';
 export { sweep, checkMeasure, SWEEP_DEFAULT_RUNS, type SweepOptions, type SweepStudy } from './sweep.js';
 export { sensitivity, SENSITIVITY_DEFAULT_RUNS, type SensitivityOptions, type SensitivityStudy } from './sensitivity.js';
+export { SOBOL_DEFAULT_RUNS, SOBOL_DEFAULT_SAMPLES, SOBOL_DEFAULT_MEASURES, type SobolOptions, type SobolStudy } from './sobol.js';
 export { hypotheses, studyFile, HYPOTHESES_DEFAULT_RUNS, type HypothesesOptions, type HypothesesStudy } from './hypotheses.js';
 export {
   calibrate,

@@ -77,7 +77,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     out,
   });
   const clock = startClock();
-  const collected = await session.simulate(scenario, { agents });
+  const collected = await session.closing(() => session.simulate(scenario, { agents }));
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: collected.seeds });
   const output = buildRunOutput(collected, {
     scenario,

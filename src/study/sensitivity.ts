@@ -1,6 +1,7 @@
 /**
  * `sensitivity`: screens settings for their influence on one measure with Morris elementary
- * effects. The library verb behind `copsim sensitivity`.
+ * effects, or, with `method: 'sobol'`, measures their shares of the variance of one or more
+ * measures (sobol.ts). The library verb behind `copsim sensitivity`.
  *
  *   params ──parseParams / resolveFactors──▶ factors ──planSensitivity (every point validated)──▶ plan
  *          ──simulateSensitivity(session.simulate)──▶ ranked rows ──charts, manifest──▶ writeStudy
@@ -34,11 +35,14 @@ import {
   type StudyOptions,
 } from './options.js';
 import { createSession } from './session.js';
+import { sobolSensitivity, type SobolOptions, type SobolStudy } from './sobol.js';
 import { checkMeasure } from './sweep.js';
 import { writeStudy } from './write.js';
 
 /** Options of `sensitivity`. */
 export interface SensitivityOptions extends StudyOptions {
+  /** `morris` (the default): elementary effects; for `sobol` see `SobolOptions`. */
+  readonly method?: 'morris';
   readonly scenario: ScenarioRef;
   /** Settings to screen: `path=min:max` (a plausible range) or `path` (the schema's validity range), as `--params`. */
   readonly params: readonly string[];
@@ -65,11 +69,29 @@ export const SENSITIVITY_DEFAULT_RUNS = 20;
  * Screens `params` with Morris elementary effects (μ, μ*, σ per parameter, ranked); with
  * `out`, also writes sensitivity.csv, design.csv, the chart and manifest.json.
  *
+ * With `method: 'sobol'`, a global analysis instead: first- and total-order Sobol indices with
+ * bootstrap intervals of `params` (default: every model parameter) on each of `measures`, from
+ * a Saltelli design of `samples` · (parameters + 2) points; with `out`, writes sobol.csv,
+ * sobol-design.csv, the chart and manifest.json. It costs far more runs than Morris.
+ *
  * @example
  * const study = await sensitivity({ scenario: 'baseline', params: ['cops.0.support.fundedHours=0:8', 'cops.0.founders=2:12'], runs: 10 });
  * study.rows[0].parameter // → the most influential of the two
+ * @example
+ * const global = await sensitivity({ method: 'sobol', scenario: 'baseline', params: ['cops.0.support.fundedHours=0:8', 'cops.0.founders=2:12'], samples: 32, runs: 4 });
+ * global.rows[0] // → { metric: 'members', parameter: …, S1: …, S1_low: …, S1_high: …, ST: …, ST_low: …, ST_high: …, rank: 1 }
  */
-export async function sensitivity(options: SensitivityOptions): Promise<SensitivityStudy> {
+export function sensitivity(options: SobolOptions): Promise<SobolStudy>;
+export function sensitivity(options: SensitivityOptions): Promise<SensitivityStudy>;
+export function sensitivity(options: SensitivityOptions | SobolOptions): Promise<SensitivityStudy | SobolStudy> {
+  if (options.method === 'sobol') return sobolSensitivity(options);
+  if (options.method !== undefined && options.method !== 'morris') {
+    return Promise.reject(new StudyError(`method must be morris or sobol, got ${String(options.method)}`));
+  }
+  return morrisSensitivity(options);
+}
+
+async function morrisSensitivity(options: SensitivityOptions): Promise<SensitivityStudy> {
   const settings = checkStudyOptions(options, SENSITIVITY_DEFAULT_RUNS);
   const trajectories = options.trajectories ?? 10;
   wholeNumber('trajectories', trajectories, 2);
@@ -109,11 +131,13 @@ export async function sensitivity(options: SensitivityOptions): Promise<Sensitiv
   });
   const clock = startClock();
   let seeds: ArrayLike<number> = [];
-  const result = await simulateSensitivity(plan, async (scenario) => {
-    const collected = await session.simulate(scenario);
-    seeds = collected.seeds;
-    return collected;
-  });
+  const result = await session.closing(() =>
+    simulateSensitivity(plan, async (scenario) => {
+      const collected = await session.simulate(scenario);
+      seeds = collected.seeds;
+      return collected;
+    }),
+  );
   const manifest = studyManifestText(
     'sensitivity',
     { scenario: base.scenario, scenarioName: base.name, scenarioSource: base.source },

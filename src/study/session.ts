@@ -3,12 +3,16 @@
  * workers, with progress that adds up over all of them and one abort signal.
  *
  *   StudySettings ──createSession──▶ session.simulate(scenario, { runs, seed, agents }) ──▶ Collected
+ *                                   session.close() once the study is done
+ *
+ * The session starts its worker threads at the first batch and keeps them for every later one,
+ * so a study of many small batches does not pay for starting threads per batch.
  */
 import { totalmem } from 'node:os';
 import { formatBytes, storeBytes } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
 import { N_WEEKLY } from '../engine/result.js';
-import { runMonteCarlo } from '../runner/index.js';
+import { createWorkerPool, runMonteCarlo, type WorkerPool } from '../runner/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
 import type { StudyOptions, StudySettings } from './options.js';
@@ -44,6 +48,10 @@ export interface Session {
   expect(moreReplications: number): void;
   /** Worker threads a batch of the study's runs uses (workers, capped at runs). */
   readonly workersUsed: number;
+  /** Stops the session's worker threads (a later batch starts new ones). */
+  close(): Promise<void>;
+  /** Runs `work` (the study's batches), then closes the session, whether `work` succeeds or throws. */
+  closing<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** A session for `replications` replications in all (as far as known). */
@@ -51,6 +59,7 @@ export function createSession(settings: StudySettings, options: StudyOptions, re
   let total = replications;
   let finished = 0;
   const onProgress = options.onProgress;
+  let pool: WorkerPool | undefined;
   return {
     workersUsed: Math.min(settings.workers, settings.runs),
     async simulate(scenario, batch = {}) {
@@ -61,6 +70,7 @@ export function createSession(settings: StudySettings, options: StudyOptions, re
         masterSeed: batch.seed ?? settings.seed,
         workers: settings.workers,
         agents: batch.agents ?? 0,
+        ...(settings.workers > 0 ? { pool: (pool ??= createWorkerPool({ workers: settings.workers })) } : {}),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(onProgress === undefined ? {} : { onProgress: (done: number) => onProgress(finished + done, Math.max(total, finished + done)) }),
       });
@@ -69,6 +79,18 @@ export function createSession(settings: StudySettings, options: StudyOptions, re
     },
     expect(more) {
       total += more;
+    },
+    async close() {
+      const closing = pool;
+      pool = undefined;
+      await closing?.close();
+    },
+    async closing(work) {
+      try {
+        return await work();
+      } finally {
+        await this.close();
+      }
     },
   };
 }

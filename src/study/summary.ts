@@ -41,8 +41,27 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
       return { command: 'sweep', scenario: result.name, measure: result.measureText, runs: result.runs, out, rows: result.rows };
     case 'sensitivity':
       return { command: 'sensitivity', scenario: result.name, measure: result.measureText, runs: result.runs, designPoints: result.designPoints, out, rows: result.rows };
+    case 'sobol':
+      return {
+        command: 'sensitivity',
+        method: 'sobol',
+        scenario: result.name,
+        measures: result.measureTexts,
+        runs: result.runs,
+        samples: result.samples,
+        designPoints: result.designPoints,
+        out,
+        rows: result.rows,
+      };
     case 'hypotheses':
-      return { command: 'hypotheses', file: result.file, out, rows: result.rows };
+      return {
+        command: 'hypotheses',
+        file: result.file,
+        out,
+        rows: result.rows,
+        ...(result.ablationRows === undefined ? {} : { ablation: result.ablationRows, kindDisagreements: result.kindDisagreements ?? [] }),
+        ...(result.contextRows === undefined ? {} : { contexts: result.contextRows }),
+      };
     case 'calibrate':
       return {
         command: 'calibrate',

@@ -73,11 +73,13 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
   });
   const clock = startClock();
   let seeds: ArrayLike<number> = [];
-  const result = await simulateSweep(plan, async (scenario) => {
-    const collected = await session.simulate(scenario);
-    seeds = collected.seeds;
-    return collected;
-  });
+  const result = await session.closing(() =>
+    simulateSweep(plan, async (scenario) => {
+      const collected = await session.simulate(scenario);
+      seeds = collected.seeds;
+      return collected;
+    }),
+  );
   const measureText = describeMeasure({ ...measure, cop: plan.cop });
   const manifest = studyManifestText(
     'sweep',

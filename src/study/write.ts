@@ -3,7 +3,7 @@
  *
  *   RunResult ──writeRunFolder──▶ tables, manifest, charts, report.html
  *   CompareResult ──▶ one run folder per scenario, comparison.csv/.json, charts, report.html
- *   SweepStudy, SensitivityStudy, HypothesesStudy ──writeStudyOutput──▶ tables, charts, manifest.json
+ *   SweepStudy, SensitivityStudy, SobolStudy, HypothesesStudy ──writeStudyOutput──▶ tables, charts, manifest.json
  *   CalibrationStudy ──▶ posterior.csv, predictive.csv, generations.csv, charts, report.html, calibration.json
  */
 import { rm } from 'node:fs/promises';
@@ -26,10 +26,11 @@ import { writingTo } from './folder.js';
 import type { HypothesesStudy } from './hypotheses.js';
 import type { RunResult } from './run.js';
 import type { SensitivityStudy } from './sensitivity.js';
+import type { SobolStudy } from './sobol.js';
 import type { SweepStudy } from './sweep.js';
 
 /** The result of any study verb. */
-export type StudyResult = RunResult | CompareResult | SweepStudy | SensitivityStudy | HypothesesStudy | CalibrationStudy;
+export type StudyResult = RunResult | CompareResult | SweepStudy | SensitivityStudy | SobolStudy | HypothesesStudy | CalibrationStudy;
 
 /**
  * Writes a study's files into `dir` (created if needed), each atomically; a manifest is written

@@ -64,10 +64,21 @@ export async function runValidation(options: ValidationOptions): Promise<Row[]> 
     let failed = false;
     const finish = (error?: Error): void => {
       if (failed) return;
-      if (error) failed = true;
-      for (const w of pool) void w.terminate();
-      if (error) reject(error);
-      else resolve();
+      if (error) {
+        failed = true;
+        for (const w of pool) void w.terminate();
+        reject(error);
+        return;
+      }
+      // Every job is answered, so every thread is idle: let each leave on its own.
+      const leaving = pool.map(
+        (w) =>
+          new Promise((gone) => {
+            w.once('exit', gone);
+            w.postMessage('close');
+          }),
+      );
+      void Promise.all(leaving).then(() => resolve());
     };
     const feed = (w: Worker): void => {
       if (next < jobs.length) w.postMessage(jobs[next++]);
@@ -89,7 +100,7 @@ export async function runValidation(options: ValidationOptions): Promise<Row[]> 
       });
       w.on('error', (e) => finish(e));
       w.on('exit', (code) => {
-        if (done < jobs.length && code !== 0) finish(new Error(`a validation worker exited with code ${code}`));
+        if (!failed && done < jobs.length) finish(new Error(`a validation worker exited with code ${code}`));
       });
       feed(w);
     }

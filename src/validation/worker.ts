@@ -23,7 +23,12 @@ export interface ValidationReply {
 
 if (parentPort === null) throw new Error('validation/worker.js is a worker thread script');
 const port = parentPort;
-port.on('message', (job: ValidationJob) => {
+port.on('message', (job: ValidationJob | 'close') => {
+  // No more jobs: closing the port lets the thread end on its own.
+  if (job === 'close') {
+    port.close();
+    return;
+  }
   try {
     const fact = factById(job.fact);
     const scenarios = armScenarios(fact, job.point, job.sets);

@@ -15,6 +15,7 @@ function report(overrides: Partial<BenchReport> = {}): BenchReport {
     engine10k: { employees: 10_000, weeks: 520, seconds: one(1), memberWeeksPerSecond: one(5.2e6) },
     engine100k: { employees: 100_000, weeks: 52, seconds: one(2), memberWeeksPerSecond: one(2.6e6) },
     speedup: { runs: 64, employees: 1000, weeks: 520, seconds1: one(10), seconds2: one(5.5), speedup2: 10 / 5.5 },
+    smallBatches: { batches: 16, size: 8, employees: 1000, weeks: 52, oneBatch: one(2), keptPool: one(2.1), freshThreads: one(4.5), ratio: 2.1 / 2 },
     endToEnd: { runs: 1000, employees: 1000, weeks: 520, workers: 2, seconds: 70, filesSeconds: 2.5 },
     defaultRun: { runs: 200, employees: 1000, weeks: 156, workers: 2, seconds: 3.25, filesSeconds: 1.5 },
     ...overrides,
@@ -23,7 +24,13 @@ function report(overrides: Partial<BenchReport> = {}): BenchReport {
 
 describe('targetsMet', () => {
   it('holds the medians against the targets', () => {
-    expect(targetsMet(report())).toEqual({ memberWeeksPerSecond: true, speedup2: true, endToEndSeconds: false });
+    expect(targetsMet(report())).toEqual({ memberWeeksPerSecond: true, speedup2: true, endToEndSeconds: false, smallBatchRatio: true });
+  });
+
+  it('holds small batches on a kept pool to at most 10% over one batch', () => {
+    const at = (ratio: number) => targetsMet(report({ smallBatches: { ...report().smallBatches, ratio } })).smallBatchRatio;
+    expect(at(TARGETS.smallBatchRatio)).toBe(true);
+    expect(at(TARGETS.smallBatchRatio + 0.01)).toBe(false);
   });
 
   it('fails throughput just below the target and passes it exactly at the target', () => {
@@ -40,6 +47,16 @@ describe('targetsMet', () => {
   it('has no verdict on the speed-up of a --quick batch, too small to compare with the target', () => {
     expect(targetsMet(report({ quick: true })).speedup2).toBeNull();
     expect(targetsMet(report({ quick: false })).speedup2).toBe(true);
+  });
+});
+
+describe('formatTable, small batches', () => {
+  it('shows one batch, the kept pool, fresh threads and the ratio against its target', () => {
+    const table = formatTable(report());
+    expect(table).toMatch(/128 runs × 1,000 employees × 52 weeks in one batch, 2 workers\s+2\.00 s/);
+    expect(table).toMatch(/in 16 batches of 8 on one kept pool\s+2\.10 s/);
+    expect(table).toMatch(/threads started per batch\s+4\.50 s/);
+    expect(table).toMatch(/small batches on the kept pool ÷ one batch\s+1\.05\s+≤ 1\.1\s+✓/);
   });
 });
 

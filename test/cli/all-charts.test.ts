@@ -25,6 +25,7 @@ describe.each([
   ['sweep (one setting)', ['sweep', 'baseline', '--vary', 'cops.0.support.fundedHours=0:4:2', '--runs', '4', ...SMALL], 1],
   ['sweep (two settings)', ['sweep', 'baseline', '--vary', 'cops.0.support.fundedHours=0,2', '--vary', 'cops.0.participation=voluntary,mandatory', '--runs', '3', ...SMALL], 1],
   ['sensitivity', ['sensitivity', 'baseline', '--params', 'cops.0.support.fundedHours,cops.0.meetings.length', '--trajectories', '2', '--runs', '2', ...SMALL], 1],
+  ['sensitivity --method sobol', ['sensitivity', 'baseline', '--method', 'sobol', '--params', 'cops.0.support.fundedHours,cops.0.meetings.length', '--samples', '4', '--runs', '1', ...SMALL], 1],
   ['hypotheses', ['hypotheses', '--only', 'mandatory-attendance', '--runs', '6', '--workers', '2'], 1],
 ])('the charts of copsim %s', (_name, args, expected) => {
   const dir = tempDir();

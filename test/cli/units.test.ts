@@ -184,7 +184,7 @@ describe('parseInteger', () => {
   });
 
   it('refuses fractions, words, values out of range and repeats, naming the option', () => {
-    expect(() => parseInteger('runs', '1.5', range)).toThrow('--runs must be a whole number of at least 1, got "1.5"');
+    expect(() => parseInteger('runs', '1.5', range)).toThrow('--runs must be a whole number of at least 1, written in plain decimal digits, got "1.5"');
     expect(() => parseInteger('runs', 'ten', range)).toThrow(UsageError);
     expect(() => parseInteger('runs', 0, range)).toThrow(/got "0"/);
     expect(() => parseInteger('seed', 2 ** 32, { min: 0, maxExclusive: 2 ** 32, expected: 'x' })).toThrow(UsageError);

@@ -160,6 +160,17 @@ describe('churn and onboarding', () => {
       }
     });
 
+    it('a lead who is not at the meeting introduces nobody', () => {
+      const { sim, cop } = community({ support: { lead: 'part-time', welcome: true } }, 40);
+      cop.state.fill(MemberState.active);
+      cop.state[0] = MemberState.newcomer;
+      cop.lead = 12; // not among the attendees 0–9
+      meeting(sim, cop, true);
+      const slots = sim.network.tieTo.subarray(0, sim.network.capacity);
+      expect(Array.from(slots).every((j) => j < 0)).toBe(true);
+      expect(cop.attendedCount[0]).toBe(1);
+    });
+
     it('the welcome is for the first meeting only', () => {
       const { sim, cop } = community({ support: { lead: 'part-time', welcome: true } }, 40);
       cop.state.fill(MemberState.active);

@@ -105,6 +105,21 @@ describe('meeting held?', () => {
       cop.motivation[3] = 0; // would not volunteer
       sim.people.slack.fill(10);
       expect(hold(sim)).toBe(false);
+      // The lead still had the hours to prepare: the content channel is not knocked out with it.
+      expect(cop.leadPrepared).toBe(true);
+    });
+
+    it('the lead has prepared the meeting only when their hours cover it', () => {
+      const sim = simulationOf({ ...setting, parameters: { meeting: { ...meetingParameters, partTimeLeadHours: 1 } } });
+      const cop = firstCoP(sim);
+      cop.state[3] = MemberState.active;
+      cop.lead = 3;
+      sim.people.slack.fill(1); // 1 + 1 < 2.5
+      hold(sim);
+      expect(cop.leadPrepared).toBe(false);
+      sim.people.slack[3] = 1.5;
+      hold(sim);
+      expect(cop.leadPrepared).toBe(true);
     });
 
     it('a CoP whose lead has gone appoints the most motivated active or core member', () => {

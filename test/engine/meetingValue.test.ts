@@ -83,15 +83,22 @@ describe('meeting value, expectation and ties', () => {
     expect(cop.expectation[100]).toBe(0.5);
   });
 
-  it('the lead’s content counts only when the lead organised the meeting', () => {
-    const led = meeting({ support: { lead: 'full-time' } }, 1, 5, 0);
-    led.cop.lead = 3;
-    led.cop.organiser = 3;
-    expect(expectationAfter(led.sim, led.cop)).toBeCloseTo(0.3 * quality(2 * 1.5, 4), 12);
-    const byVolunteer = meeting({ support: { lead: 'full-time' } }, 1, 5, 0);
-    byVolunteer.cop.lead = 3;
-    byVolunteer.cop.organiser = 4;
-    expect(expectationAfter(byVolunteer.sim, byVolunteer.cop)).toBe(0);
+  it('the lead’s content counts when the lead had the hours to prepare and came, whoever organised', () => {
+    const after = (prepared: boolean, comes: boolean, organiser: number, knockouts: string[] = []) => {
+      const m = meeting({ support: { lead: 'full-time' } }, 1, 5, 0, knockouts);
+      m.cop.lead = 3;
+      m.cop.organiser = organiser;
+      m.cop.leadPrepared = prepared;
+      m.cop.attending[3] = comes ? 1 : 0;
+      return expectationAfter(m.sim, m.cop);
+    };
+    const withContent = 0.3 * quality(2 * 1.5, 4);
+    expect(after(true, true, 3)).toBeCloseTo(withContent, 12);
+    // Organising knocked out: a volunteer organises, and the lead's content is still there.
+    expect(after(true, true, 4, ['lead.organising'])).toBeCloseTo(withContent, 12);
+    expect(after(false, true, 4)).toBe(0);
+    expect(after(true, false, 4)).toBe(0);
+    expect(after(true, true, 3, ['lead.content'])).toBe(0);
   });
 
   it('decision power adds to the value of taking part; knocked out (decisionPower.value), it adds nothing', () => {

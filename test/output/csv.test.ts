@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/output/index.js';
+import { neutraliseText, restoreText } from '../../src/output/csv.js';
+import { parseCsv, toCsv } from '../../src/output/index.js';
 
 describe('toCsv', () => {
   it('writes a header, one line per row, and ends every line with \\n', () => {
@@ -36,5 +37,25 @@ describe('toCsv', () => {
   it('is deterministic', () => {
     const rows = Array.from({ length: 500 }, (_, i) => ({ i, x: Math.sqrt(i), s: `r,${i}` }));
     expect(toCsv(rows, ['i', 'x', 's'])).toBe(toCsv(rows.map((r) => ({ ...r })), ['i', 'x', 's']));
+  });
+});
+
+describe('text that a spreadsheet would run as a formula', () => {
+  it('is prefixed with a single quote, whatever the quoting', () => {
+    const payloads = ['=1+1', '+1+1', '-1+1', '@SUM(1,1)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0", '=HYPERLINK("http://x","click")', "'=1+1"];
+    const text = toCsv(payloads.map((v) => ({ v })), ['v']);
+    expect(text).toBe(
+      'v\n\'=1+1\n\'+1+1\n\'-1+1\n"\'@SUM(1,1)"\n\'\t=1+1\n"\'\r=1+1"\n\'=cmd|\' /C calc\'!A0\n"\'=HYPERLINK(""http://x"",""click"")"\n\'\'=1+1\n',
+    );
+    // Every cell of the output starts with something a spreadsheet shows as text.
+    const cells = parseCsv(text, 'f.csv').slice(1).map((r) => r.fields[0] as string);
+    expect(cells.every((c) => c.startsWith("'"))).toBe(true);
+    expect(cells.map(restoreText)).toEqual(payloads);
+  });
+
+  it('leaves numbers, negative ones included, and ordinary text alone', () => {
+    const rows = [{ n: -1.5, t: '-1.5' }, { n: -7, t: '+2' }, { n: -Infinity, t: '1e-3' }, { n: 0, t: 'mandate lifted' }, { n: 1, t: "it's" }, { n: 2, t: 'a=b' }];
+    expect(toCsv(rows, ['n', 't'])).toBe("n,t\n-1.5,-1.5\n-7,+2\n-Infinity,1e-3\n0,mandate lifted\n1,it's\n2,a=b\n");
+    for (const text of ['-1.5', '+2', "it's", 'a=b', '']) expect(restoreText(neutraliseText(text))).toBe(text);
   });
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { replicationSeed } from '../../dist/engine/rng.js';
-import { AbortError, ReplicationError, runMonteCarlo } from '../../dist/runner/index.js';
+import { AbortError, createWorkerPool, ReplicationError, runMonteCarlo } from '../../dist/runner/index.js';
 import { scenarioSchema } from '../../dist/scenario/schema.js';
 
 const scenario = scenarioSchema.parse({
@@ -33,6 +33,26 @@ describe('runMonteCarlo', () => {
     expect(inThread!.weekly.some((value) => value !== 0)).toBe(true);
     expect(inThread!.runs).toBe(runs);
     expect(inThread!.copIds).toEqual(['voluntary', 'mandated']);
+  });
+
+  it('gives the same bits on a pool kept across batches of different scenarios and seeds', async () => {
+    const other = { ...scenario, weeks: scenario.weeks - 3 };
+    const pool = createWorkerPool({ workers: 2 });
+    try {
+      for (const [s, masterSeed, runs] of [
+        [scenario, 5, 7],
+        [other, 6, 3],
+        [scenario, 5, 11],
+      ] as const) {
+        const kept = await runMonteCarlo(s, { runs, masterSeed, workers: 2, pool });
+        const alone = await runMonteCarlo(s, { runs, masterSeed, workers: 0 });
+        expect(bytes(kept.weekly).equals(bytes(alone.weekly))).toBe(true);
+        expect(bytes(kept.figures).equals(bytes(alone.figures))).toBe(true);
+      }
+      expect(pool.threadsStarted).toBe(2);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('gives replication i the seed replicationSeed(masterSeed, i)', async () => {

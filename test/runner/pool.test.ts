@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createCollector } from '../../dist/aggregate/index.js';
 import { AbortError, ReplicationError, WorkerError } from '../../dist/runner/index.js';
-import { chunkSize, planChunks, runPool } from '../../dist/runner/pool.js';
+import { chunkSize, createWorkerPool, planChunks, runPool } from '../../dist/runner/pool.js';
 import type { ResultMessage } from '../../dist/runner/protocol.js';
 import { scenarioSchema } from '../../dist/scenario/schema.js';
 
@@ -128,6 +128,74 @@ describe('runPool', () => {
     expect(child.status).toBe(0);
     expect(child.stdout.trim()).toBe('ReplicationError');
   });
+});
+
+describe('createWorkerPool', () => {
+  const batch = (name: string, runs: number, results: number[]) => ({
+    scenario: scenarioNamed(name),
+    runs,
+    masterSeed: 1,
+    onResult: (message: ResultMessage) => results.push(message.index),
+  });
+  const all = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+  it('runs batch after batch on the same threads', async () => {
+    const pool = createWorkerPool({ workers: 2, workerUrl: scripted });
+    try {
+      for (const runs of [7, 1, 12]) {
+        const results: number[] = [];
+        await pool.run(batch('reverse', runs, results));
+        expect(sorted(results)).toEqual(all(runs));
+      }
+      expect(pool.threadsStarted).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs batches one at a time in the order they were asked for', async () => {
+    const pool = createWorkerPool({ workers: 2, workerUrl: scripted });
+    const order: string[] = [];
+    try {
+      await Promise.all(
+        ['a', 'b', 'c'].map((tag) => pool.run(batch('reverse', 5, [])).then(() => order.push(tag))),
+      );
+      expect(order).toEqual(['a', 'b', 'c']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts fresh threads for the next batch after one fails', async () => {
+    const pool = createWorkerPool({ workers: 2, workerUrl: scripted });
+    try {
+      await expect(pool.run(batch('fail-at-3', 10, []))).rejects.toBeInstanceOf(ReplicationError);
+      const results: number[] = [];
+      await pool.run(batch('reverse', 10, results));
+      expect(sorted(results)).toEqual(all(10));
+      expect(pool.threadsStarted).toBe(4);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses a batch once closed', async () => {
+    const pool = createWorkerPool({ workers: 1, workerUrl: scripted });
+    await pool.run(batch('reverse', 3, []));
+    await pool.close();
+    await expect(pool.run(batch('reverse', 3, []))).rejects.toThrow(/closed/);
+  });
+
+  for (const mode of ['pool', 'idle']) {
+    it(`lets the process exit on its own once the batches are done (${mode === 'pool' ? 'closed' : 'left open'})`, () => {
+      const script = fileURLToPath(new URL('./fixtures/settle-and-exit.mjs', import.meta.url));
+      const child = spawnSync(process.execPath, [script, mode], { encoding: 'utf8', timeout: 60_000 });
+      expect(child.signal).toBeNull();
+      expect(child.status).toBe(0);
+      expect(child.stdout.trim()).toBe('resolved');
+    });
+  }
 });
 
 describe('planGuidedChunks', () => {

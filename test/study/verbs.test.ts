@@ -33,14 +33,15 @@ function maskClock(name: string, bytes: Buffer): string {
     .replace(/(wall time<\/dt><dd>)[^<]*/g, '$1<wall>');
 }
 
-function expectSameFolders(fromCli: string, fromLibrary: string): void {
+function expectSameFolders(fromCli: string, fromLibrary: string, libraryText: (text: string) => string = (text) => text): void {
   const a = files(fromCli);
   const b = files(fromLibrary);
   expect([...b.keys()]).toEqual([...a.keys()]);
   expect(a.size).toBeGreaterThan(2);
   for (const [name, bytes] of a) {
     const other = b.get(name) as Buffer;
-    expect(maskClock(name, other), name).toBe(maskClock(name, bytes));
+    const library = name.endsWith('.png') ? maskClock(name, other) : libraryText(maskClock(name, other));
+    expect(library, name).toBe(maskClock(name, bytes));
   }
 }
 
@@ -83,6 +84,23 @@ describe('the CLI and the library write identical files', () => {
     expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
   });
 
+  it('sensitivity --method sobol', async () => {
+    const dir = tempDir();
+    const params = 'cops.0.support.fundedHours=0:8,cops.0.founders=2:10';
+    const args = ['sensitivity', 'baseline', '--method', 'sobol', '--params', params, '--samples', '4', '--metric', 'members,alive'];
+    expect(cli([...args, ...COMMON, '--out', 'cli'], dir).status).toBe(0);
+    await copsim.sensitivity({
+      ...common,
+      method: 'sobol',
+      scenario: 'baseline',
+      params: params.split(','),
+      samples: 4,
+      measures: [{ metric: 'members' }, { metric: 'alive' }],
+      out: join(dir, 'lib'),
+    });
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
+  });
+
   it('hypotheses', async () => {
     const dir = tempDir();
     // The study's hypotheses read their measure over the run's weeks 52 to 155: a full-length run.
@@ -113,6 +131,29 @@ describe('the CLI and the library write identical files', () => {
     expectSameFolders(join(dir, 'cli'), join(dir, 'lib'));
   });
 
+  it('hypotheses --ablate --contexts', async () => {
+    const dir = tempDir();
+    // A short run: the contexts set the size, cadence and kind, each arm keeps its 12 weeks.
+    const file = join(dir, 'h.yaml');
+    writeFileSync(
+      file,
+      [
+        'weeks: 12',
+        'hypotheses:',
+        '  - { id: coach-safety, statement: s, source: s, kind: mechanism, compare: { a: baseline, b: { scenario: baseline, set: cops.0.support.coach=true } },',
+        '      measure: { metric: safety, at: { from: 4, to: 11 }, while_alive: true }, expect: increase, smallest_effect: 0.005 }',
+      ].join('\n'),
+    );
+    const args = ['hypotheses', 'h.yaml', '--ablate', '--contexts', '--runs', '2', '--seed', '5', '--workers', '0', '--quiet'];
+    expect(cli([...args, '--out', 'cli'], dir).status).toBe(0);
+    const study = await copsim.hypotheses({ file, runs: 2, seed: 5, workers: 0, ablate: true, contexts: true, out: join(dir, 'lib') });
+    expect(study.ablations?.[0]?.knockouts).toHaveLength(study.ablationRows?.length ?? -1);
+    expect(study.contextCounts?.[0]?.tested).toBe(study.contextRows?.length);
+    // The manifest names the file as given; both name it by its path relative to dir.
+    expectSameFolders(join(dir, 'cli'), join(dir, 'lib'), (text) => text.replaceAll(file, 'h.yaml'));
+    expect(files(join(dir, 'cli')).has('ablation.csv') && files(join(dir, 'cli')).has('contexts.csv')).toBe(true);
+  });
+
   it('plot redraws what run wrote, byte for byte', async () => {
     const dir = tempDir();
     const result = await copsim.run({ ...common, out: join(dir, 'run') });
@@ -139,5 +180,6 @@ describe('library options are checked like the CLI options', () => {
     await expect(copsim.run({ seed: -1 })).rejects.toThrow(/seed must be a whole number from 0 to 4294967295/);
     await expect(copsim.compare({ scenarios: ['baseline'] })).rejects.toBeInstanceOf(copsim.StudyError);
     await expect(copsim.hypotheses({ only: ['nope'] })).rejects.toThrow(/--only: no hypothesis "nope"/);
+    await expect(copsim.hypotheses({ ablate: 'yes' as unknown as boolean })).rejects.toThrow('ablate must be true or false, got "yes"');
   });
 });

@@ -3,13 +3,22 @@
  * the file's hypotheses, default the study's scenarios/hypotheses/study.yaml, with common
  * random numbers; writes hypotheses.csv, the forest chart and manifest.json) and prints the
  * verdict table with what each verdict rests on: the interval, whether it clears the smallest
- * effect, the t test that matches it, and the number of looks.
+ * effect, the t test that matches it, and the number of looks. With `--ablate`, also which
+ * channels carry each effect (and where the file's declared kind disagrees); with `--contexts`,
+ * at how many points of the declared domain each hypothesis is supported.
  *
  * Verdicts are findings: the exit code is 0 whichever they are, and non-zero only for errors.
  */
 import type { Argv, Options } from 'yargs';
-import { DEFAULT_MAX_RUNS, type HypothesisOutcome } from '../../research/hypotheses/index.js';
-import { hypotheses, HYPOTHESES_DEFAULT_RUNS, studySummaryJson } from '../../study/index.js';
+import {
+  ABLATION_CHANNELS,
+  DEFAULT_MAX_RUNS,
+  hypothesisContexts,
+  type HypothesisAblation,
+  type HypothesisContexts,
+  type HypothesisOutcome,
+} from '../../research/hypotheses/index.js';
+import { hypotheses, HYPOTHESES_DEFAULT_RUNS, studySummaryJson, type HypothesesStudy } from '../../study/index.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit.js';
 import { parseInteger } from '../numbers.js';
@@ -33,7 +42,16 @@ const EPILOGUE =
   'direction); reason (why the verdict, e.g. "CI wholly above 0", "CI within ±smallest effect", "CI includes ' +
   '0"); dropped (pairs left out because an arm had no value, e.g. its CoP was dead); a, b (the arms as text); ' +
   'looks (times evaluated: rounds of --until-decided); p_value_t (two-sided paired t test p, the test that ' +
-  'matches the interval).\n\n' +
+  'matches the interval); with --ablate, carried_by (the channels whose knock-out removes the effect) and ' +
+  'measured_kind (mechanism: some single knock-out removes it; emergent: none does; empty: not supported intact); ' +
+  'with --contexts, contexts_supported, contexts and contexts_not_supported (supported at k of m points of the ' +
+  'declared domain).\n\n' +
+  `--ablate tests every hypothesis again with each of the model's ${ABLATION_CHANNELS.length} channels knocked out in both ` +
+  'arms (the seeds and replications of its intact test) and writes ablation.csv (hypothesis, channel, effect, low, ' +
+  'high, verdict, carries, reason, n, runs) and ablation.vl.json/.svg/.png. A channel carries an effect when the ' +
+  'intact verdict is supported and, with the channel off, it is not. It costs one more test per channel.\n\n' +
+  `--contexts tests every hypothesis at the ${hypothesisContexts().length} points of the declared domain (sizes, cadences, ` +
+  "kinds of CoP; the run length stays the hypothesis' own) and writes contexts.csv and contexts.vl.json/.svg/.png.\n\n" +
   'Caveats: with --until-decided each round re-tests a growing sample that contains the earlier ones, so an ' +
   'interval read after several looks is less certain than its nominal 95%. The hypotheses are tested without ' +
   'a correction for multiplicity, so among a dozen of them one verdict may well be wrong by chance.';
@@ -44,6 +62,8 @@ export interface HypothesesArgs extends RunOptionArgs {
   readonly 'until-decided': boolean;
   readonly 'max-runs': unknown;
   readonly only: string | string[] | undefined;
+  readonly ablate: boolean;
+  readonly contexts: boolean;
 }
 
 /** The command's options (also the names `main` suggests from when one is misspelt). */
@@ -74,6 +94,16 @@ export const options = {
     requiresArg: true,
     describe: 'Test only these hypotheses: ID[,ID...] (repeatable)',
   },
+  ablate: {
+    type: 'boolean',
+    default: false,
+    describe: 'Also test each hypothesis with each channel knocked out in both arms: which channels carry it',
+  },
+  contexts: {
+    type: 'boolean',
+    default: false,
+    describe: 'Also test each hypothesis at every point of the declared domain: supported at k of m',
+  },
 } as const satisfies Record<string, Options>;
 
 export function builder(yargs: Argv): Argv<HypothesesArgs> {
@@ -86,6 +116,8 @@ export function builder(yargs: Argv): Argv<HypothesesArgs> {
     .example('$0 hypotheses', "the study's hypotheses, 200 replications per scenario")
     .example('$0 hypotheses --only mandatory-attendance --until-decided', 'one hypothesis, more runs until decided')
     .example('$0 hypotheses mine.yaml --runs 500', 'your own hypotheses')
+    .example('$0 hypotheses --ablate --runs 20', 'which channels carry each effect: emergent or a mechanism check')
+    .example('$0 hypotheses --contexts --runs 20', 'each hypothesis at every point of the declared domain')
     .epilogue(EPILOGUE) as unknown as Argv<HypothesesArgs>;
 }
 
@@ -105,18 +137,22 @@ export async function handler(args: HypothesesArgs, context: CommandContext): Pr
       ...(args.only === undefined ? {} : { only: parseOnly(args.only) }),
       untilDecided,
       maxRuns,
+      ablate: args.ablate,
+      contexts: args.contexts,
     }),
   );
   if (settings.json) io.out(studySummaryJson(result));
   else if (!settings.quiet) {
     io.out(verdictTable(result.outcomes));
     io.out(`\n${verdictCounts(result.outcomes)}\n`);
+    if (result.ablations !== undefined || result.contextCounts !== undefined) io.out(`\n${carriersTable(result)}`);
+    for (const line of result.kindDisagreements ?? []) io.out(`kind disagrees with the ablation: ${line}\n`);
     io.out(
       'difference and 95% CI: paired b − a (t interval); beyond smallest: the whole interval lies beyond the smallest effect ' +
         'on the predicted side; p (t): the paired t test that matches the interval; looks: rounds of --until-decided ' +
         '(more than one makes the 95% optimistic); d_z: Cohen\'s d_z\n',
     );
-    io.out('no correction for multiplicity; a mechanism verdict verifies the model, not the claim\n');
+    io.out('no correction for multiplicity; a mechanism check (an effect one channel carries: see --ablate) verifies the model, not the claim\n');
     io.out(`results in ${result.out}\n`);
   }
 }
@@ -138,7 +174,7 @@ export function verdictTable(outcomes: readonly HypothesisOutcome[]): string {
     outcomes.map((o) => [
       o.id,
       o.verdict,
-      o.kind,
+      o.kind ?? '',
       o.expected,
       o.difference,
       interval(o),
@@ -152,12 +188,58 @@ export function verdictTable(outcomes: readonly HypothesisOutcome[]): string {
   );
 }
 
+/**
+ * What carries each hypothesis and where it holds: one line per hypothesis, with the columns
+ * of whichever of the ablation and the contexts were run.
+ */
+export function carriersTable(study: Pick<HypothesesStudy, 'outcomes' | 'ablations' | 'contextCounts'>): string {
+  const { outcomes, ablations, contextCounts } = study;
+  const header = [
+    'id',
+    'verdict',
+    ...(ablations === undefined ? [] : ['measured kind', 'carried by', 'declared kind']),
+    ...(contextCounts === undefined ? [] : ['supported at', 'not supported at']),
+  ];
+  return formatTable(
+    header,
+    outcomes.map((o, i) => [
+      o.id,
+      o.verdict,
+      ...(ablations === undefined ? [] : ablationCells(ablations[i] as HypothesisAblation)),
+      ...(contextCounts === undefined ? [] : contextCells(contextCounts[i] as HypothesisContexts)),
+    ]),
+  );
+}
+
+function ablationCells(a: HypothesisAblation): string[] {
+  const kind = a.measuredKind === undefined ? 'not supported intact' : a.measuredKind === 'mechanism' ? 'mechanism check' : 'emergent';
+  return [kind, a.carriedBy.length === 0 ? '–' : a.carriedBy.join(', '), a.declaredKind ?? '–'];
+}
+
+function contextCells(c: HypothesisContexts): string[] {
+  return [`${c.supported} of ${c.tested}`, c.notSupported.length === 0 ? '–' : c.notSupported.join(', ')];
+}
+
 /** A p-value for the terminal: below 0.001 as "< 0.001", since rounding would show 0. */
 function formatP(p: number): string {
   return p < 0.001 ? '< 0.001' : formatNumber(p);
 }
 
-function verdictCounts(outcomes: readonly HypothesisOutcome[]): string {
+/**
+ * The verdicts counted, and plainly which "supported" verdicts rest on the sign alone: their
+ * interval does not wholly clear the smallest effect.
+ *
+ * @example verdictCounts(outcomes) // → '13 supported (2 of them not beyond the smallest effect), 2 contradicted, 0 inconclusive\n…'
+ */
+export function verdictCounts(outcomes: readonly HypothesisOutcome[]): string {
   const count = (verdict: string): number => outcomes.filter((o) => o.verdict === verdict).length;
-  return `${count('supported')} supported, ${count('contradicted')} contradicted, ${count('inconclusive')} inconclusive`;
+  const short = outcomes.filter((o) => o.verdict === 'supported' && !o.exceedsSmallestEffect && o.smallestEffect > 0);
+  const note = short.length === 0 ? '' : ` (${short.length} of them not beyond the smallest effect)`;
+  const counts = `${count('supported')} supported${note}, ${count('contradicted')} contradicted, ${count('inconclusive')} inconclusive`;
+  if (short.length === 0) return counts;
+  return (
+    `${counts}\n` +
+    `supported, but the interval does not clear the smallest effect (the sign is as predicted; the effect may be smaller than what matters): ` +
+    short.map((o) => o.id).join(', ')
+  );
 }

@@ -7,6 +7,7 @@ import { makeDirectory, writeFileAtomic } from '../../output/index.js';
 import { scenarioJsonSchema } from '../../scenario/index.js';
 import type { CommandContext } from '../context.js';
 import { asInputError } from '../exit.js';
+import { outOption } from '../run-options.js';
 
 export const command = 'schema';
 export const describe = 'Print the JSON Schema of scenario files';
@@ -28,9 +29,9 @@ export function builder(yargs: Argv): Argv<SchemaArgs> {
 
 export async function handler(args: SchemaArgs, context: CommandContext): Promise<void> {
   const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
-  if (args.out === undefined) context.io.out(text);
+  const out = outOption(args.out);
+  if (out === undefined) context.io.out(text);
   else {
-    const out = args.out;
     try {
       await makeDirectory(dirname(out));
       await writeFileAtomic(out, text);

@@ -1,10 +1,19 @@
 /**
  * `copsim sensitivity`: parses the arguments, calls the library verb `sensitivity` (Morris
- * elementary effects; writes sensitivity.csv, design.csv, a chart and manifest.json) and
- * prints the ranking.
+ * elementary effects, the default; or Sobol indices with --method sobol) and prints the ranking.
+ * The verb writes the tables, a chart and manifest.json.
  */
 import type { Argv } from 'yargs';
-import { sensitivity, studySummaryJson } from '../../study/index.js';
+import type { Measure } from '../../research/measure.js';
+import { modelParameterPaths } from '../../research/sensitivity/index.js';
+import {
+  SENSITIVITY_DEFAULT_RUNS,
+  sensitivity,
+  SOBOL_DEFAULT_MEASURES,
+  SOBOL_DEFAULT_RUNS,
+  SOBOL_DEFAULT_SAMPLES,
+  studySummaryJson,
+} from '../../study/index.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit.js';
 import { measureOptions, parseMeasureOptions, type MeasureArgs } from '../measure-options.js';
@@ -13,41 +22,74 @@ import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions
 import { formatTable } from '../table.js';
 
 export const command = 'sensitivity <scenario>';
-export const describe = 'Screen settings for their influence on an outcome (Morris elementary effects)';
+export const describe = 'Which settings move an outcome: Morris screening (default) or Sobol variance shares (--method sobol)';
 
 export interface SensitivityArgs extends RunOptionArgs, MeasureArgs {
   readonly scenario: string;
+  readonly method: unknown;
   readonly params: string | string[] | undefined;
   readonly trajectories: unknown;
   readonly levels: unknown;
+  readonly samples: unknown;
 }
 
 /** The command's options (also the names `main` suggests from when one is misspelt). */
 export const options = {
+  method: {
+    type: 'string',
+    requiresArg: true,
+    default: 'morris',
+    describe:
+      'morris: elementary effects, a cheap screening that ranks (trajectories × (parameters + 1) design points); ' +
+      'sobol: first- and total-order shares of the variance with intervals (samples × (parameters + 2) design points, far more runs)',
+  },
   params: {
     type: 'string',
     requiresArg: true,
     describe:
-      'Settings to screen, separated by commas: path=min:max (the plausible range to screen) or path (the schema\'s validity range, with a warning); whole-number settings are rounded',
+      'Settings to vary, separated by commas: path=min:max (the plausible range) or path (the schema\'s validity range, with a warning); ' +
+      'whole-number settings get whole values. Required for morris; for sobol, omitted means every model parameter (docs/PARAMETERS.md)',
   },
-  trajectories: { requiresArg: true, default: 10, describe: 'Morris trajectories r (each costs parameters + 1 design points)' },
-  levels: { requiresArg: true, default: 4, describe: 'Grid levels p per parameter, even' },
+  trajectories: { requiresArg: true, default: 10, describe: 'morris: trajectories r (each costs parameters + 1 design points)' },
+  levels: { requiresArg: true, default: 4, describe: 'morris: grid levels p per parameter, even' },
+  samples: {
+    requiresArg: true,
+    defaultDescription: String(SOBOL_DEFAULT_SAMPLES),
+    describe: 'sobol: base samples N, a power of two (each costs parameters + 2 design points)',
+  },
   ...measureOptions,
+  metric: {
+    ...measureOptions.metric,
+    default: undefined,
+    defaultDescription: 'members (morris); members,cumulative_reuse,alive (sobol)',
+    describe: 'What to measure: a weekly metric (as in summary.csv) or a per-run figure (as in replications.csv); sobol takes several, separated by commas',
+  },
   ...runOptions,
-  runs: { ...runOptions.runs, default: 20, describe: 'Replications per design point (their mean is the point\'s output)' },
+  runs: {
+    ...runOptions.runs,
+    default: undefined,
+    defaultDescription: `${SENSITIVITY_DEFAULT_RUNS} (morris), ${SOBOL_DEFAULT_RUNS} (sobol)`,
+    describe: 'Replications per design point (their mean is the point\'s output)',
+  },
   out: {
     ...runOptions.out,
-    defaultDescription: 'copsim-out/<scenario name>-sensitivity',
-    describe: 'Folder to write sensitivity.csv, design.csv, the chart (sensitivity.vl.json, .svg, .png) and manifest.json to',
+    defaultDescription: 'copsim-out/<scenario name>-sensitivity (morris), copsim-out/<scenario name>-sobol (sobol)',
+    describe: 'Folder to write the tables (sensitivity.csv and design.csv, or sobol.csv and sobol-design.csv), the chart and manifest.json to',
   },
 } as const;
 
 const HELP =
-  'Cost: trajectories × (parameters + 1) design points, each simulated --runs times with the same seeds. ' +
-  'sensitivity.csv: parameter, min, max (range screened), mu (mean elementary effect), mu_star (mean absolute effect, ' +
-  'the ranking measure), sigma (spread of the effects: non-linearity or interactions), r (effects used), rank. ' +
-  'Effects are changes of the measure over the whole range screened, so give plausible ranges: a schema range is a ' +
-  'validity bound and may saturate the measure (μ* near 0 then hides an effect). See docs/SENSITIVITY.md.';
+  'Two methods. morris (the default, as it is the cheaper): trajectories × (parameters + 1) design points, each simulated ' +
+  '--runs times with the same seeds; sensitivity.csv has mu_star (mean absolute effect over the range, the ranking measure), ' +
+  'mu (signed) and sigma (spread: non-linearity or interactions). It ranks; it does not say how much of the variance a ' +
+  'parameter explains. sobol: samples × (parameters + 2) design points × --runs; sobol.csv has, per metric and parameter, ' +
+  'S1 (the share of the variance of the measure due to the parameter alone) and ST (its share with all its interactions), ' +
+  'each with a 95% bootstrap interval, ranked by ST. ST near 0: the parameter can be fixed anywhere in its range; ST well ' +
+  'above S1: it acts through other parameters. Without --params, sobol varies every model parameter over its documented ' +
+  `range, which costs samples × (${modelParameterPaths().length} + 2) × runs replications: give --params to study a few. ` +
+  'The worker threads start once for the whole design and simulate the points one after another, each on ' +
+  'min(--workers, --runs) threads; results are the same for any --workers. Give plausible ranges: the answer is about the ranges ' +
+  'varied. See docs/SENSITIVITY.md.';
 
 export function builder(yargs: Argv): Argv<SensitivityArgs> {
   return yargs
@@ -58,20 +100,52 @@ export function builder(yargs: Argv): Argv<SensitivityArgs> {
     .options(options)
     .example(
       '$0 sensitivity baseline --params parameters.attendance.habit,parameters.safety.base,cops.0.support.fundedHours=0:8',
-      'three settings, 10 trajectories: 40 design points × 20 runs',
+      'Morris: three settings, 10 trajectories: 40 design points × 20 runs',
     )
-    .example('$0 sensitivity baseline --params cops.0.founders=2:12 --metric attendance --week 52-103', 'attendance in the second year')
+    .example('$0 sensitivity baseline --params cops.0.founders=2:12 --metric attendance --week 52-103', 'Morris: attendance in the second year')
+    .example(
+      '$0 sensitivity baseline --method sobol --params parameters.attendance.habit,parameters.safety.base,cops.0.support.fundedHours=0:8 --samples 32',
+      'Sobol: 32 × (3 + 2) = 160 design points × 4 runs; members, cumulative reuse and survival in the final week',
+    )
     .epilogue(HELP) as Argv<SensitivityArgs>;
 }
 
 export async function handler(args: SensitivityArgs, context: CommandContext): Promise<void> {
   const { io } = context;
-  const settings = parseRunOptions(args);
-  const measure = parseMeasureOptions(args);
+  if (Array.isArray(args.method)) throw new UsageError(`--method was given ${args.method.length} times; give it once`);
+  const method = String(args.method);
+  if (method !== 'morris' && method !== 'sobol') throw new UsageError(`--method must be morris or sobol, got "${method}"`);
+  const settings = parseRunOptions({ ...args, runs: args.runs ?? (method === 'sobol' ? SOBOL_DEFAULT_RUNS : SENSITIVITY_DEFAULT_RUNS) });
+  const params = args.params === undefined ? [] : [args.params].flat().map(String);
+  if (method === 'sobol') {
+    const samples =
+      args.samples === undefined ? SOBOL_DEFAULT_SAMPLES : parseInteger('samples', args.samples, { min: 2, expected: 'a power of two of at least 2 (2, 4, 8, …, 64, …)' });
+    const measures = parseMeasureList(args);
+    const result = await onTerminal(io, settings.quiet, (hooks) =>
+      sensitivity({ ...studyOptions(settings), ...hooks, method: 'sobol', scenario: scenarioArgument(args.scenario), params, samples, measures }),
+    );
+    if (settings.json) io.out(studySummaryJson(result));
+    else if (!settings.quiet) {
+      io.out(`${result.name}: Sobol indices of ${result.measureText}; ${result.designPoints} design points × ${result.runs} runs\n`);
+      for (const [m, text] of result.measureTexts.entries()) {
+        const rows = (result.results[m]?.rows ?? []).slice(0, 10);
+        io.out(`\n${text}${(result.results[m]?.rows.length ?? 0) > rows.length ? ' (top 10 by ST; all in sobol.csv)' : ''}\n`);
+        io.out(
+          formatTable(
+            ['rank', 'parameter', 'S1', 'S1 95% CI', 'ST', 'ST 95% CI'],
+            rows.map((row) => [row.rank, row.parameter, row.S1, interval(row.S1_low, row.S1_high), row.ST, interval(row.ST_low, row.ST_high)]),
+          ),
+        );
+      }
+      io.out(`\nresults in ${result.out}\n`);
+    }
+    return;
+  }
+  if (args.samples !== undefined) throw new UsageError('--samples is for --method sobol; morris takes --trajectories and --levels');
+  const measure = parseMeasureOptions({ ...args, metric: args.metric ?? 'members' });
   const trajectories = parseInteger('trajectories', args.trajectories, { min: 2, expected: 'a whole number of at least 2 (σ needs two effects)' });
   const levels = parseInteger('levels', args.levels, { min: 2, expected: 'an even whole number of at least 2' });
   if (levels % 2 !== 0) throw new UsageError(`--levels must be an even whole number of at least 2, got "${levels}" (an even p makes every level equally likely)`);
-  const params = args.params === undefined ? [] : [args.params].flat().map(String);
   const result = await onTerminal(io, settings.quiet, (hooks) =>
     sensitivity({ ...studyOptions(settings), ...hooks, scenario: scenarioArgument(args.scenario), params, trajectories, levels, measure }),
   );
@@ -86,4 +160,22 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
     );
     io.out(`\nresults in ${result.out}\n`);
   }
+}
+
+/** The measures of --method sobol: --metric's names separated by commas, each with --cop and --week; undefined for the defaults. */
+function parseMeasureList(args: SensitivityArgs): Measure[] | undefined {
+  if (args.metric === undefined) {
+    if (args.week === undefined && args.cop === undefined) return undefined;
+    return SOBOL_DEFAULT_MEASURES.map(({ metric }) => parseMeasureOptions({ ...args, metric }));
+  }
+  if (Array.isArray(args.metric)) throw new UsageError(`--metric was given ${args.metric.length} times; give several metrics in one, separated by commas`);
+  const names = String(args.metric).split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw new UsageError('--metric must name at least one metric, e.g. --metric members,alive');
+  return names.map((metric) => parseMeasureOptions({ ...args, metric }));
+}
+
+/** A 95% interval as text. */
+function interval(low: number, high: number): string {
+  const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '—');
+  return `${f(low)} to ${f(high)}`;
 }

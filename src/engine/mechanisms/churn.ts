@@ -3,7 +3,7 @@
  *
  * On a held meeting: a member who attends resets the count of missed meetings. At a newcomer's
  * first meeting, a lead who welcomes newcomers (`support.welcome`, channel `lead.welcome`)
- * introduces them: a tie of strength `welcomeTie` to the lead and to `welcomeIntroductions`
+ * and is at that meeting introduces them: a tie of strength `welcomeTie` to the lead and to `welcomeIntroductions`
  * attendees drawn at random, and their belonging is renewed from their ties (Joyce & Kraut
  * 2006: a reply to newcomers raised their return from 44% to 56%). A member who misses
  * `dormantAfter` held meetings in a row becomes dormant.
@@ -23,7 +23,8 @@ export function churn(sim: Simulation, cop: CommunityState): void {
   const rng = cop.rng;
   const { state, attending, attendees, missed, attendedCount, belonging, expectation } = cop;
   const held = cop.heldThisWeek;
-  const welcoming = cop.lead >= 0 && cop.settings.support.welcome && on['lead.welcome'];
+  // A lead can only introduce the newcomers of a meeting they are at.
+  const welcoming = cop.lead >= 0 && held && cop.attending[cop.lead] === 1 && cop.settings.support.welcome && on['lead.welcome'];
   const kept = cop.derived.mandatory && on['participation.enrolment'];
   const window = sim.parameters.contributions.window;
   const n = cop.attendance;

@@ -5,7 +5,9 @@
  * meeting's unprotected hours:
  *
  * - A lead organises it if their weekly lead hours plus their slack cover that; the lead
- *   hours are spent first (channel `lead.organising`). A CoP whose setting has a lead but
+ *   hours are spent first (channel `lead.organising`). Having those hours is also what lets the
+ *   lead prepare the meeting's content (meeting value, channel `lead.content`), so knocking out
+ *   the organising leaves the content to a lead who has the hours and comes. A CoP whose setting has a lead but
  *   whose lead has gone (left the CoP or the organisation) appoints the most motivated active
  *   or core member.
  * - Otherwise the members volunteer, or not: the volunteer's dilemma (Diekmann 1985). Those
@@ -39,7 +41,10 @@ export function holdMeeting(sim: Simulation, cop: CommunityState): void {
   const need = m.organiserHours + unprotected;
   if (cop.settings.support.lead !== 'none' && cop.lead < 0) appointLead(cop);
   const lead = cop.lead;
-  if (lead >= 0 && sim.channels['lead.organising'] && (slack[lead] as number) + cop.derived.leadHours >= need) {
+  // The lead's hours cover the meeting's preparation: its content (meeting value, channel
+  // `lead.content`) whoever organises it, and the organising itself (channel `lead.organising`).
+  cop.leadPrepared = lead >= 0 && (slack[lead] as number) + cop.derived.leadHours >= need;
+  if (cop.leadPrepared && sim.channels['lead.organising']) {
     slack[lead] = (slack[lead] as number) - Math.max(0, need - cop.derived.leadHours);
     organise(cop, lead, m.organiserHours);
     return;

@@ -10,8 +10,8 @@
  *   fit_i     = (1 − s)·interest_i + s·alignment_i
  *   E_i      ← E_i + α·(v_i − E_i)                 (delta rule)
  *
- * items = fresh solutions + the lead's content when the lead organised the meeting
- * (`partTimeContent` or `fullTimeContent`, channel `lead.content`) + `externalItems` with
+ * items = fresh solutions + the lead's content when the lead had the hours to prepare the
+ * meeting and came (`partTimeContent` or `fullTimeContent`, channel `lead.content`) + `externalItems` with
  * the chance of a funded external session (channel `support.externalContent`). A meeting of
  * few, or of people with little to say, has little content: the critical mass emerges. c_i:
  * the control the attendee feels (community.ts, `feltControl`): who attends because they must
@@ -42,7 +42,7 @@ export function valueMeeting(sim: Simulation, cop: CommunityState): void {
   const { attendees, breakout, groupContributions, spoken, expectation, interestFit, state, belonging } = cop;
   const { alignment, willingness } = sim.people;
   const external = rng() < cop.derived.externalSession ? v.externalItems : 0;
-  const lead = cop.organiser >= 0 && cop.organiser === cop.lead ? cop.derived.leadContent : 0;
+  const lead = cop.leadPrepared && cop.attending[cop.lead] === 1 ? cop.derived.leadContent : 0;
   const items = cop.freshItems + lead + external;
   cop.freshItems = 0;
   const s = on['steering.topicFit'] ? cop.derived.steering : 0;

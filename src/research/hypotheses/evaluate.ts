@@ -19,7 +19,7 @@ import { wilcoxonSignedRank } from '../../stats/wilcoxon.js';
 /** What a verdict needs to know about the hypothesis. */
 export interface VerdictSpec {
   readonly expected: 'increase' | 'decrease';
-  /** The smallest difference that matters, in the measure's units (> 0). */
+  /** The smallest difference that matters, in the measure's units (≥ 0; 0 tests the sign alone). */
   readonly smallestEffect: number;
 }
 
@@ -50,7 +50,7 @@ export interface HypothesisEvaluation {
    */
   readonly pValueT: number;
   readonly verdict: HypothesisVerdict;
-  /** Why the verdict, in words, e.g. 'CI wholly above 0' (see `verdictReason`). */
+  /** Why the verdict, in words, e.g. 'CI wholly above 0 and beyond the smallest effect' (see `verdictReason`). */
   readonly reason: string;
   /** Whether the whole interval lies at or beyond the smallest effect on the predicted side. */
   readonly exceedsSmallestEffect: boolean;
@@ -113,7 +113,7 @@ export function evaluateHypothesis(
  * Why `hypothesisVerdict` gives its verdict, in words about the interval of b − a, following
  * the same rules in the same order.
  *
- * @example verdictReason({ ciLow: 0.2, ciHigh: 1.4 }, 'increase', 0.5) // → 'CI wholly above 0'
+ * @example verdictReason({ ciLow: 0.2, ciHigh: 1.4 }, 'increase', 0.5) // → 'CI wholly above 0 but not wholly beyond the smallest effect'
  * @example verdictReason({ ciLow: 0.6, ciHigh: 1.4 }, 'increase', 0.5) // → 'CI wholly above 0 and beyond the smallest effect'
  * @example verdictReason({ ciLow: -0.1, ciHigh: 0.3 }, 'increase', 0.5) // → 'CI within ±smallest effect'
  * @example verdictReason({ ciLow: -0.2, ciHigh: 1.4 }, 'increase', 0.5) // → 'CI includes 0'
@@ -128,9 +128,10 @@ export function verdictReason(diff: DifferenceInterval, expected: ExpectedDirect
   const verdict = hypothesisVerdict(diff, expected, smallestEffect);
   if (verdict === 'contradicted') return 'CI within ±smallest effect';
   if (verdict === 'supported') {
+    if (smallestEffect === 0) return `CI wholly ${predicted} 0 (smallest effect 0: the sign alone is tested)`;
     return exceedsSmallestEffect(diff, expected, smallestEffect)
       ? `CI wholly ${predicted} 0 and beyond the smallest effect`
-      : `CI wholly ${predicted} 0`;
+      : `CI wholly ${predicted} 0 but not wholly beyond the smallest effect`;
   }
   return 'CI includes 0';
 }

@@ -5,6 +5,8 @@
  *   study.yaml ──readHypothesisFile──▶ data ──resolveHypotheses──▶ ResolvedHypothesis[]
  *     ──testHypotheses(simulate)──▶ HypothesisOutcome[] ──hypothesisRows / hypothesesChart──▶
  *     writeHypothesesOutput: hypotheses.csv, hypotheses.vl.json/.svg/.png, manifest.json
+ *   ablateHypotheses: each channel knocked out in both arms ──▶ carrying channels, measured kind (ablation.csv)
+ *   testContexts: each point of the declared domain ──▶ "supported at k of m" (contexts.csv)
  */
 export {
   hypothesisFileSchema,
@@ -32,9 +34,60 @@ export {
   type HypothesisOutcome,
   type TestHypothesesOptions,
 } from './test-hypotheses.js';
-export { hypothesisRows, HYPOTHESIS_COLUMNS, type HypothesisRow } from './table.js';
+export {
+  hypothesisRows,
+  hypothesisColumns,
+  HYPOTHESIS_COLUMNS,
+  ABLATION_SUMMARY_COLUMNS,
+  CONTEXT_SUMMARY_COLUMNS,
+  ablationRows,
+  ABLATION_COLUMNS,
+  contextRows,
+  CONTEXT_COLUMNS,
+  type HypothesisRow,
+  type HypothesisExtras,
+  type AblationRow,
+  type ContextRow,
+} from './table.js';
+export {
+  ablateHypotheses,
+  knockOut,
+  knockOutArm,
+  carries,
+  measuredKind,
+  kindDisagreement,
+  plannedAblationReplications,
+  ABLATION_CHANNELS,
+  type AblateOptions,
+  type HypothesisAblation,
+  type KnockoutOutcome,
+} from './ablate.js';
+export {
+  testContexts,
+  hypothesisContexts,
+  contextSets,
+  contextCounts,
+  plannedContextReplications,
+  type ContextOutcome,
+  type ContextsOptions,
+  type HypothesisContext,
+  type HypothesisContexts,
+} from './contexts.js';
 export { hypothesisJsonSchemaText, HYPOTHESIS_SCHEMA_ID } from './jsonschema.js';
-export { hypothesesChart, forestData, baseScenarios, type ForestDatum, type HypothesesChartOptions } from './chart.js';
+export {
+  hypothesesChart,
+  ablationChart,
+  contextsChart,
+  forestData,
+  forestDatum,
+  forestUnit,
+  standing,
+  baseScenarios,
+  type ForestDatum,
+  type ForestInput,
+  type ForestStanding,
+  type HypothesesChartOptions,
+} from './chart.js';
 export {
   writeHypothesesOutput,
   type HypothesesManifest,

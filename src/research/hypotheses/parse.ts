@@ -7,8 +7,9 @@
  */
 import type { z } from 'zod';
 import { RUN_FIGURES, WEEKLY_METRICS } from '../../engine/result.js';
-import { describeValue, ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
+import { describeValue, quote, ScenarioError, type ScenarioIssue } from '../../scenario/errors.js';
 import { readScenarioFile } from '../../scenario/read.js';
+import { shapeProblem } from '../../scenario/shape.js';
 import { nearest } from '../../scenario/suggest.js';
 import { translateZodIssues } from '../../scenario/zod-issues.js';
 import { isRunFigure, isWeeklyMetric } from '../measure.js';
@@ -71,6 +72,8 @@ export function validateFileData<S extends z.ZodType>(
   },
 ): z.output<S> {
   if (raw === null || raw === undefined) throw how.error([{ file, path: '', message: how.empty }]);
+  const shape = shapeProblem(raw);
+  if (shape !== undefined) throw how.error([{ file, path: formatHypothesisPath(shape.path), message: shape.message }]);
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issues = translateZodIssues(settleUnions(result.error.issues), schema, raw, () => file);
@@ -138,7 +141,8 @@ function refine(issue: ScenarioIssue, raw: unknown, file: string): ScenarioIssue
   return { ...issue, file, path };
 }
 
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+/** The value at `path` (keys and list indices) inside `root`; undefined where there is none. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let data = root;
   for (const segment of path) {
     if (data === null || typeof data !== 'object') return undefined;
@@ -177,7 +181,7 @@ export function measureIssues(measure: MeasureData, file: string, at: (...rest: 
       file,
       path: at('metric'),
       message:
-        `unknown metric "${metric}": expected a weekly metric (${WEEKLY_METRICS.join(', ')}) ` +
+        `unknown metric ${quote(metric)}: expected a weekly metric (${WEEKLY_METRICS.join(', ')}) ` +
         `or a per-run figure (${RUN_FIGURES.join(', ')})`,
       ...(suggestion ? { suggestion } : {}),
     });

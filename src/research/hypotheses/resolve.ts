@@ -37,8 +37,8 @@ export interface ResolvedHypothesis {
   readonly id: string;
   readonly statement: string;
   readonly source: string;
-  /** Whether the model encodes the effect directly (`mechanism`) or it emerges (`emergent`). */
-  readonly kind: HypothesisKind;
+  /** The kind the file declares: one channel carries the effect (`mechanism`) or none alone does (`emergent`); undefined when not declared. */
+  readonly kind: HypothesisKind | undefined;
   readonly expected: 'increase' | 'decrease';
   readonly smallestEffect: number;
   /** The measure as written (its CoP may differ per arm). */

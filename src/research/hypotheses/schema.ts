@@ -13,7 +13,7 @@
  *   - id: mandatory-attendance
  *     statement: While the CoP lives, mandatory participation raises attendance.
  *     source: "reading of interview study §4.3 (Participation): some companies have a few mandatory CoPs"
- *     kind: mechanism               # the model encodes the effect: "supported" verifies it
+ *     kind: mechanism               # optional: one channel carries the effect (see --ablate)
  *     compare:
  *       a: top-down-voluntary
  *       b: { scenario: top-down-voluntary, set: [cops.0.participation=mandatory] }
@@ -23,6 +23,7 @@
  * ```
  */
 import { z } from 'zod';
+import { longText, nameText } from '../../scenario/schema.js';
 
 /** Hypothesis ids: usable as table keys and in `--only`. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -35,19 +36,17 @@ const weeksSchema = z
   .describe('Weeks to simulate in every arm (same as `set: [weeks=N]`); overrides the scenarios\' own.');
 
 export const setsSchema = z
-  .union([z.string(), z.array(z.string())])
+  .union([nameText(), z.array(nameText())])
   .describe('Settings changed in this arm, as `path=value` (like `--set`), e.g. `cops.0.participation=mandatory`.');
 
 /** One arm of a comparison, written out. */
 export const armSchema = z
   .strictObject({
-    scenario: z
-      .string()
+    scenario: nameText()
       .min(1)
       .describe('A built-in scenario name (see `copsim list`) or a scenario file, relative to the hypothesis file.'),
     set: setsSchema.optional(),
-    cop: z
-      .string()
+    cop: nameText()
       .min(1)
       .optional()
       .describe("The CoP measured in this arm; default the measure's `cop`, else the scenario's first CoP."),
@@ -55,7 +54,7 @@ export const armSchema = z
   .describe('A scenario with optional setting changes.');
 
 /** An arm: a scenario name or file alone, or with settings changed. */
-export const armRefSchema = z.union([z.string().min(1), armSchema]);
+export const armRefSchema = z.union([nameText().min(1), armSchema]);
 
 /** When a weekly metric is read: `final`, `auc`, a week, or a window of weeks. */
 export const atSchema = z
@@ -75,8 +74,8 @@ export const atSchema = z
 
 export const measureSchema = z
   .strictObject({
-    metric: z.string().min(1).describe('A weekly metric or a per-run figure (see docs/STATISTICS.md and summary.csv).'),
-    cop: z.string().min(1).optional().describe("CoP id, in both arms; default each arm's first CoP."),
+    metric: nameText().min(1).describe('A weekly metric or a per-run figure (see docs/STATISTICS.md and summary.csv).'),
+    cop: nameText().min(1).optional().describe("CoP id, in both arms; default each arm's first CoP."),
     at: atSchema.optional(),
     while_alive: z
       .boolean()
@@ -93,9 +92,10 @@ export const measureSchema = z
 export const kindSchema = z
   .enum(['mechanism', 'emergent'])
   .describe(
-    '`mechanism`: the model encodes this effect directly (a term of one of its rules), so "supported" verifies ' +
-      'the implementation rather than the claim; `emergent`: the effect arises from several interacting ' +
-      'mechanisms, so the model could have shown otherwise.',
+    'What the effect is, as `copsim hypotheses --ablate` measures it (optional; the command reports when its ' +
+      'measurement disagrees): `mechanism`, a mechanism check: knocking out one channel of the model removes the ' +
+      'effect, so "supported" verifies the implementation rather than the claim; `emergent`: no single knock-out ' +
+      'removes it, so the model could have shown otherwise.',
   );
 
 export const hypothesisSchema = z
@@ -104,15 +104,14 @@ export const hypothesisSchema = z
       .string()
       .regex(ID_PATTERN, 'an id of letters, digits, ".", "_" and "-"')
       .describe('Short unique name, e.g. `mandatory-attendance`.'),
-    statement: z.string().min(1).describe('The claim in words, as b relative to a.'),
-    source: z
-      .string()
+    statement: longText().min(1).describe('The claim in words, as b relative to a.'),
+    source: longText()
       .min(1)
       .describe(
         "Where the claim comes from: the study's section, a practitioner source or a paper; " +
           'say "reading of ..." where the claim is the model\'s reading of the source rather than its words.',
       ),
-    kind: kindSchema,
+    kind: kindSchema.optional(),
     compare: z
       .strictObject({
         a: armRefSchema.describe('The reference arm.'),
@@ -123,10 +122,11 @@ export const hypothesisSchema = z
     expect: z.enum(['increase', 'decrease']).describe('The predicted direction of b − a.'),
     smallest_effect: z
       .number()
-      .positive()
+      .min(0)
       .describe(
-        "The smallest difference b − a that matters, in the measure's units (> 0). A difference whose " +
-          'whole confidence interval lies inside ±smallest_effect counts as negligible: the hypothesis is contradicted.',
+        "The smallest difference b − a that matters, in the measure's units (≥ 0). A difference whose " +
+          'whole confidence interval lies inside ±smallest_effect counts as negligible: the hypothesis is contradicted. ' +
+          '0 tests the sign alone: nothing is negligible, and supported means the interval lies wholly on the predicted side.',
       ),
     weeks: weeksSchema.optional(),
   })
@@ -134,8 +134,8 @@ export const hypothesisSchema = z
 
 export const hypothesisFileSchema = z
   .strictObject({
-    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
-    description: z.string().optional().describe('What the file tests.'),
+    $schema: nameText().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    description: longText().optional().describe('What the file tests.'),
     runs: z.number().int().min(1).optional().describe('Replications per arm when `--runs` is not given; default 200.'),
     weeks: weeksSchema.optional(),
     hypotheses: z.array(hypothesisSchema).min(1).describe('The hypotheses, in the order they are reported.'),

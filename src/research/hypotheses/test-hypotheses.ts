@@ -22,7 +22,7 @@ export interface HypothesisOutcome extends HypothesisEvaluation {
   readonly id: string;
   readonly statement: string;
   readonly source: string;
-  /** Whether the model encodes the effect directly (`mechanism`) or it emerges (`emergent`). */
+  /** The kind the file declares (`mechanism` or `emergent`), undefined when it declares none. */
   readonly kind: ResolvedHypothesis['kind'];
   /** The measure in words, e.g. 'attendance (scrum-masters), mean of weeks 52–155'. */
   readonly measure: string;
@@ -41,6 +41,11 @@ export interface HypothesisOutcome extends HypothesisEvaluation {
   readonly looks: number;
   /** The master seed both arms shared. */
   readonly seed: number;
+  /**
+   * With `keepValues`: the measure in every replication of each arm (NaN where it has no
+   * value), replication r of a paired with replication r of b.
+   */
+  readonly values?: { readonly a: Float64Array; readonly b: Float64Array };
 }
 
 /** Options of `testHypotheses`. */
@@ -57,6 +62,8 @@ export interface TestHypothesesOptions {
   readonly maxRuns?: number;
   /** Called before each round after the first with the replications it will simulate (for progress). */
   readonly onRound?: (round: { runs: number; hypotheses: number; replications: number }) => void;
+  /** Keep each arm's values in the outcome (`values`), e.g. to compare two tests replication by replication. Default false. */
+  readonly keepValues?: boolean;
 }
 
 /** The replication cap of `--until-decided` unless told otherwise. */
@@ -99,7 +106,8 @@ export async function testHypotheses(
       const b = values.get(valueKey(h.b)) as Float64Array;
       const look = (looks.get(h.id) ?? 0) + 1;
       looks.set(h.id, look);
-      outcomes.set(h.id, outcome(h, evaluateHypothesis(h, a, b), runs, look, options.seed));
+      const tested = outcome(h, evaluateHypothesis(h, a, b), runs, look, options.seed);
+      outcomes.set(h.id, options.keepValues ? { ...tested, values: { a, b } } : tested);
     }
     if (!options.untilDecided || runs >= maxRuns) break;
     pending = pending.filter((h) => !isDecided((outcomes.get(h.id) as HypothesisOutcome).verdict));

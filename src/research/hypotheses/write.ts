@@ -15,7 +15,8 @@ export interface HypothesesManifest {
   /** The ids tested (all of the file's unless `--only`). */
   readonly hypotheses: readonly {
     id: string;
-    kind: 'mechanism' | 'emergent';
+    /** The kind the file declares; absent when it declares none. */
+    kind?: 'mechanism' | 'emergent';
     a: ArmProvenance;
     b: ArmProvenance;
     runs: number;
@@ -33,6 +34,10 @@ export interface HypothesesManifest {
   readonly workers: number;
   /** The test behind p_value and the interval behind the verdict. */
   readonly statistics: string;
+  /** With an ablation: how effects are attributed, the channels knocked out, and the declared kinds it contradicts. */
+  readonly ablation?: { rule: string; channels: readonly string[]; kindDisagreements: readonly string[] };
+  /** With contexts: how they are applied, the replications per arm, and the contexts. */
+  readonly contexts?: { rule: string; runs: number; points: readonly { id: string; employees: number; cadence: number; kind: string }[] };
   readonly seeds: { derivation: string; first: number[] };
   readonly node: string;
   /** When the run started, ISO 8601. Differs between runs by design. */

@@ -6,7 +6,20 @@
  *   --params ──parseParams / resolveFactors──▶ Factor[] ──planSensitivity──▶ design and scenarios
  *            ──simulateSensitivity──▶ SensitivityRow[] (μ, μ*, σ, rank) ──▶ sensitivity.csv, design.csv, chart
  */
-export { parseParams, resolveFactors, schemaRange, schemaRangeWarning, settingBounds, SCHEMA_RANGE_FLOOR, type Factor, type ParamSpec, type SettingBounds } from './params.js';
+export {
+  parseParams,
+  resolveFactors,
+  modelParameterPaths,
+  modelParameterFactors,
+  ORDERED_PARAMETERS,
+  schemaRange,
+  schemaRangeWarning,
+  settingBounds,
+  SCHEMA_RANGE_FLOOR,
+  type Factor,
+  type ParamSpec,
+  type SettingBounds,
+} from './params.js';
 export { sensitivityDesign, type SensitivityDesign, type SensitivityDesignOptions } from './design.js';
 export { sensitivityRows, SENSITIVITY_COLUMNS, type SensitivityRow } from './effects.js';
 export {
@@ -18,3 +31,17 @@ export {
   type SensitivityPlan,
   type SensitivityResult,
 } from './run.js';
+export {
+  planSobol,
+  simulateSobol,
+  sobolValues,
+  sobolDesignRows,
+  sobolDesignColumns,
+  SOBOL_COLUMNS,
+  SOBOL_RESAMPLES,
+  type SobolInput,
+  type SobolPlan,
+  type SobolResult,
+  type SobolMeasureResult,
+  type SobolRow,
+} from './sobol.js';

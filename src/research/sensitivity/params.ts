@@ -2,6 +2,7 @@
  * `--params`: the settings a screening varies and their ranges, from the scenario schema or
  * given as `path=min:max`.
  */
+import { parametersSchema } from '../../engine/parameters.js';
 import { ScenarioError } from '../../scenario/errors.js';
 import { applySets, parseSet } from '../../scenario/overrides.js';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
@@ -22,10 +23,12 @@ export interface Factor {
   /** Whether the setting takes whole numbers only (its design values are rounded). */
   readonly integer: boolean;
   /**
-   * Where the range came from: `given` as `path=min:max`, or `schema`, the setting's validity
-   * bounds (see `schemaRangeWarning`); absent for a factor built in code.
+   * Where the range came from: `given` as `path=min:max`, `schema`, the setting's validity
+   * bounds (see `schemaRangeWarning`), or `suggested`, from the schema's minimum to about twice
+   * the scenario's value, for a setting of a default design whose value sits in the bottom of
+   * its schema range (see `modelParameterFactors`); absent for a factor built in code.
    */
-  readonly rangeFrom?: 'given' | 'schema';
+  readonly rangeFrom?: 'given' | 'schema' | 'suggested';
 }
 
 /**
@@ -212,4 +215,71 @@ function exampleRange(factor: Factor, value: number, levels: number): string {
   const raw = value > min ? min + 2 * (value - min) : min + (max - min) / 10;
   const high = integer ? Math.max(Math.ceil(raw), min + levels - 1) : Number(raw.toPrecision(2));
   return `${min}:${Math.min(max, high)}`;
+}
+
+/**
+ * Every model parameter a design can vary: the numeric settings under `parameters.` (all of
+ * docs/PARAMETERS.md but `parameters.knockouts`, a list of channels), in schema order.
+ *
+ * @example modelParameterPaths()[0] // → 'parameters.population.concentration'
+ */
+export function modelParameterPaths(): string[] {
+  const paths: string[] = [];
+  for (const [group, groupSchema] of Object.entries(parametersSchema.shape)) {
+    const def = unwrapSchema(groupSchema)._zod.def as unknown as { shape?: Record<string, Parameters<typeof unwrapSchema>[0]> };
+    for (const [name, field] of Object.entries(def.shape ?? {})) {
+      if (isNumeric(field)) paths.push(`parameters.${group}.${name}`);
+    }
+  }
+  return paths;
+}
+
+/**
+ * Chains of model parameters that must stay in order, lowest first, for a scenario to be valid
+ * (`checkScenario` in scenario/postcheck.ts): a member can reach the role thresholds only if
+ * activeAttended ≤ coreAttended ≤ window and activeSpeaking ≤ coreSpeaking.
+ */
+export const ORDERED_PARAMETERS: readonly (readonly string[])[] = [
+  ['parameters.contributions.activeAttended', 'parameters.contributions.coreAttended', 'parameters.contributions.window'],
+  ['parameters.contributions.activeSpeaking', 'parameters.contributions.coreSpeaking'],
+];
+
+/**
+ * The factors of a design that names no parameters: every model parameter
+ * (`modelParameterPaths`) over its documented range, the schema's (docs/PARAMETERS.md), with
+ * two exceptions, each marked `rangeFrom: 'suggested'`:
+ *
+ * - a parameter whose scenario value lies in the bottom `SCHEMA_RANGE_FLOOR` of that range (a
+ *   rate of 0.006 in 0..1, a weight of 0 in 0..2), which `resolveFactors` would refuse, is varied
+ *   from the schema's minimum to about twice its value (a tenth of the range when the value is
+ *   the minimum);
+ * - the parameters of an `ORDERED_PARAMETERS` chain are varied in adjoining ranges that keep
+ *   their order at every design point: the first from its schema minimum to the second's value,
+ *   each next one from its own value to the following one's, the last from its value to its
+ *   schema maximum. One whose range would be empty (its value equals the next one's) is left
+ *   out of the design.
+ *
+ * @param levels distinct whole values a whole-number parameter's range must hold (Morris's p; 2 for Sobol)
+ * @example modelParameterFactors(scenario, 2).find((f) => f.path === 'parameters.recruitment.announcement')
+ * // → { path: 'parameters.recruitment.announcement', min: 0, max: 0.012, integer: false, rangeFrom: 'suggested' }
+ */
+export function modelParameterFactors(scenario: Scenario, levels: number): Factor[] {
+  const ordered = new Map<string, { min: number; max: number }>();
+  for (const chain of ORDERED_PARAMETERS) {
+    const values = chain.map((path) => settingValue(path, scenario) as number);
+    chain.forEach((path, i) => {
+      const { min, max } = schemaRange(path, scenario);
+      ordered.set(path, { min: i === 0 ? min : (values[i] as number), max: i === chain.length - 1 ? max : (values[i + 1] as number) });
+    });
+  }
+  return modelParameterPaths().flatMap((path): Factor[] => {
+    const factor: Factor = { ...schemaRange(path, scenario), rangeFrom: 'schema' };
+    const chained = ordered.get(path);
+    if (chained !== undefined) return chained.min < chained.max ? [{ ...factor, ...chained, rangeFrom: 'suggested' }] : [];
+    const value = settingValue(path, scenario);
+    const { min, max } = factor;
+    if (typeof value !== 'number' || value - min >= SCHEMA_RANGE_FLOOR * (max - min)) return [factor];
+    const [low, high] = exampleRange(factor, value, levels).split(':').map(Number) as [number, number];
+    return [{ ...factor, min: low, max: high, rangeFrom: 'suggested' }];
+  });
 }

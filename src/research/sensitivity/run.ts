@@ -64,20 +64,48 @@ export function planSensitivity(input: SensitivityInput): SensitivityPlan {
     ...(input.trajectories === undefined ? {} : { trajectories: input.trajectories }),
     ...(input.levels === undefined ? {} : { levels: input.levels }),
   });
-  const scenarios = design.sets.map((sets, point) => {
-    let scenario: Scenario;
-    try {
-      scenario = input.load(sets);
-    } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
-      throw new ScenarioError(error.issues.map((issue) => ({ ...issue, file: `${issue.file} (design point ${point}: ${sets.join(', ')})` })));
-    }
-    const problem = measureProblem(input.measure, copIds(scenario), scenario.weeks);
-    if (problem !== undefined) throw new DesignError(`design point ${point}: ${problem}`);
-    return scenario;
-  });
+  const scenarios = design.sets.map((sets, point) => loadDesignPoint(input.load, sets, point, [input.measure]));
   const cop = input.measure.cop ?? (copIds(scenarios[0] as Scenario)[0] as string);
   return { design, measure: input.measure, scenarios, cop };
+}
+
+/**
+ * The scenario of one design point, checked: a value the scenario refuses names the point and
+ * its overrides, and every measure must be readable from it.
+ *
+ * @throws ScenarioError naming the design point; DesignError for a measure the point cannot give
+ */
+export function loadDesignPoint(
+  load: (sets: readonly string[]) => Scenario,
+  sets: readonly string[],
+  point: number,
+  measures: readonly Measure[],
+): Scenario {
+  let scenario: Scenario;
+  try {
+    scenario = load(sets);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    throw new ScenarioError(error.issues.map((issue) => ({ ...issue, file: `${issue.file} (design point ${point}: ${pointLabel(sets, issue)})` })));
+  }
+  for (const measure of measures) {
+    const problem = measureProblem(measure, copIds(scenario), scenario.weeks);
+    if (problem !== undefined) throw new DesignError(`design point ${point}: ${problem}`);
+  }
+  return scenario;
+}
+
+/**
+ * The overrides of a design point, as an error names them: all of a few; of many, those the
+ * issue names (by path or in its message) and how many there are.
+ */
+function pointLabel(sets: readonly string[], issue: { readonly path: string; readonly message: string }): string {
+  if (sets.length <= 4) return sets.join(', ');
+  const named = sets.filter((set) => {
+    const path = set.slice(0, set.indexOf('='));
+    return issue.path === path || issue.message.includes(path);
+  });
+  return `${named.join(', ')}${named.length > 0 ? ', ' : ''}… (${sets.length} settings)`;
 }
 
 /** Simulates every design point in order and ranks the parameters. */

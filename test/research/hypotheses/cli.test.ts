@@ -108,6 +108,43 @@ describe('copsim hypotheses', () => {
     expect(misspelt.status).toBe(2);
     expect(misspelt.stderr).toMatch(/did you mean --until-decided/);
 
-    for (const r of [bad, only, missing, misspelt]) expect(hasStackTrace(r.stderr)).toBe(false);
+    const ablate = copsim(['hypotheses', '--ablate=maybe'], dir);
+    expect(ablate.status).toBe(2);
+    expect(ablate.stderr).toMatch(/^copsim: --ablate is a switch: give it alone, or as --ablate=true or =false; got "maybe"/);
+
+    const contexts = copsim(['hypotheses', '--contexts=yes'], dir);
+    expect(contexts.status).toBe(2);
+    expect(contexts.stderr).toMatch(/--contexts is a switch/);
+
+    for (const r of [bad, only, missing, misspelt, ablate, contexts]) expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('with --ablate, prints which channels carry each effect and says where the declared kind disagrees', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'h.yaml'),
+      [
+        'weeks: 20',
+        'hypotheses:',
+        '  - { id: coach, statement: s, source: s, kind: emergent, compare: { a: baseline, b: { scenario: baseline, set: cops.0.support.coach=true } },',
+        '      measure: { metric: safety, at: { from: 8, to: 19 }, while_alive: true }, expect: increase, smallest_effect: 0.005 }',
+      ].join('\n'),
+    );
+    const args = ['hypotheses', 'h.yaml', '--ablate', '--runs', '6', '--seed', '3', '--workers', '0', '--set', 'organisation.employees=300', '--out', 'out'];
+    const result = copsim(args, dir);
+    expect(result.stderr).not.toMatch(/error|warning/i);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^id\s+verdict\s+measured kind\s+carried by\s+declared kind$/m);
+    expect(result.stdout).toMatch(/^coach\s+supported\s+mechanism check\s+coach\.climate\s+emergent$/m);
+    expect(result.stdout).toMatch(/kind disagrees with the ablation: coach: the file declares kind emergent, but knocking out coach\.climate removes/);
+    const rows = readRows(join(dir, 'out', 'ablation.csv'));
+    expect(rows.filter((r) => r['carries'] === 'yes').map((r) => r['channel'])).toEqual(['coach.climate']);
+    expect(readRows(join(dir, 'out', 'hypotheses.csv'))[0]).toMatchObject({ carried_by: 'coach.climate', measured_kind: 'mechanism' });
+    for (const file of ['ablation.vl.json', 'ablation.svg', 'ablation.png']) expect(existsSync(join(dir, 'out', file)), file).toBe(true);
+    const json = copsim([...args.slice(0, -2), '--json'], dir);
+    expect(json.status).toBe(0);
+    const summary = JSON.parse(json.stdout);
+    expect(summary.kindDisagreements).toHaveLength(1);
+    expect(summary.ablation.filter((r: { carries: string }) => r.carries === 'yes')).toHaveLength(1);
   });
 });

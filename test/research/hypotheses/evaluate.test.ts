@@ -69,9 +69,26 @@ describe('evaluateHypothesis', () => {
 
 describe('verdictReason', () => {
   it('names the side of zero in the terms of the prediction, and no interval', () => {
-    expect(verdictReason({ ciLow: -1.4, ciHigh: -0.2 }, 'decrease', 0.5)).toBe('CI wholly below 0');
+    expect(verdictReason({ ciLow: -1.4, ciHigh: -0.2 }, 'decrease', 0.5)).toBe('CI wholly below 0 but not wholly beyond the smallest effect');
     expect(verdictReason({ ciLow: -1.4, ciHigh: -0.6 }, 'decrease', 0.5)).toBe('CI wholly below 0 and beyond the smallest effect');
     expect(verdictReason({ ciLow: -1.4, ciHigh: -0.6 }, 'increase', 0.5)).toBe('CI wholly below 0 (against the prediction)');
     expect(verdictReason({ ciLow: Number.NaN, ciHigh: Number.NaN }, 'increase', 0.5)).toBe('no interval (fewer than two pairs)');
+  });
+
+  it('says plainly when a supported verdict rests on the sign alone', () => {
+    expect(verdictReason({ ciLow: 0.2, ciHigh: 1.4 }, 'increase', 0.5)).toBe('CI wholly above 0 but not wholly beyond the smallest effect');
+    expect(verdictReason({ ciLow: 0.2, ciHigh: 1.4 }, 'increase', 0)).toBe('CI wholly above 0 (smallest effect 0: the sign alone is tested)');
+  });
+});
+
+describe('smallest effect 0: a test of the sign', () => {
+  it('supports any interval wholly on the predicted side and never calls an effect negligible', () => {
+    const e = evaluateHypothesis({ expected: 'increase', smallestEffect: 0 }, A, B);
+    expect(e.verdict).toBe('supported');
+    expect(e.exceedsSmallestEffect).toBe(true);
+    const values = [3, 1, 4, 1, 5, 9, 2, 6];
+    // A difference of exactly 0 is no evidence of either sign: inconclusive, not negligible.
+    expect(evaluateHypothesis({ expected: 'increase', smallestEffect: 0 }, values, values).verdict).toBe('inconclusive');
+    expect(evaluateHypothesis({ expected: 'decrease', smallestEffect: 0 }, A, B).verdict).toBe('contradicted');
   });
 });

@@ -57,12 +57,13 @@ describe('parseHypothesisFile', () => {
     expect(found).toContain('h.yaml: hypotheses[0].compare.b: unknown key "scenaro" (did you mean "scenario"?)');
   });
 
-  it('requires a kind, mechanism or emergent', () => {
+  it('takes an optional kind, mechanism or emergent', () => {
     const { kind: _kind, ...rest } = hypothesis();
-    expect(problems({ hypotheses: [rest] })).toEqual([
-      'h.yaml: hypotheses[0].kind: expected one of mechanism | emergent, got nothing',
-    ]);
+    expect(problems({ hypotheses: [rest] })).toEqual([]);
     expect(problems({ hypotheses: [hypothesis({ kind: 'emergent' })] })).toEqual([]);
+    expect(problems({ hypotheses: [hypothesis({ kind: 'emergant' })] })[0]).toMatch(
+      /^h\.yaml: hypotheses\[0\]\.kind: expected one of mechanism \| emergent, got "emergant"/,
+    );
   });
 
   it('takes while_alive for a weekly metric only', () => {
@@ -104,9 +105,10 @@ describe('parseHypothesisFile', () => {
     ]);
   });
 
-  it('requires a positive smallest effect', () => {
-    expect(problems({ hypotheses: [hypothesis({ smallest_effect: 0 })] })).toEqual([
-      'h.yaml: hypotheses[0].smallest_effect: expected a number > 0, got 0',
+  it('takes a smallest effect of 0 (the sign alone tested) and refuses a negative one', () => {
+    expect(problems({ hypotheses: [hypothesis({ smallest_effect: 0 })] })).toEqual([]);
+    expect(problems({ hypotheses: [hypothesis({ smallest_effect: -0.5 })] })).toEqual([
+      'h.yaml: hypotheses[0].smallest_effect: expected a number >= 0, got -0.5',
     ]);
   });
 

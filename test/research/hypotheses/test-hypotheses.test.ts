@@ -4,41 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Collected } from '../../../src/aggregate/types.js';
-import { FIGURE_INDEX, N_FIGURES, N_WEEKLY } from '../../../src/engine/result.js';
 import {
   hypothesesChart,
   hypothesisRows,
   HYPOTHESIS_COLUMNS,
-  parseHypothesisFile,
   plannedReplications,
-  resolveHypotheses,
   testHypotheses,
-  type ResolvedHypothesis,
 } from '../../../src/research/hypotheses/index.js';
 import { compileSpec } from '../../../src/charts/render.js';
 import { runMonteCarlo } from '../../../src/runner/index.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
-
-function hypothesis(id: string, b: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    statement: 's',
-    source: 'Interview study §4.3',
-    kind: 'mechanism',
-    compare: { a: 'baseline', b },
-    measure: { metric: 'total_contributions' },
-    expect: 'increase',
-    smallest_effect: 0.1,
-    ...extra,
-  };
-}
-
-function resolve(raw: unknown, sets: string[] = []): ResolvedHypothesis[] {
-  return resolveHypotheses(parseHypothesisFile(raw, 'h.yaml'), { sets }).hypotheses;
-}
-
-/** Small, fast scenarios: a short run of a small organisation. */
-const SMALL = ['weeks=12', 'organisation.employees=70'];
+import { fakeBatch, hypothesis, resolve, SMALL } from './helpers.js';
 
 describe('testHypotheses with the engine', () => {
   it('gives both arms the same replication seeds: a scenario against itself differs by exactly 0', async () => {
@@ -92,24 +68,6 @@ describe('testHypotheses with the engine', () => {
     for (const o of outcomes) expect(Number.isFinite(o.difference) && Number.isFinite(o.ciLow) && Number.isFinite(o.ciHigh)).toBe(true);
   });
 });
-
-/**
- * A fake batch whose `total_contributions` in replication r is `value(r)`: lets the verdict's
- * path be steered exactly.
- */
-function fakeBatch(runs: number, value: (r: number) => number): Collected {
-  const figures = new Float64Array(N_FIGURES * runs);
-  for (let r = 0; r < runs; r++) figures[FIGURE_INDEX.total_contributions * runs + r] = value(r);
-  return {
-    copIds: ['scrum-masters'],
-    weeks: 12,
-    runs,
-    seeds: new Uint32Array(runs),
-    weekly: new Float64Array(N_WEEKLY * 12 * runs),
-    figures,
-    employees: 70,
-  };
-}
 
 describe('testHypotheses --until-decided', () => {
   // Arm b exceeds a by 0.3 ± 1 alternating: the interval shrinks as 1/√n and clears 0 at n ≈ 45.
@@ -203,5 +161,23 @@ describe('forestData', () => {
     ] as unknown as Parameters<typeof forestData>[0]);
     expect(down).toMatchObject({ scaled: 2, scaled_low: 1, scaled_high: 3, difference: -4 });
     expect(up).toMatchObject({ scaled: 0.5, scaled_low: null, scaled_high: 1.5 });
+  });
+
+  it('draws a sign test (smallest effect 0) in standard deviations of the differences', async () => {
+    const { forestData } = await import('../../../src/research/hypotheses/index.js');
+    const [row] = forestData([
+      { id: 'h', statement: 's', verdict: 'supported', exceedsSmallestEffect: true, smallestEffect: 0, runs: 10, expected: 'increase', difference: 2, effectSize: 4, ciLow: 1, ciHigh: 3 },
+    ] as unknown as Parameters<typeof forestData>[0]);
+    expect(row).toMatchObject({ unit: 0.5, unit_name: 'SD of the differences', scaled: 4, scaled_low: 2, scaled_high: 6, standing: 'supported' });
+  });
+
+  it('tells a supported verdict whose interval does not clear the smallest effect apart', async () => {
+    const { forestData } = await import('../../../src/research/hypotheses/index.js');
+    const base = { id: 'h', statement: 's', verdict: 'supported', smallestEffect: 2, runs: 10, expected: 'increase', difference: 1, effectSize: 1, ciLow: 0.5, ciHigh: 1.5 };
+    const rows = forestData([
+      { ...base, exceedsSmallestEffect: false },
+      { ...base, exceedsSmallestEffect: true },
+    ] as unknown as Parameters<typeof forestData>[0]);
+    expect(rows.map((r) => r.standing)).toEqual(['supported, not beyond the smallest effect', 'supported']);
   });
 });

@@ -1,0 +1,219 @@
+/**
+ * `sensitivity` with `method: 'sobol'`: a global, variance-based analysis of many settings on
+ * one or more measures. The library verb behind `copsim sensitivity --method sobol`.
+ *
+ *   params (or every model parameter) ──resolveFactors / modelParameterFactors──▶ factors
+ *          ──planSobol (Saltelli design, every point validated)──▶ plan
+ *          ──simulateSobol(session.simulate)──▶ S1, ST per measure ──chart, manifest──▶ writeStudy
+ */
+import { provenanceFields, startClock, studyManifestText } from '../output/provenance.js';
+import { describeMeasure, measureTimeText, type Measure } from '../research/measure.js';
+import { sobolCharts } from '../research/sobol-chart.js';
+import {
+  modelParameterFactors,
+  ORDERED_PARAMETERS,
+  parseParams,
+  planSobol,
+  resolveFactors,
+  schemaRangeWarning,
+  simulateSobol,
+  SOBOL_COLUMNS,
+  SOBOL_RESAMPLES,
+  sobolDesignColumns,
+  sobolDesignRows,
+  type Factor,
+  type SobolResult,
+} from '../research/sensitivity/index.js';
+import { isPowerOfTwo, saltelliCost } from '../stats/saltelli.js';
+import { SOBOL_MAX_DIMENSIONS } from '../stats/sobol-sequence.js';
+import { StudyError } from './errors.js';
+import { prepareOutputFolder } from './folder.js';
+import {
+  checkStudyOptions,
+  describeWorkers,
+  resolveScenario,
+  safeFolderName,
+  type MeasuredStudy,
+  type ScenarioRef,
+  type StudyOptions,
+} from './options.js';
+import { createSession } from './session.js';
+import { checkMeasure } from './sweep.js';
+import { writeStudy } from './write.js';
+
+/** Options of `sensitivity` with `method: 'sobol'`. */
+export interface SobolOptions extends StudyOptions {
+  readonly method: 'sobol';
+  readonly scenario: ScenarioRef;
+  /**
+   * Settings to vary, as `--params`: `path=min:max` or `path` (the schema's range). Omitted or
+   * empty: every model parameter over its documented range (see `modelParameterFactors`).
+   */
+  readonly params?: readonly string[];
+  /** Base samples N, a power of two; the design has N · (parameters + 2) points. Default 64. */
+  readonly samples?: number;
+  /**
+   * What to measure, each read from the same simulations. Default: members, cumulative reuse
+   * and whether the CoP is alive, in the final week, of the first CoP.
+   */
+  readonly measures?: readonly Measure[];
+}
+
+/** A finished Sobol analysis. */
+export interface SobolStudy extends SobolResult, MeasuredStudy {
+  readonly kind: 'sobol';
+  readonly factors: readonly Factor[];
+  /** Each measure in words, in the order of `measures`. */
+  readonly measureTexts: readonly string[];
+  /** Base samples N. */
+  readonly samples: number;
+  /** Design points: N · (parameters + 2). */
+  readonly designPoints: number;
+}
+
+/** Replications per design point of a Sobol analysis when `runs` is not given. */
+export const SOBOL_DEFAULT_RUNS = 4;
+
+/** Base samples N of a Sobol analysis when `samples` is not given. */
+export const SOBOL_DEFAULT_SAMPLES = 64;
+
+/** The measures of a Sobol analysis when none is given: participation, knowledge reuse, survival. */
+export const SOBOL_DEFAULT_MEASURES: readonly Measure[] = [{ metric: 'members' }, { metric: 'cumulative_reuse' }, { metric: 'alive' }];
+
+/**
+ * Sobol indices (S1 and ST with 95% bootstrap intervals) of `params`, or of every model
+ * parameter, on each measure; with `out`, also writes sobol.csv, sobol-design.csv, the chart
+ * and manifest.json.
+ */
+export async function sobolSensitivity(options: SobolOptions): Promise<SobolStudy> {
+  const settings = checkStudyOptions(options, SOBOL_DEFAULT_RUNS);
+  const samples = options.samples ?? SOBOL_DEFAULT_SAMPLES;
+  if (!isPowerOfTwo(samples) || samples < 2) {
+    throw new StudyError(`samples must be a power of two of at least 2 (2, 4, 8, …, 64, …), got ${String(samples)} (the Sobol points are balanced at powers of two)`);
+  }
+  const measures = options.measures ?? SOBOL_DEFAULT_MEASURES;
+  if (measures.length === 0) throw new StudyError('measures must name at least one measure');
+  const metrics = measures.map((m) => m.metric);
+  const twice = metrics.find((m, i) => metrics.indexOf(m) !== i);
+  if (twice !== undefined) throw new StudyError(`--metric names ${twice} twice; give each metric once`);
+  const base = resolveScenario(options.scenario, settings.sets, settings.warn);
+  for (const measure of measures) checkMeasure(measure, base.scenario);
+  const given = (options.params ?? []).flatMap((item) => item.split(',')).some((text) => text.trim() !== '');
+  const factors = given ? resolveFactors(parseParams(options.params ?? []), base.scenario, 2) : modelParameterFactors(base.scenario, 2);
+  if (given) {
+    for (const factor of factors) {
+      const warning = schemaRangeWarning(factor);
+      if (warning !== undefined) settings.warn(warning);
+    }
+  } else {
+    settings.warn(defaultDesignWarning(factors));
+  }
+  const maxFactors = Math.floor(SOBOL_MAX_DIMENSIONS / 2);
+  if (factors.length > maxFactors) throw new StudyError(`--params: a Sobol analysis varies at most ${maxFactors} parameters, got ${factors.length}`);
+  const plan = planSobol({
+    factors,
+    measures,
+    samples,
+    seed: settings.seed,
+    load: (sets) => resolveScenario(options.scenario, [...settings.sets, ...sets], settings.warn).scenario,
+  });
+  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sobol`, settings.warn);
+  const designPoints = saltelliCost(samples, factors.length);
+  const total = designPoints * settings.runs;
+  const measureTexts = measures.map((measure) => describeMeasure({ ...measure, cop: measure.cop ?? plan.cop }));
+  const measureText = measureTexts.join('; ');
+  // Progress is reported point by point.
+  const { onProgress, ...quiet } = options;
+  const session = createSession(settings, quiet, total);
+  // The session's one pool of threads simulates the points one after another, each on
+  // min(workers, runs) threads, so a point's batch never waits for threads to start.
+  const concurrency = 1;
+  options.onStart?.({
+    headline:
+      `copsim: ${base.name} Sobol analysis of ${measureText}: ${factors.length} parameters, ${samples} samples × ` +
+      `(${factors.length} + 2) = ${designPoints} design points × ${settings.runs} runs = ${total} runs of ${base.scenario.weeks} weeks ` +
+      `on ${describeWorkers(session.workersUsed * concurrency)}…`,
+    replications: total,
+    out,
+  });
+  const clock = startClock();
+  let seeds: ArrayLike<number> = [];
+  let done = 0;
+  const result = await session.closing(() =>
+    simulateSobol(
+      plan,
+      async (scenario) => {
+        const collected = await session.simulate(scenario);
+        seeds = collected.seeds;
+        done += settings.runs;
+        onProgress?.(done, total);
+        return collected;
+      },
+      concurrency,
+    ),
+  );
+  const manifest = studyManifestText(
+    'sensitivity',
+    { scenario: base.scenario, scenarioName: base.name, scenarioSource: base.source },
+    provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed * concurrency, seeds }),
+    {
+      method:
+        'Sobol indices (Sobol 1993): Saltelli sampling (Saltelli et al. 2010) on a scrambled Sobol sequence (Joe & Kuo 2008 ' +
+        'direction numbers, linear matrix scramble and digital shift); first order by Saltelli et al. 2010, total order by ' +
+        `Jansen 1999; 95% bootstrap percentile intervals over ${SOBOL_RESAMPLES} resamples of the base samples`,
+      measures: result.results.map((r, i) => ({
+        metric: r.measure.metric,
+        cop: r.measure.cop ?? plan.cop,
+        week: measureTimeText(r.measure.at),
+        text: measureTexts[i],
+        variance: r.variance,
+        samplesUsed: r.samples,
+      })),
+      params: factors,
+      paramsFrom: given ? 'given' : 'every model parameter',
+      samples,
+      designSeed: settings.seed,
+      designPoints,
+      totalRuns: total,
+    },
+  );
+  const study: SobolStudy = {
+    ...result,
+    kind: 'sobol',
+    name: base.name,
+    factors,
+    measureText,
+    measureTexts,
+    runs: settings.runs,
+    samples,
+    designPoints,
+    tables: [
+      { file: 'sobol.csv', rows: result.rows, columns: SOBOL_COLUMNS },
+      { file: 'sobol-design.csv', rows: sobolDesignRows(result), columns: sobolDesignColumns(factors, measures) },
+    ],
+    charts: sobolCharts({ results: result.results, measureTexts, scenarioName: base.name, samples, runs: settings.runs, scenario: base.scenario }),
+    manifest,
+    out,
+  };
+  if (out !== undefined) await writeStudy(out, study);
+  return study;
+}
+
+/** What a design of every model parameter varies, said once. */
+function defaultDesignWarning(factors: readonly Factor[]): string {
+  const varied = new Set(factors.map((f) => f.path));
+  const chained = new Set(ORDERED_PARAMETERS.flat());
+  const held = [...chained].filter((path) => !varied.has(path));
+  const low = factors.filter((f) => f.rangeFrom === 'suggested' && !chained.has(f.path));
+  const ordered = factors.filter((f) => chained.has(f.path));
+  const range = (f: Factor): string => `${f.path}=${f.min}:${f.max}`;
+  const parts = [
+    `--params not given: varying all ${factors.length} model parameters over their documented ranges (docs/PARAMETERS.md)`,
+    ...(low.length === 0 ? [] : [`${low.length} sit in the bottom 1% of theirs and are varied from the minimum to about twice their value: ${low.map(range).join(', ')}`]),
+    ...(ordered.length === 0
+      ? []
+      : [`the role thresholds must stay ordered (activeAttended ≤ coreAttended ≤ window, activeSpeaking ≤ coreSpeaking) and are varied in adjoining ranges: ${ordered.map(range).join(', ')}`]),
+    ...(held.length === 0 ? [] : [`held at the scenario's values, as their order leaves no room: ${held.join(', ')}`]),
+  ];
+  return `${parts.join('; ')}. Give --params path=min:max to vary plausible ranges instead`;
+}
