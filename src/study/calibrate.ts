@@ -167,7 +167,7 @@ export async function calibrate(given: string | CalibrateOptions, rest: Omit<Cal
   options.onStart?.({
     headline:
       `copsim: calibrate ${name}: ${targets.parameters.length} parameters, ${targets.patterns.length} patterns on ${targets.arms.length} scenarios; ` +
-      `${abc.particles} particles (${calibration.keptParticles} kept), ${settings.runs} runs per scenario on ${describeWorkers(session.workersUsed)}…`,
+      `${abc.particles} particles (${calibration.keptParticles} kept), ${settings.runs} run${settings.runs === 1 ? '' : 's'} per scenario on ${describeWorkers(session.workersUsed)}…`,
     replications: first,
     out,
   });

@@ -147,7 +147,9 @@ function pairsSpec(input: CalibrationChartInput): TopLevelSpec {
   const size = Math.max(120, Math.floor(CHART_WIDTH / Math.max(1, d - 1)) - 30);
   const axis = (k: number) => {
     const p = input.parameters[k] as CalibrationParameter;
-    return { field: `p${k}`, type: 'quantitative', title: label(p), scale: { domain: [p.prior.lo, p.prior.hi], nice: false, zero: false } } as const;
+    // A log-uniform prior spreads its mass evenly on a log axis.
+    const scale = p.prior.kind === 'log-uniform' ? { type: 'log' } : { type: 'linear', zero: false };
+    return { field: `p${k}`, type: 'quantitative', title: label(p), scale: { ...scale, domain: [p.prior.lo, p.prior.hi], nice: false } } as const;
   };
   const rows = [];
   for (let r = 1; r < d; r++) {
