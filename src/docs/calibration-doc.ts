@@ -264,23 +264,34 @@ function measuredSection(record: CalibrationRecord): string[] {
 export const CALIBRATION_RECORD = 'calibration.json';
 export const CALIBRATION_DOC = 'CALIBRATION.md';
 
+/**
+ * A record as kept in docs/: its targets file named from the folder the script runs in (the
+ * package root, under `npm run`), so that the page's commands work from any checkout.
+ */
+export function keptRecord(record: Record<string, unknown>, cwd: string, machine?: string): Record<string, unknown> {
+  const targets = record['targets'];
+  const local = typeof targets === 'string' && isAbsolute(targets) && !relative(cwd, targets).startsWith('..') ? relative(cwd, targets) : targets;
+  return { ...record, targets: local, ...(machine === undefined ? {} : { machine }) };
+}
+
 // Run as a script: node dist/docs/calibration-doc.js RESULTS... [--machine TEXT]
+//                  node dist/docs/calibration-doc.js --render   (the page again, from docs/calibration.json)
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const args = process.argv.slice(2);
   const machineAt = args.indexOf('--machine');
   const machine = machineAt >= 0 ? args[machineAt + 1] : undefined;
-  const folders = args.filter((_, i) => machineAt < 0 || (i !== machineAt && i !== machineAt + 1));
-  if (folders.length === 0) {
-    process.stderr.write('usage: npm run calibration-docs -- RESULTS_FOLDER... [--machine TEXT]\n');
+  const render = args.includes('--render');
+  const folders = args.filter((a, i) => a !== '--render' && (machineAt < 0 || (i !== machineAt && i !== machineAt + 1)));
+  if (folders.length === 0 && !render) {
+    process.stderr.write('usage: npm run calibration-docs -- RESULTS_FOLDER... [--machine TEXT]\n       npm run calibration-docs -- --render\n');
     process.exit(2);
-  }
-  const records: Record<string, unknown>[] = [];
-  for (const folder of folders) {
-    const record = JSON.parse(await readFile(join(folder, 'calibration.json'), 'utf8')) as Record<string, unknown>;
-    records.push({ ...record, ...(machine === undefined ? {} : { machine }) });
   }
   const recordPath = join(docsDir(), CALIBRATION_RECORD);
   const docPath = join(docsDir(), CALIBRATION_DOC);
+  const records: Record<string, unknown>[] = render ? (JSON.parse(await readFile(recordPath, 'utf8')) as Record<string, unknown>[]) : [];
+  for (const folder of folders) {
+    records.push(keptRecord(JSON.parse(await readFile(join(folder, 'calibration.json'), 'utf8')) as Record<string, unknown>, process.cwd(), machine));
+  }
   await reportWrites([recordPath, docPath], async () => {
     await writeFileAtomic(recordPath, `${JSON.stringify(records, null, 2)}\n`);
     await writeFileAtomic(docPath, renderCalibrationDoc(records as unknown as CalibrationRecord[]));

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calibrationCommand, renderCalibrationDoc, type CalibrationRecord } from '../../src/docs/calibration-doc.js';
+import { calibrationCommand, keptRecord, renderCalibrationDoc, type CalibrationRecord } from '../../src/docs/calibration-doc.js';
 import { root } from './readme-blocks.js';
 
 const records = JSON.parse(readFileSync(join(root, 'docs', 'calibration.json'), 'utf8')) as CalibrationRecord[];
@@ -24,5 +24,11 @@ describe('docs/CALIBRATION.md', () => {
       for (const p of record.posterior) expect(doc).toContain(`\`${p.path}\``);
       for (const p of record.predictive) expect(doc).toContain(`| ${p.pattern} |`);
     }
+  });
+
+  it('keeps a targets file under the folder it is rendered from as a path relative to it', () => {
+    expect(keptRecord({ targets: '/x/checkout/scenarios/calibration/quick.yaml' }, '/x/checkout', 'm')).toEqual({ targets: 'scenarios/calibration/quick.yaml', machine: 'm' });
+    expect(keptRecord({ targets: '/elsewhere/t.yaml' }, '/x/checkout')).toEqual({ targets: '/elsewhere/t.yaml' });
+    expect(keptRecord({ targets: 'scenarios/t.yaml' }, '/x/checkout')).toEqual({ targets: 'scenarios/t.yaml' });
   });
 });

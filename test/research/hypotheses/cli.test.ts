@@ -148,6 +148,8 @@ describe('copsim hypotheses', () => {
     expect(json.status).toBe(0);
     const summary = JSON.parse(json.stdout);
     expect(summary.kindDisagreements).toHaveLength(1);
-    expect(summary.ablation.filter((r: { carries: string }) => r.carries === 'yes')).toHaveLength(1);
+    // The JSON summary names the same carrying channels as ablation.csv.
+    const carrying = (list: readonly { carries: string; channel: string }[]): string[] => list.filter((r) => r.carries === 'yes').map((r) => r.channel);
+    expect(carrying(summary.ablation)).toEqual(carrying(rows as unknown as { carries: string; channel: string }[]));
   });
 });
