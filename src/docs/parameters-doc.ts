@@ -83,7 +83,10 @@ export function rangeText(json: Json): string {
   const choices = json['enum'];
   if (Array.isArray(choices)) return choices.map((c) => `\`${String(c)}\``).join(', ');
   const options = (json['oneOf'] ?? json['anyOf']) as Json[] | undefined;
-  if (Array.isArray(options)) return options.map(optionText).join(' or ');
+  if (Array.isArray(options)) {
+    // Mapping options by their keys; a number or a keyword (steering: 0 to 1 or `auto`) as such.
+    return options.map((o) => ('properties' in o ? optionText(o) : 'const' in o ? `\`${String(o['const'])}\`` : rangeText(o))).join(' or ');
+  }
   const type = json['type'];
   if (type === 'number' || type === 'integer') {
     const lo = json['minimum'];

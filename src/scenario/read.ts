@@ -105,7 +105,7 @@ const YAML_12 = /^%YAML[ \t]+1\.2[ \t]*(#.*)?$/;
 /**
  * A problem the yaml parser must not meet, found by its lexer (iterative and fast): a directive
  * other than `%YAML 1.2`, flow collections nested deeper than `MAX_DEPTH`, or more than
- * `MAX_DEPTH` block indicators (`- - - x`) on one line. The parser would recurse on those (and
+ * `MAX_DEPTH` block indicators (`- - - x`) on one line outside flow collections. The parser would recurse on those (and
  * can run out of memory on a few hundred kilobytes of `[`).
  */
 function lexerProblem(text: string): { offset: number; message: string } | undefined {
@@ -132,7 +132,9 @@ function lexerProblem(text: string): { offset: number; message: string } | undef
       case 'seq-item-ind':
       case 'explicit-key-ind':
       case 'map-value-ind':
-        indicators++;
+        // Only block indicators nest (`- - - x`); within a flow collection the brackets do,
+        // and a one-line mapping may hold any number of `key: value` pairs.
+        if (flow === 0) indicators++;
         if (indicators > MAX_DEPTH) return { offset, message: TOO_DEEP };
         break;
       case 'newline':

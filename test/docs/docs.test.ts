@@ -109,6 +109,8 @@ describe('renderSettingsReference', () => {
     expect(rowOf(markdown, 'cops[].meetings.cadence')[2]).toMatch(/^integer, 1 to \d+$/);
     expect(rowOf(markdown, 'cops[].targetGroup')[1]).toBe('`{ kind: topic }`');
     expect(rowOf(markdown, 'cops[].targetGroup.role')[2]).toContain('`scrumMaster`');
+    expect(rowOf(markdown, 'cops[].steering')[2]).toBe('0 to 1 or `auto`');
+    expect(rowOf(markdown, 'cops[].targetGroup')[2]).toBe('`{ kind: role, role: <role> }` or `{ kind: topic }`');
     expect(rowOf(markdown, 'organisation.projectLoad.mean')[3]).toMatch(/project work/);
   });
 

@@ -272,18 +272,22 @@ function bomb(levels: number): string {
 }
 
 /** `data` as YAML or JSON text, each `Deep` written as that many brackets around its inner value. */
-function dataText(data: unknown, format: 'yaml' | 'json'): string {
+/** How a document is written: YAML in block style, JSON, or YAML in flow style on one line (minified JSON, which is YAML too). */
+export type Format = 'yaml' | 'json' | 'flow';
+
+function dataText(data: unknown, format: Format): string {
   const deep: Deep[] = [];
   const marked = rebuild(data, (value) => `DEEP_${deep.push(value) - 1}_DEEP`);
-  const text = format === 'json' ? (JSON.stringify(marked, null, 1) ?? 'null') : stringify(marked, { aliasDuplicateObjects: false });
+  const text =
+    format === 'json' ? (JSON.stringify(marked, null, 1) ?? 'null') : format === 'flow' ? `${JSON.stringify(marked) ?? 'null'}\n` : stringify(marked, { aliasDuplicateObjects: false });
   return text.replace(/"?DEEP_(\d+)_DEEP"?/g, (_, i: string) => {
     const { depth, inner } = deep[Number(i)] as Deep;
     return `${'['.repeat(depth)}${JSON.stringify(inner) ?? 'null'}${']'.repeat(depth)}`;
   });
 }
 
-/** The file's bytes: `data` written as YAML or JSON, then the text mutation, if any. */
-export function render(data: unknown, format: 'yaml' | 'json', mutation?: { kind: TextMutation; at: number; byte: number }): Buffer {
+/** The file's bytes: `data` written as YAML (block or flow) or JSON, then the text mutation, if any. */
+export function render(data: unknown, format: Format, mutation?: { kind: TextMutation; at: number; byte: number }): Buffer {
   let text = dataText(data, format);
   if (mutation === undefined) return Buffer.from(text);
   const at = text.length === 0 ? 0 : mutation.at % text.length;

@@ -20,6 +20,7 @@ import { run } from '../../src/study/index.js';
 import { BIN } from '../cli/helpers.js';
 import {
   dataMutation,
+  type Format,
   materialise,
   mutateData,
   numberOption,
@@ -107,7 +108,7 @@ const mutations = fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 
 export const scenarioFileCase = fc.record({
   data: validScenario,
   mutations,
-  format: fc.constantFrom('yaml' as const, 'json' as const),
+  format: fc.constantFrom<Format>('yaml', 'json', 'flow'),
   text: fc.option(textMutation, { nil: undefined, freq: 2 }),
   extension: fc.constantFrom('.yaml', '.yml', '.json', '.YAML', '.txt', ''),
 });
@@ -130,7 +131,7 @@ export function checkScenarioFile(dir: string, c: ScenarioFileCase): void {
     expectClearMessage(new ScenarioError(result?.issues ?? []).format());
   }
   // YAML in a .json file is bad input too; a scenario file is valid when its text is untouched and its extension fits.
-  const fits = c.format === 'yaml' ? ['.yaml', '.yml', '.YAML'].includes(c.extension) : c.extension !== '.txt' && c.extension !== '';
+  const fits = c.format === 'json' ? c.extension !== '.txt' && c.extension !== '' : ['.yaml', '.yml', '.YAML'].includes(c.extension);
   const untouched = c.mutations.length === 0 && c.text === undefined && fits;
   if (untouched) expect(result?.issues, 'a valid scenario is refused').toEqual([]);
 }
@@ -157,7 +158,7 @@ export function checkSets(c: { scenario: string; sets: string[] }): void {
 export const hypothesisCase = fc.record({
   data: validHypotheses,
   mutations,
-  format: fc.constantFrom('yaml' as const, 'json' as const),
+  format: fc.constantFrom<Format>('yaml', 'json', 'flow'),
   text: fc.option(textMutation, { nil: undefined, freq: 2 }),
 });
 export type HypothesisCase = typeof hypothesisCase extends fc.Arbitrary<infer T> ? T : never;

@@ -89,6 +89,14 @@ describe('nesting', () => {
     expect(loadError('forty.yaml', `cops: [{}]\nx:\n  ${'- '.repeat(40)}x\n`)).toContain(TOO_DEEP);
   });
 
+  it('a one-line flow mapping may hold many pairs, and a .yaml file may hold minified JSON', () => {
+    const pairs = Array.from({ length: 60 }, (_, i) => `"k${i}": ${i}`).join(', ');
+    const dir = tempFiles({ 'flow.yaml': `{"cops": [{}], "parameters": {"attendance": {${pairs}}}}\n` });
+    const message = scenarioError(() => loadScenario(join(dir, 'flow.yaml'))).format();
+    expect(message).not.toContain(TOO_DEEP);
+    expect(message).toContain('unknown key "k0"');
+  });
+
   it('in-memory data is checked the same way, cycles included', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = [deep];
