@@ -41,29 +41,27 @@ export function roleAffinity(role: Role, theme: Theme, p: Parameters['interest']
   return basis.home.includes(theme) ? p.home : basis.related.includes(theme) ? p.related : p.other;
 }
 
-interface Slot {
-  team: number;
-  group: number;
-  role: number;
-  level: number;
-  unit: number;
+/** Receives one seat of the organisation's layout: a person's role, level, team, team of teams and unit. */
+export type SeatVisitor = (role: Role, level: number, team: number, group: number, unit: number) => void;
+
+/** The sizes of a laid-out organisation. */
+export interface Layout {
+  /** People. */
+  readonly n: number;
+  readonly teams: number;
+  readonly groups: number;
+  /** Teams of the development organisation (they come first). */
+  readonly devTeams: number;
 }
 
-function layoutUnit(
-  slots: Slot[],
-  count: number,
-  unit: number,
-  org: Organisation,
-  team0: number,
-  group0: number,
-): { teams: number; groups: number } {
+function layoutUnit(seat: SeatVisitor, count: number, unit: number, org: Pick<Organisation, 'teamSize' | 'teamsPerGroup'>, team0: number, group0: number): { teams: number; groups: number } {
   const dev = unit !== Unit.business;
   let team = team0;
   let group = group0;
   let made = 0;
   const push = (role: Role, level: number, t: number): void => {
     if (made < count) {
-      slots.push({ team: t, group, role: roleIndex(role), level, unit });
+      seat(role, level, t, group, unit);
       made++;
     }
   };
@@ -102,6 +100,27 @@ function layoutUnit(
 }
 
 /**
+ * Lays out the organisation, seat by seat, in the order of its people: development employees,
+ * then business employees, then partner employees. The one statement of the composition the
+ * module's comment describes: the engine builds its people from it and scenario checks count
+ * the people of a CoP's target group with it, before anything is simulated. Pure.
+ */
+export function layoutOrganisation(
+  org: Pick<Organisation, 'employees' | 'businessEmployees' | 'partnerEmployees' | 'teamSize' | 'teamsPerGroup'>,
+  seat: SeatVisitor,
+): Layout {
+  const dev = layoutUnit(seat, org.employees, Unit.development, org, 0, 0);
+  const bus = layoutUnit(seat, org.businessEmployees, Unit.business, org, dev.teams, dev.groups);
+  const par = layoutUnit(seat, org.partnerEmployees, Unit.partner, org, dev.teams + bus.teams, dev.groups + bus.groups);
+  return {
+    n: headcount(org),
+    teams: dev.teams + bus.teams + par.teams,
+    groups: dev.groups + bus.groups + par.groups,
+    devTeams: dev.teams,
+  };
+}
+
+/**
  * Draws the traits of person `i` (initial staff or a new hire). Draw order is fixed so the
  * organisation is the same whatever CoPs a scenario has.
  */
@@ -136,32 +155,34 @@ export function headcount(org: Pick<Organisation, 'employees' | 'businessEmploye
  * then partner employees. Traits come from `rng` (the replication's `org` stream).
  */
 export function buildPeople(org: Organisation, p: Parameters, rng: Rng): People {
-  const slots: Slot[] = [];
-  const dev = layoutUnit(slots, org.employees, Unit.development, org, 0, 0);
-  const bus = layoutUnit(slots, org.businessEmployees, Unit.business, org, dev.teams, dev.groups);
-  const par = layoutUnit(
-    slots,
-    org.partnerEmployees,
-    Unit.partner,
-    org,
-    dev.teams + bus.teams,
-    dev.groups + bus.groups,
-  );
-  const n = slots.length;
-  const nTeams = dev.teams + bus.teams + par.teams;
-  const nGroups = dev.groups + bus.groups + par.groups;
+  const n = headcount(org);
+  const team = new Int32Array(n);
+  const group = new Int32Array(n);
+  const role = new Uint8Array(n);
+  const level = new Uint8Array(n);
+  const unit = new Uint8Array(n);
+  let i = 0;
+  const layout = layoutOrganisation(org, (r, l, t, g, u) => {
+    team[i] = t;
+    group[i] = g;
+    role[i] = roleIndex(r);
+    level[i] = l;
+    unit[i] = u;
+    i++;
+  });
+  const nSites = Math.min(org.sites, layout.groups);
   const people: People = {
     n,
-    team: new Int32Array(n),
-    group: new Int32Array(n),
-    site: new Int32Array(n),
-    role: new Uint8Array(n),
-    level: new Uint8Array(n),
-    unit: new Uint8Array(n),
-    nTeams,
-    nGroups,
-    nSites: Math.min(org.sites, nGroups),
-    nDevTeams: dev.teams,
+    team,
+    group,
+    site: group.map((g) => g % nSites),
+    role,
+    level,
+    unit,
+    nTeams: layout.teams,
+    nGroups: layout.groups,
+    nSites,
+    nDevTeams: layout.devTeams,
     motivationTrait: new Float64Array(n),
     willingness: new Float64Array(n),
     competence: new Float64Array(n),
@@ -172,17 +193,8 @@ export function buildPeople(org: Organisation, p: Parameters, rng: Rng): People 
     slack: new Float64Array(n),
     savedNow: new Float64Array(n),
     savedLast: new Float64Array(n),
-    teamDeadline: new Uint8Array(nTeams),
+    teamDeadline: new Uint8Array(layout.teams),
   };
-  for (let i = 0; i < n; i++) {
-    const s = slots[i] as Slot;
-    people.team[i] = s.team;
-    people.group[i] = s.group;
-    people.site[i] = s.group % people.nSites;
-    people.role[i] = s.role;
-    people.level[i] = s.level;
-    people.unit[i] = s.unit;
-  }
   for (let i = 0; i < n; i++) drawTraits(people, i, org, p, rng, false);
   return people;
 }

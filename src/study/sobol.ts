@@ -127,12 +127,11 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
   const session = createSession(settings, quiet, total);
   // The session's one pool of threads simulates the points one after another, each on
   // min(workers, runs) threads, so a point's batch never waits for threads to start.
-  const concurrency = 1;
   options.onStart?.({
     headline:
       `copsim: ${base.name} Sobol analysis of ${measureText}: ${factors.length} parameters, ${samples} samples × ` +
       `(${factors.length} + 2) = ${designPoints} design points × ${settings.runs} runs = ${total} runs of ${base.scenario.weeks} weeks ` +
-      `on ${describeWorkers(session.workersUsed * concurrency)}…`,
+      `on ${describeWorkers(session.workersUsed)}…`,
     replications: total,
     out,
   });
@@ -149,13 +148,12 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
         onProgress?.(done, total);
         return collected;
       },
-      concurrency,
     ),
   );
   const manifest = studyManifestText(
     'sensitivity',
     { scenario: base.scenario, scenarioName: base.name, scenarioSource: base.source },
-    provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed * concurrency, seeds }),
+    provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds }),
     {
       method:
         'Sobol indices (Sobol 1993): Saltelli sampling (Saltelli et al. 2010) on a scrambled Sobol sequence (Joe & Kuo 2008 ' +
