@@ -2,7 +2,7 @@
  * The fuzzer's properties: for every generated input, copsim either accepts it or refuses it
  * with a clear error (a ScenarioError from the library, exit code 2 from the CLI), never an
  * internal error, a stack trace, a signal or a wait beyond the time bound; and valid input
- * still loads and runs. Shared by the fast run in the test suite (fuzz.test.ts) and the long
+ * still loads and runs. Shared by the fast run (fuzz.long.ts, in `npm run test:long`) and the long
  * one (`npm run fuzz`, long.fuzz.ts), which differ only in the number of cases and the seed.
  */
 import { spawnSync } from 'node:child_process';

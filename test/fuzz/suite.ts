@@ -1,6 +1,6 @@
 /**
  * The fuzzer as a vitest suite, for both of its runs: the fast one in the test suite
- * (fuzz.test.ts: fixed seed, a few hundred cases) and the long one (`npm run fuzz`,
+ * (fuzz.long.ts in `npm run test:long`: fixed seed, a few hundred cases) and the long one (`npm run fuzz`,
  * long.fuzz.ts: a new seed, many more cases). The seed is printed first, so any failure can
  * be replayed; fast-check shrinks a failing input to a small counter-example and prints the
  * path that replays it.

@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+// `npm run test:long`: the suites too slow for `npm test`, run by .ci/run after it: the model
+// audit's statistical checks, the CLI's conventions and the library-against-CLI byte checks of
+// every verb, the Sobol and calibration studies end to end, and the fuzzer's fixed-seed run.
+export default defineConfig({ ...base, test: { ...base.test, include: ['test/**/*.long.ts'] } });
