@@ -12,6 +12,7 @@ import { describeMeasure, measureTimeText, type Measure } from '../research/meas
 import {
   designColumns,
   designRows,
+  modelParameterFactors,
   parseParams,
   planSensitivity,
   resolveFactors,
@@ -35,7 +36,7 @@ import {
   type StudyOptions,
 } from './options.js';
 import { createSession } from './session.js';
-import { sobolSensitivity, type SobolOptions, type SobolStudy } from './sobol.js';
+import { defaultDesignWarning, sobolSensitivity, type SobolOptions, type SobolStudy } from './sobol.js';
 import { checkMeasure } from './sweep.js';
 import { writeStudy } from './write.js';
 
@@ -44,8 +45,12 @@ export interface SensitivityOptions extends StudyOptions {
   /** `morris` (the default): elementary effects; for `sobol` see `SobolOptions`. */
   readonly method?: 'morris';
   readonly scenario: ScenarioRef;
-  /** Settings to screen: `path=min:max` (a plausible range) or `path` (the schema's validity range), as `--params`. */
-  readonly params: readonly string[];
+  /**
+   * Settings to screen: `path=min:max` (a plausible range) or `path` (the schema's validity
+   * range), as `--params`. Omitted or empty: every model parameter over its documented range
+   * (see `modelParameterFactors`), with a warning that says so.
+   */
+  readonly params?: readonly string[];
   /** Morris trajectories r (each costs parameters + 1 design points). Default 10. */
   readonly trajectories?: number;
   /** Grid levels p per parameter, even. Default 4. */
@@ -66,7 +71,7 @@ export interface SensitivityStudy extends SensitivityResult, MeasuredStudy {
 export const SENSITIVITY_DEFAULT_RUNS = 20;
 
 /**
- * Screens `params` with Morris elementary effects (μ, μ*, σ per parameter, ranked); with
+ * Screens `params` (default: every model parameter) with Morris elementary effects (μ, μ*, σ per parameter, ranked); with
  * `out`, also writes sensitivity.csv, design.csv, the chart and manifest.json.
  *
  * With `method: 'sobol'`, a global analysis instead: first- and total-order Sobol indices with
@@ -100,13 +105,18 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
     throw new StudyError(`levels must be an even whole number of at least 2, got ${String(levels)} (an even p makes every level equally likely)`);
   }
   const measure = options.measure ?? { metric: 'members' };
-  const specs = parseParams(options.params);
+  const given = (options.params ?? []).flatMap((item) => item.split(',')).some((text) => text.trim() !== '');
+  const specs = given ? parseParams(options.params ?? []) : [];
   const base = resolveScenario(options.scenario, settings.sets, settings.warn);
   checkMeasure(measure, base.scenario);
-  const factors = resolveFactors(specs, base.scenario, levels);
-  for (const factor of factors) {
-    const warning = schemaRangeWarning(factor);
-    if (warning !== undefined) settings.warn(warning);
+  const factors = given ? resolveFactors(specs, base.scenario, levels) : modelParameterFactors(base.scenario, levels);
+  if (given) {
+    for (const factor of factors) {
+      const warning = schemaRangeWarning(factor);
+      if (warning !== undefined) settings.warn(warning);
+    }
+  } else {
+    settings.warn(defaultDesignWarning(factors));
   }
   const plan = planSensitivity({
     factors,

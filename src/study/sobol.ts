@@ -197,8 +197,8 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
   return study;
 }
 
-/** What a design of every model parameter varies, said once. */
-function defaultDesignWarning(factors: readonly Factor[]): string {
+/** What a design of every model parameter varies, said once (Sobol and Morris). */
+export function defaultDesignWarning(factors: readonly Factor[]): string {
   const varied = new Set(factors.map((f) => f.path));
   const chained = new Set(ORDERED_PARAMETERS.flat());
   const held = [...chained].filter((path) => !varied.has(path));

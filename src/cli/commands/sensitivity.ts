@@ -48,7 +48,7 @@ export const options = {
     requiresArg: true,
     describe:
       'Settings to vary, separated by commas: path=min:max (the plausible range) or path (the schema\'s validity range, with a warning); ' +
-      'whole-number settings get whole values. Required for morris; for sobol, omitted means every model parameter (docs/PARAMETERS.md)',
+      'whole-number settings get whole values. Omitted: every model parameter over its documented range (docs/PARAMETERS.md), a long run',
   },
   trajectories: { requiresArg: true, default: 10, describe: 'morris: trajectories r (each costs parameters + 1 design points)' },
   levels: { requiresArg: true, default: 4, describe: 'morris: grid levels p per parameter, even' },
@@ -85,8 +85,9 @@ const HELP =
   'parameter explains. sobol: samples × (parameters + 2) design points × --runs; sobol.csv has, per metric and parameter, ' +
   'S1 (the share of the variance of the measure due to the parameter alone) and ST (its share with all its interactions), ' +
   'each with a 95% bootstrap interval, ranked by ST. ST near 0: the parameter can be fixed anywhere in its range; ST well ' +
-  'above S1: it acts through other parameters. Without --params, sobol varies every model parameter over its documented ' +
-  `range, which costs samples × (${modelParameterPaths().length} + 2) × runs replications: give --params to study a few. ` +
+  'above S1: it acts through other parameters. Without --params, both vary every model parameter over its documented ' +
+  `range, which costs trajectories × (${modelParameterPaths().length} + 1) × runs (morris) or samples × (${modelParameterPaths().length} + 2) × runs (sobol) ` +
+  'replications: give --params to study a few. ' +
   'The worker threads start once for the whole design and simulate the points one after another, each on ' +
   'min(--workers, --runs) threads; results are the same for any --workers. Give plausible ranges: the answer is about the ranges ' +
   'varied. See docs/SENSITIVITY.md.';
