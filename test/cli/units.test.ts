@@ -10,6 +10,7 @@ import { parseInteger } from '../../src/cli/numbers.js';
 import { CLEAR_TO_END, createProgress, renderBar, renderFrame } from '../../src/cli/progress.js';
 import { formatNumber, formatTable } from '../../src/cli/table.js';
 import { ReplicationError } from '../../src/runner/errors.js';
+import { emulateTerminal } from './terminal.js';
 
 function captureIo(isTTY = false, columns = 80): Io & { outText: () => string; errText: () => string } {
   let out = '';
@@ -70,37 +71,6 @@ describe('renderFrame', () => {
     expect(renderFrame(150, 200, 12.34, 80, true)).toMatch(/ 150\/200 replications {2}12\.3s$/);
   });
 });
-
-/**
- * The lines a terminal `columns` wide shows after `text`: characters wrap at the last column,
- * `\r` returns to the start of the line, `\n` starts a new one, `ESC[K` erases to its end.
- */
-function emulateTerminal(text: string, columns: number): string[] {
-  const lines: string[][] = [[]];
-  let row = 0;
-  let col = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (text.startsWith(CLEAR_TO_END, i)) {
-      (lines[row] as string[]).length = Math.min((lines[row] as string[]).length, col);
-      i += CLEAR_TO_END.length - 1;
-    } else if (ch === '\r') {
-      col = 0;
-    } else if (ch === '\n') {
-      row++;
-      col = 0;
-      lines[row] ??= [];
-    } else {
-      if (col === columns) {
-        row++;
-        col = 0;
-        lines[row] ??= [];
-      }
-      (lines[row] as string[])[col++] = ch;
-    }
-  }
-  return lines.map((line) => line.join(''));
-}
 
 describe('createProgress', () => {
   it('prints one line at the start and one at the end when stderr is not a terminal', () => {

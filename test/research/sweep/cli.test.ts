@@ -15,6 +15,34 @@ describe('copsim sweep', () => {
     expect(result.stdout).toContain('sweep.csv has one row per point');
   });
 
+  it('gives a share such as alive a Wilson interval inside [0, 1] in its --json rows', () => {
+    // Unsupported CoPs die in some runs and not in others within 60 weeks; with funded hours they
+    // all live: a mean strictly inside (0, 1) and a mean of 1, where a t interval would leave
+    // [0, 1] or collapse to a point.
+    const result = copsim(
+      ['sweep', 'bottom-up-unsupported', '--vary', 'cops.0.support.fundedHours=0,4', '--metric', 'alive', '--runs', '12', '--weeks', '60', '--workers', '0', '--json'],
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const rows = (JSON.parse(result.stdout) as { rows: { n: number; mean: number; ci_low: number; ci_high: number }[] }).rows;
+    expect(rows).toHaveLength(2);
+    const z = 1.959963984540054;
+    for (const row of rows) {
+      expect(row.ci_low).toBeGreaterThanOrEqual(0);
+      expect(row.ci_high).toBeLessThanOrEqual(1);
+      expect(row.ci_low).toBeLessThanOrEqual(row.mean);
+      expect(row.ci_high).toBeGreaterThanOrEqual(row.mean);
+      // Wilson (1927) score interval of `mean` over n runs, computed here independently.
+      const { n, mean: p } = row;
+      const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+      const half = ((z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n)));
+      expect(row.ci_low).toBeCloseTo(centre - half, 9);
+      expect(row.ci_high).toBeCloseTo(Math.min(1, centre + half), 9);
+    }
+    expect(rows.some((row) => row.mean > 0 && row.mean < 1)).toBe(true);
+    const all = rows.find((row) => row.mean === 1);
+    expect(all?.ci_low).toBeLessThan(1);
+  });
+
   it('refuses a malformed --vary with exit code 2, naming it, and writes nothing', () => {
     const dir = tempDir();
     const result = copsim(['sweep', 'baseline', '--vary', 'cops.0.support.fundedHours=0:8:0', '--runs', '2', '--workers', '0'], dir);
