@@ -205,6 +205,7 @@ let lastDrawEnd = 0;
 let lastDuration = 0;
 let drawnSignature = '';
 let drawnRuns = 0;
+let drawnBatches: readonly (Batch | undefined)[] = [];
 const views = new Map<string, { figure: HTMLElement; view: HTMLElement; result?: EmbedResult }>();
 
 /** A drawing soon: at once after a change, else no more often than drawing takes (the page stays responsive). */
@@ -269,6 +270,7 @@ async function drawNow(): Promise<void> {
   if (!stillCurrent()) return;
   drawnSignature = signature;
   drawnRuns = k;
+  drawnBatches = [cur, pin];
   lastDuration = performance.now() - started;
   const since = performance.now() - changedAt;
   if (timing.firstCurve === undefined) timing.firstCurve = since;
@@ -399,7 +401,8 @@ const api = {
     seed,
     prefix: current?.prefix ?? 0,
     pinnedPrefix: pinned?.prefix ?? 0,
-    drawnRuns,
+    /** Replications the charts on show are drawn over, for the current settings (0 while they show others). */
+    drawnRuns: drawnBatches[0] === current && drawnBatches[1] === (pinned !== current ? pinned : undefined) ? drawnRuns : 0,
     workers,
     failure,
   }),
