@@ -32,6 +32,8 @@ declare const vegaEmbed: (element: HTMLElement, spec: unknown, options: unknown)
 
 /** How long a change took to show: to the first drawn curve, and to every replication drawn. */
 export interface Timing {
+  /** To the first replication of the new settings back from a worker. */
+  readonly firstResult?: number;
   readonly firstCurve?: number;
   readonly complete?: number;
 }
@@ -160,7 +162,7 @@ function changeSetting(path: string, value: unknown): void {
 // ---- runs --------------------------------------------------------------------------------
 
 let changedAt = performance.now();
-let timing: { firstCurve?: number; complete?: number } = {};
+let timing: { firstResult?: number; firstCurve?: number; complete?: number } = {};
 const timings: Timing[] = [timing];
 
 /** A control changed: the clock of the next drawing starts now. */
@@ -193,6 +195,7 @@ function update(): void {
 }
 
 function onArrived(batch: Batch): void {
+  if (batch === current && timing.firstResult === undefined) timing.firstResult = performance.now() - changedAt;
   if (batch === current || batch === pinned) requestDraw(false);
 }
 
@@ -265,16 +268,13 @@ async function drawNow(): Promise<void> {
     byId('differences').replaceChildren(el('h3', {}, 'Paired differences, current − pinned (same seeds)'));
     renderTable(byId('differences'), view.differences, true);
   }
-  const stillCurrent = (): boolean => current === cur;
-  await renderCharts(view.charts, k);
-  if (!stillCurrent()) return;
+  const stillCurrent = (): boolean => current === cur && (pinned !== undefined && pinned !== cur ? pinned : undefined) === pin;
+  if (!(await renderCharts(view.charts, k, stillCurrent))) return;
   drawnSignature = signature;
   drawnRuns = k;
   drawnBatches = [cur, pin];
   lastDuration = performance.now() - started;
-  const since = performance.now() - changedAt;
-  if (timing.firstCurve === undefined) timing.firstCurve = since;
-  if (k === cur.runs && timing.complete === undefined) timing.complete = since;
+  if (k === cur.runs && timing.complete === undefined) timing.complete = performance.now() - changedAt;
   showStatus();
 }
 
@@ -289,7 +289,12 @@ function renderTable(target: HTMLElement, table: Table, append = false): void {
   else target.replaceChildren(element);
 }
 
-async function renderCharts(charts: readonly NamedChart[], k: number): Promise<void> {
+/**
+ * Draws the charts one after another, in order, so that the first curve shows as soon as it is
+ * drawn; stops (false) as soon as the settings have changed again, so that a drawing of stale
+ * settings never holds up the new one.
+ */
+async function renderCharts(charts: readonly NamedChart[], k: number, stillCurrent: () => boolean): Promise<boolean> {
   const section = byId('charts');
   const wanted = new Set(charts.map((c) => c.name));
   for (const [name, entry] of views) {
@@ -299,27 +304,28 @@ async function renderCharts(charts: readonly NamedChart[], k: number): Promise<v
       views.delete(name);
     }
   }
-  await Promise.all(
-    charts.map(async (chart, i) => {
-      let entry = views.get(chart.name);
-      if (entry === undefined) {
-        const view = el('div', { class: 'view' });
-        const figure = el('figure', { class: 'chart', 'data-chart': chart.name }, view);
-        entry = { figure, view };
-        views.set(chart.name, entry);
-      }
-      // Keep the charts in the drawing's order.
-      if (section.children[i] !== entry.figure) section.insertBefore(entry.figure, section.children[i] ?? null);
-      const fresh = el('div', { class: 'view' });
-      const result = await vegaEmbed(fresh, chart.spec, EMBED_OPTIONS);
-      entry.result?.finalize();
-      entry.view.replaceWith(fresh);
-      entry.view = fresh;
-      entry.result = result;
-      fresh.setAttribute('data-drawn', String(k));
-      entry.figure.classList.remove('stale');
-    }),
-  );
+  for (const [i, chart] of charts.entries()) {
+    if (!stillCurrent()) return false;
+    let entry = views.get(chart.name);
+    if (entry === undefined) {
+      const view = el('div', { class: 'view' });
+      const figure = el('figure', { class: 'chart', 'data-chart': chart.name }, view);
+      entry = { figure, view };
+      views.set(chart.name, entry);
+    }
+    // Keep the charts in the drawing's order.
+    if (section.children[i] !== entry.figure) section.insertBefore(entry.figure, section.children[i] ?? null);
+    const fresh = el('div', { class: 'view' });
+    const result = await vegaEmbed(fresh, chart.spec, EMBED_OPTIONS);
+    entry.result?.finalize();
+    entry.view.replaceWith(fresh);
+    entry.view = fresh;
+    entry.result = result;
+    fresh.setAttribute('data-drawn', String(k));
+    entry.figure.classList.remove('stale');
+    if (i === 0 && stillCurrent() && timing.firstCurve === undefined) timing.firstCurve = performance.now() - changedAt;
+  }
+  return stillCurrent();
 }
 
 function showStatus(): void {
