@@ -163,7 +163,7 @@ export function settingFields(scenario: Pick<Scenario, 'cops'>): FieldGroup[] {
     { id: 'organisation', title: 'Organisation', description: describedAs(section('organisation')), fields: objectFields(section('organisation'), ['organisation']) },
     ...scenario.cops.map((cop, i) => ({
       id: `cops.${i}`,
-      title: `CoP ${cop.name ?? ids[i] ?? `cop${i + 1}`}`,
+      title: cop.name ?? ids[i] ?? `cop${i + 1}`,
       description: describedAs(copSchema),
       fields: objectFields(copSchema, ['cops', i]),
     })),

@@ -113,12 +113,14 @@ fieldset.group > legend { font-weight: 600; font-size: 0.9rem; }
 .field > label { font-size: 0.88rem; }
 .field > .help { grid-column: 1 / -1; margin: 0; font-size: 0.75rem; display: none; }
 .field:focus-within > .help { display: block; }
+.field > * { min-width: 0; }
 .field .number { display: flex; gap: 0.35rem; align-items: center; }
 .field input[type=range] { flex: 1; min-width: 5rem; }
 .field input[type=number] { width: 4.8rem; }
 fieldset.group .field { grid-template-columns: 8.5rem 1fr; }
 .field select { max-width: 100%; }
 .union { display: flex; gap: 0.3rem; flex-wrap: wrap; }
+.union select { max-width: 100%; }
 .keyword { font-size: 0.8rem; white-space: nowrap; }
 input[role=switch] { width: 2.2rem; height: 1.1rem; appearance: none; border-radius: 1rem; background: #c4ccd4; position: relative; cursor: pointer; margin: 0; }
 input[role=switch]::after { content: ""; position: absolute; top: 0.12rem; left: 0.15rem; width: 0.85rem; height: 0.85rem; border-radius: 50%; background: #fff; transition: left 0.12s; }
@@ -145,7 +147,8 @@ figure.chart.stale { opacity: 0.45; }
 .timeline { position: relative; height: 2.4rem; margin: 0.6rem 0.4rem 0.3rem; border-bottom: 2px solid var(--rule); }
 .timeline .tick { position: absolute; bottom: -1.1rem; font-size: 0.7rem; color: var(--muted); transform: translateX(-50%); }
 .timeline .marker { position: absolute; bottom: 0; transform: translateX(-50%); padding: 0.05rem 0.3rem; font-size: 0.72rem; border-radius: 4px; border: 1px solid var(--accent); background: #fff; cursor: ew-resize; touch-action: none; white-space: nowrap; }
-.events { margin-top: 1.4rem; }
+.events { margin-top: 0.4rem; }
+.events #add-event { margin-top: 1.3rem; }
 .event { border: 1px solid var(--rule); border-radius: 4px; padding: 0.3rem 0.45rem; margin: 0.35rem 0; display: grid; grid-template-columns: 4.2rem 1fr; gap: 0.2rem 0.4rem; align-items: center; font-size: 0.85rem; }
 .event input[type=text] { width: 100%; }
 .event .remove { justify-self: end; grid-column: 1 / -1; font-size: 0.8rem; padding: 0.1rem 0.5rem; }
