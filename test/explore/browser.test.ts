@@ -203,4 +203,21 @@ describe.skipIf(skip)('the explorer in headless Chromium, offline', () => {
     const cli = quietIo();
     expect(await main(['validate', file], cli.io)).toBe(0);
   });
+
+  it('adds an event on the timeline and moves it by dragging its marker', async () => {
+    const seen = await open('runs=4&seed=1&set=weeks%3D60', async (page) => {
+      await page.locator('#add-event').click();
+      await page.locator('.timeline .marker').waitFor();
+      expect(await page.locator('#command').textContent()).toContain("--set 'events=[ { week: 52, label: mandate lifted, set: { participation: voluntary } } ]'");
+      const marker = (await page.locator('.timeline .marker').boundingBox())!;
+      const track = (await page.locator('.timeline').boundingBox())!;
+      await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(track.x + track.width * 0.25, marker.y + marker.height / 2, { steps: 5 });
+      await page.mouse.up();
+      await page.waitForFunction(`document.querySelector('#command').textContent.includes('week: 15,')`);
+      expect(await page.locator('[data-control="events.0.week"]').inputValue()).toBe('15');
+    });
+    expect(seen).toEqual({ errors: [], remote: [] });
+  });
 });

@@ -115,6 +115,8 @@ function renderEvents(): HTMLElement {
       copIds: () => ids,
       change: (events) => {
         changeSetting('events', events);
+        changed();
+        // The rows and markers follow the new list (update has applied it).
         panels.querySelector('[data-group="events"]')?.replaceWith(renderEvents());
         update();
       },
@@ -156,6 +158,7 @@ function runControls(): HTMLElement {
 function changeSetting(path: string, value: unknown): void {
   edits.delete(path);
   if (JSON.stringify(valueAt(base, path)) !== JSON.stringify(value)) edits.set(path, value);
+  // The events panel redraws itself after the change, then asks for the update.
   if (path !== 'events') changed();
 }
 
