@@ -43,4 +43,8 @@ function buildClone() {
     process.stderr.write('copsim: the build failed; run "npm run build" to see why\n');
     process.exit(1);
   }
+  // The explorer's browser bundle (copsim explore), built from src/ by esbuild like npm run build does.
+  const browser = fileURLToPath(new URL('../scripts/build-browser.mjs', import.meta.url));
+  const bundle = spawnSync(process.execPath, [browser], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (bundle.status !== 0) process.stderr.write('copsim: the browser bundle of "copsim explore" failed to build; run "npm run build" to see why\n');
 }

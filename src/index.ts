@@ -5,6 +5,7 @@
  *
  *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder
+ *   explore ──▶ explore.html: change a setting in the browser, watch the curves move
  *
  *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
  *                              │                            ├─replicationRows──▶ ReplicationRow[]
@@ -56,6 +57,10 @@ export {
   type PlotOptions,
   type PlotResult,
 } from './study/index.js';
+
+// The explorer: a scenario as one self-contained page whose controls rerun it in the browser
+// (`copsim explore`), with the same engine and seeds as `run`.
+export { explore, type ExploreOptions, type ExploreResult } from './explore/index.js';
 
 // Scenarios: loading and validating files, in-memory data and the built-ins.
 export { loadScenario, parseScenario, listBuiltins, ScenarioError, type LoadOptions, type ScenarioIssue } from './scenario/index.js';

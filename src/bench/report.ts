@@ -5,6 +5,7 @@
  *   measurements ──BenchReport──┬─formatTable──▶ text table with ✓/✗ per target
  *                               └─toJson───────▶ { memberWeeksPerSecond, speedup2, … }
  */
+import type { ExplorerFigure } from './explore.js';
 import type { Spread } from './measure.js';
 
 /** Performance targets. Missing one is printed (✗), never an error. */
@@ -95,6 +96,8 @@ export interface BenchReport {
   readonly endToEnd: EndToEndFigure | null;
   /** `copsim run`'s default job: baseline, 200 runs × 156 weeks, with its charts and report. */
   readonly defaultRun: EndToEndFigure;
+  /** `copsim explore`'s page in headless Chromium: a change of setting to its first curve and to every replication drawn. */
+  readonly explorer?: ExplorerFigure;
 }
 
 /** Whether each figure meets its target; `null` for a figure that was not measured. */
@@ -149,6 +152,7 @@ export function toJson(report: BenchReport): Record<string, unknown> {
     smallBatches: report.smallBatches,
     endToEnd: report.endToEnd,
     defaultRun: report.defaultRun,
+    explorer: report.explorer ?? null,
   };
 }
 
@@ -184,6 +188,17 @@ function engineRow(figure: EngineFigure, target: string, met: boolean | null): R
     millions(s.max),
     target,
     mark(met),
+  ];
+}
+
+/** The explorer's rows: a change of setting to the first drawn curve, and to every replication drawn. */
+function explorerRows(figure: ExplorerFigure | undefined): Row[] {
+  if (figure === undefined) return [];
+  if ('skipped' in figure) return [['explorer in headless Chromium', `skipped (${figure.skipped})`, '', '', '', '']];
+  const what = `explorer, baseline ${figure.runs} runs × ${figure.weeks} weeks, ${figure.workers} Web Workers: a slider moved`;
+  return [
+    [`${what}, to the first drawn curve`, seconds(figure.firstCurveSeconds), '', '', '', ''],
+    [`  to all ${figure.runs} replications drawn`, seconds(figure.completeSeconds), '', '', '', ''],
   ];
 }
 
@@ -254,6 +269,7 @@ export function formatTable(report: BenchReport): string {
       '',
     ],
     filesRow(defaultRun),
+    ...explorerRows(report.explorer),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const lines = rows.map((row) =>

@@ -6,6 +6,7 @@
  *           ──▶ runMonteCarlo on 1 and on 2 workers                  ──▶ speed-up
  *           ──▶ runMonteCarlo + summarize + tables + files (1,000 runs) ──▶ end-to-end seconds
  */
+import { measureExplorer } from './explore.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +114,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const smallBatches = await measureSmallBatches(plan.smallBatches, plan.smallBatchRepetitions, progress);
   const endToEnd = plan.endToEnd ? await measureEndToEnd(END_TO_END, BENCH_WEEKS, progress) : null;
   const defaultRun = await measureEndToEnd(DEFAULT_RUN, DEFAULT_RUN.weeks, progress);
+  const explorer = await measureExplorer(progress);
 
   return {
     command: options.command,
@@ -128,6 +130,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     smallBatches,
     endToEnd,
     defaultRun,
+    explorer,
   };
 }
 

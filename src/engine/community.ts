@@ -10,6 +10,7 @@ import type { Parameters } from './parameters.js';
 import type { Rng } from './rng.js';
 import { MemberState, Unit, type CommunityState, type Derived, type Network, type People } from './state.js';
 import { slotStrength } from './network.js';
+import { exp } from './math.js';
 
 /**
  * The numbers a CoP's settings imply (see `Derived`). Pure. A knocked-out channel takes its
@@ -204,7 +205,7 @@ export function presence(cop: CommunityState, window: number): number {
 
 /** Belonging from exposure: 1 − exp(−exposure / belongingScale), 0 when the channel is off. */
 export function belongingOf(exposureValue: number, p: Parameters, on: ChannelFlags): number {
-  return on['network.belonging'] ? 1 - Math.exp(-exposureValue / p.value.belongingScale) : 0;
+  return on['network.belonging'] ? 1 - exp(-exposureValue / p.value.belongingScale) : 0;
 }
 
 /** Makes person i a member (newcomer) of a CoP at `week`. */

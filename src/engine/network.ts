@@ -17,6 +17,7 @@
 import type { Parameters } from './parameters.js';
 import type { Rng } from './rng.js';
 import type { Network, People } from './state.js';
+import { pow } from './math.js';
 
 /** Items grouped by key (counting sort): `items[start[k] .. start[k+1])` have key k. */
 interface Buckets {
@@ -151,7 +152,7 @@ export function buildNetwork(people: People, p: Parameters['network'], roles: nu
   }
   const capacity = Math.max(1, Math.round(p.tieCapacity));
   const retention = new Float64Array(RETENTION_WEEKS + 1);
-  for (let d = 0; d <= RETENTION_WEEKS; d++) retention[d] = Math.pow(p.tieRetention, d);
+  for (let d = 0; d <= RETENTION_WEEKS; d++) retention[d] = pow(p.tieRetention, d);
   return {
     colleagueStart,
     colleagues: colleagues.slice(0, w),

@@ -5,13 +5,14 @@
  */
 import type { Rng } from './rng.js';
 import type { ProblemSpace } from './state.js';
+import { pow } from './math.js';
 
 /** The Zipf problem space: P(class k) ∝ 1 / (k + 1)^exponent. */
 export function createProblemSpace(classes: number, exponent: number): ProblemSpace {
   const cdf = new Float64Array(classes);
   let total = 0;
   for (let k = 0; k < classes; k++) {
-    total += 1 / Math.pow(k + 1, exponent);
+    total += 1 / pow(k + 1, exponent);
     cdf[k] = total;
   }
   for (let k = 0; k < classes; k++) cdf[k] = (cdf[k] as number) / total;

@@ -9,6 +9,7 @@
  * scenario).
  */
 import seedrandom from 'seedrandom';
+import { cos, exp, log, pow } from './math.js';
 
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
@@ -69,7 +70,7 @@ export function replicationSeed(masterSeed: number, index: number): number {
 export function normal(rng: Rng): number {
   const u = 1 - rng();
   const v = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 
 /** A Beta deviate with mean `mean` and concentration `kappa` (= a + b): X/(X+Y) of two gammas. */
@@ -86,7 +87,7 @@ export function beta(rng: Rng, mean: number, kappa: number): number {
 export function gamma(rng: Rng, shape: number): number {
   if (shape < 1) {
     const u = 1 - rng();
-    return gamma(rng, shape + 1) * Math.pow(u, 1 / shape);
+    return gamma(rng, shape + 1) * pow(u, 1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -100,7 +101,7 @@ export function gamma(rng: Rng, shape: number): number {
     v = v * v * v;
     const u = 1 - rng();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }
 }
 
@@ -111,7 +112,7 @@ export function gamma(rng: Rng, shape: number): number {
 export function poisson(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
   if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(rng)));
-  const limit = Math.exp(-mean);
+  const limit = exp(-mean);
   let k = 0;
   let p = rng();
   while (p > limit) {

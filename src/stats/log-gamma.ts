@@ -1,4 +1,5 @@
 /** Lanczos coefficients for g = 7, n = 9 (Godfrey's set; about 15 significant digits). */
+import { log, sin } from '../engine/math.js';
 const G = 7;
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
@@ -16,10 +17,10 @@ const HALF_LOG_TWO_PI = 0.9189385332046728;
  */
 export function logGamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`logGamma: x must be positive, got ${x}`);
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (x < 0.5) return log(Math.PI / sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let a = LANCZOS[0];
   const t = z + G + 0.5;
   for (let i = 1; i < LANCZOS.length; i++) a += (LANCZOS[i] as number) / (z + i);
-  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  return HALF_LOG_TWO_PI + (z + 0.5) * log(t) - t + log(a);
 }

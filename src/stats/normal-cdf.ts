@@ -1,3 +1,4 @@
+import { exp, log } from '../engine/math.js';
 const LOG_SQRT_PI = 0.5723649429247001; // ln Γ(½)
 const EPS = 1e-16;
 const TINY = 1e-300;
@@ -24,7 +25,7 @@ export function normalCdf(x: number): number {
 function upperGammaHalf(y: number): number {
   const a = 0.5;
   if (y === 0) return 1;
-  const logFront = -y + a * Math.log(y) - LOG_SQRT_PI;
+  const logFront = -y + a * log(y) - LOG_SQRT_PI;
   if (y < a + 1) {
     // Series for P(a, y); Q = 1 − P.
     let ap = a;
@@ -36,7 +37,7 @@ function upperGammaHalf(y: number): number {
       sum += del;
       if (Math.abs(del) < Math.abs(sum) * EPS) break;
     }
-    return 1 - sum * Math.exp(logFront);
+    return 1 - sum * exp(logFront);
   }
   // Continued fraction for Q(a, y), modified Lentz.
   let b = y + 1 - a;
@@ -55,5 +56,5 @@ function upperGammaHalf(y: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return Math.exp(logFront) * h;
+  return exp(logFront) * h;
 }

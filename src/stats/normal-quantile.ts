@@ -1,4 +1,5 @@
 import { normalCdf } from './normal-cdf.js';
+import { exp, log } from '../engine/math.js';
 
 // Acklam's (2003) rational approximations, relative error below 1.15e-9 before refinement.
 const A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239] as const;
@@ -30,7 +31,7 @@ export function normalQuantile(p: number): number {
 function lowerQuantile(q: number): number {
   let x: number;
   if (q < P_LOW) {
-    const r = Math.sqrt(-2 * Math.log(q));
+    const r = Math.sqrt(-2 * log(q));
     x = (((((C[0] * r + C[1]) * r + C[2]) * r + C[3]) * r + C[4]) * r + C[5]) /
       ((((D[0] * r + D[1]) * r + D[2]) * r + D[3]) * r + 1);
   } else {
@@ -41,7 +42,7 @@ function lowerQuantile(q: number): number {
   }
   for (let i = 0; i < 2; i++) {
     const e = normalCdf(x) - q;
-    const u = e * SQRT_TWO_PI * Math.exp((x * x) / 2);
+    const u = e * SQRT_TWO_PI * exp((x * x) / 2);
     x -= u / (1 + (x * u) / 2);
   }
   return x;

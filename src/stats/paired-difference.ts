@@ -2,6 +2,7 @@ import { logGamma } from './log-gamma.js';
 import { meanConfidenceInterval } from './mean-confidence-interval.js';
 import { pairedDifferences } from './paired-differences.js';
 import { studentTCdf } from './student-t-cdf.js';
+import { exp } from '../engine/math.js';
 
 /** The mean paired difference b − a, its t confidence interval, effect sizes and t test. */
 export interface PairedDifference {
@@ -78,5 +79,5 @@ export function pairedDifference(a: ArrayLike<number>, b: ArrayLike<number>, con
 
 /** Hedges' (1981) exact bias-correction factor J(ν) for ν ≥ 2 degrees of freedom. */
 function hedgesCorrection(df: number): number {
-  return Math.exp(logGamma(df / 2) - logGamma((df - 1) / 2)) / Math.sqrt(df / 2);
+  return exp(logGamma(df / 2) - logGamma((df - 1) / 2)) / Math.sqrt(df / 2);
 }

@@ -1,4 +1,5 @@
 import { logGamma } from './log-gamma.js';
+import { exp, log, log1p } from '../engine/math.js';
 
 const EPS = 1e-16;
 const TINY = 1e-300;
@@ -18,9 +19,9 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): numb
   if (x === 0) return 0;
   if (x === 1) return 1;
   const logFront =
-    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * continuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(logFront) * continuedFraction(1 - x, b, a)) / b;
+    logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return (exp(logFront) * continuedFraction(x, a, b)) / a;
+  return 1 - (exp(logFront) * continuedFraction(1 - x, b, a)) / b;
 }
 
 function continuedFraction(x: number, a: number, b: number): number {

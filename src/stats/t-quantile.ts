@@ -1,6 +1,7 @@
 import { logGamma } from './log-gamma.js';
 import { normalQuantile } from './normal-quantile.js';
 import { regularizedIncompleteBeta } from './regularized-incomplete-beta.js';
+import { exp, log, log1p, tan } from '../engine/math.js';
 
 /** Above this many degrees of freedom the Cornish–Fisher expansion alone is exact to ~1e-20. */
 const LARGE_DF = 1e5;
@@ -41,12 +42,12 @@ function upperTailQuantile(q: number, df: number): number {
   if (df >= LARGE_DF) return cornishFisher(-normalQuantile(q), df);
 
   const tail = (t: number): number => 0.5 * regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5);
-  const logDensityConstant = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  const logDensityConstant = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * log(df * Math.PI);
   const density = (t: number): number =>
-    Math.exp(logDensityConstant - ((df + 1) / 2) * Math.log1p((t * t) / df));
+    exp(logDensityConstant - ((df + 1) / 2) * log1p((t * t) / df));
 
   let t: number;
-  if (df === 1) t = 1 / Math.tan(Math.PI * q);
+  if (df === 1) t = 1 / tan(Math.PI * q);
   else if (df === 2) t = (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
   else t = cornishFisher(-normalQuantile(q), df);
 

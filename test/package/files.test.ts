@@ -32,6 +32,8 @@ describe('the packed file list', () => {
       'dist/index.d.ts',
       'dist/cli/main.js',
       'dist/runner/worker.js',
+      'dist/explore-browser/app.js',
+      'dist/explore-browser/worker.js',
       'scenarios/baseline.yaml',
       'scenarios/schema.json',
       'scenarios/hypotheses/study.yaml',

@@ -16,6 +16,7 @@
  */
 import { isMember } from '../community.js';
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
+import { exp } from '../math.js';
 
 export function attend(sim: Simulation, cop: CommunityState): void {
   if (!cop.heldThisWeek) return;
@@ -49,7 +50,7 @@ export function attend(sim: Simulation, cop: CommunityState): void {
       a.belonging * (belonging[i] as number) +
       a.habit * (habit[i] as number) +
       (s === MemberState.dormant ? a.dormant : 0);
-    if (rng() * (1 + Math.exp(-(own + compliance))) < 1) {
+    if (rng() * (1 + exp(-(own + compliance))) < 1) {
       attending[i] = 1;
       attendees[count++] = i;
       slack[i] = (slack[i] as number) - unprotected;

@@ -33,6 +33,7 @@ import { drawProblemClass } from '../problems.js';
 import { poisson } from '../rng.js';
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
 import { ROUNDING_SLACK, UINT8_MAX } from '../units.js';
+import { log1p } from '../math.js';
 
 export function contribute(sim: Simulation, cop: CommunityState): void {
   if (!cop.heldThisWeek) return;
@@ -90,7 +91,7 @@ export function contribute(sim: Simulation, cop: CommunityState): void {
         (motivation[i] as number) *
         (safe ? c.unsafeShare + (1 - c.unsafeShare) * (safety[i] as number) : 1) *
         (c.noviceShare + (1 - c.noviceShare) * (competence[i] as number)) *
-        (1 + c.cumulativeAdvantage * Math.log1p(windowContributions[i] as number));
+        (1 + c.cumulativeAdvantage * log1p(windowContributions[i] as number));
       const room = exchange * (c.airtime / (c.airtime + size - 1));
       chances = room + plenary;
       const kx = poisson(rng, room * propensity);

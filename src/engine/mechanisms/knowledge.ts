@@ -24,10 +24,11 @@ import { drawProblemClass } from '../problems.js';
 import { poisson } from '../rng.js';
 import type { CommunityState, Simulation } from '../state.js';
 import { RETENTION_SPAN_WEEKS } from '../units.js';
+import { exp, pow } from '../math.js';
 
 /** Retention per week of know-how that keeps `perFourWeeks` after four weeks. */
 export function weeklyRetention(perFourWeeks: number): number {
-  return Math.pow(perFourWeeks, 1 / RETENTION_SPAN_WEEKS);
+  return pow(perFourWeeks, 1 / RETENTION_SPAN_WEEKS);
 }
 
 export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
@@ -50,7 +51,7 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
     if (problems === 0) continue;
     const c = competence[i] as number;
     const recent = Math.min(1, (windowAttended[i] as number) / held);
-    const aware = 1 - Math.exp(-(k.attendanceAwareness * recent + k.tiesAwareness * (belonging[i] as number)));
+    const aware = 1 - exp(-(k.attendanceAwareness * recent + k.tiesAwareness * (belonging[i] as number)));
     const cost = k.solveHours * Math.max(k.costFloor, 1 + k.noviceBonus * (0.5 - c));
     const seekChance = 1 - (1 - k.seekExpert) * c;
     for (let j = 0; j < problems; j++) {

@@ -27,6 +27,7 @@
  */
 import { appointLead } from '../community.js';
 import { MemberState, type CommunityState, type Simulation } from '../state.js';
+import { pow } from '../math.js';
 
 export function holdMeeting(sim: Simulation, cop: CommunityState): void {
   if (!cop.alive) return;
@@ -65,7 +66,7 @@ export function holdMeeting(sim: Simulation, cop: CommunityState): void {
   let chance = 0;
   if (count > 0 && worth > 0) {
     const r = m.organiserHours / (worth / count);
-    chance = r >= 1 ? 0 : count === 1 ? 1 : 1 - Math.pow(r, count / (count - 1));
+    chance = r >= 1 ? 0 : count === 1 ? 1 : 1 - pow(r, count / (count - 1));
   }
   if (chance > 0 && rng() < chance) {
     const organiser = pool[Math.floor(rng() * count)] as number;

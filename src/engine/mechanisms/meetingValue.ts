@@ -28,10 +28,11 @@ import { belongingOf, feltControl, isMember, presence } from '../community.js';
 import { topicFit } from '../fit.js';
 import { renewTie, slotStrength } from '../network.js';
 import type { CommunityState, Network, Simulation } from '../state.js';
+import { exp } from '../math.js';
 
 /** Quality of a meeting for an attendee who got `content` out of it: 1 − exp(−content / scale). */
 export function quality(content: number, scale: number): number {
-  return 1 - Math.exp(-Math.max(0, content) / scale);
+  return 1 - exp(-Math.max(0, content) / scale);
 }
 
 export function valueMeeting(sim: Simulation, cop: CommunityState): void {

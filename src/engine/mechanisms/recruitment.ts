@@ -31,6 +31,7 @@ import { belongingOf, enrol, enrolTargetGroup, exposure, resetMember } from '../
 import { topicFit } from '../fit.js';
 import { slotStrength } from '../network.js';
 import { MemberState, type CommunityState, type Network, type Simulation } from '../state.js';
+import { exp, pow } from '../math.js';
 
 /**
  * The strength of person i's ties to the CoP's potential members (the target group, weighted by
@@ -80,7 +81,7 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
   }
 
   const pulse =
-    Number.isNaN(cop.pulseStart) || closed ? 0 : r.launchPulse * Math.exp(-(week - cop.pulseStart) / r.pulseWeeks);
+    Number.isNaN(cop.pulseStart) || closed ? 0 : r.launchPulse * exp(-(week - cop.pulseStart) / r.pulseWeeks);
   const outside = closed ? 0 : r.announcement * cop.derived.visibility + pulse;
   const s = on['steering.topicFit'] ? cop.derived.steering : 0;
   const mw = r.motivationWeight;
@@ -100,7 +101,7 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
     let base = cop.affinity[i] as number;
     if (cop.affinityStamp[i] !== cop.settingsStamp) {
       base =
-        Math.pow((1 - mw) * topicFit(interestFit[i] as number, alignment[i] as number, s) + mw * (motivation[i] as number), r.selectivity) *
+        pow((1 - mw) * topicFit(interestFit[i] as number, alignment[i] as number, s) + mw * (motivation[i] as number), r.selectivity) *
         (1 - ww + 2 * ww * (willingness[i] as number)) *
         (e === 2 ? r.nonTargetInterest : 1);
       cop.affinity[i] = base;

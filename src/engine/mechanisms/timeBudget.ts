@@ -14,6 +14,7 @@
  * workload.
  */
 import type { Simulation } from '../state.js';
+import { cos, log, sin } from '../math.js';
 
 export function budgetTime(sim: Simulation): void {
   const { people, parameters } = sim;
@@ -29,11 +30,11 @@ export function budgetTime(sim: Simulation): void {
   for (let i = 0; i < n; i += 2) {
     const u = 1 - rng();
     const v = rng();
-    const r = Math.sqrt(-2 * Math.log(u));
+    const r = Math.sqrt(-2 * log(u));
     const a = 2 * Math.PI * v;
     for (let k = 0; k < 2 && i + k < n; k++) {
       const j = i + k;
-      const eps = k === 0 ? r * Math.cos(a) : r * Math.sin(a);
+      const eps = k === 0 ? r * cos(a) : r * sin(a);
       const load = mean + (loadOffset[j] as number) + sd * eps + (deadline[team[j] as number] as number) * deadlineHours;
       savedLast[j] = savedNow[j] as number;
       savedNow[j] = 0;
@@ -42,12 +43,12 @@ export function budgetTime(sim: Simulation): void {
   }
   // Who is away: the gaps between them are geometric (one draw per absence, not per person).
   if (away > 0) {
-    const logStay = Math.log(1 - away);
+    const logStay = log(1 - away);
     for (let j = skip(rng, logStay); j < n; j += 1 + skip(rng, logStay)) slack[j] = Number.NEGATIVE_INFINITY;
   }
 }
 
 /** People passed over before the next one away: Geometric(absence), by inversion. */
 function skip(rng: () => number, logStay: number): number {
-  return logStay === Number.NEGATIVE_INFINITY ? 0 : Math.floor(Math.log(1 - rng()) / logStay);
+  return logStay === Number.NEGATIVE_INFINITY ? 0 : Math.floor(log(1 - rng()) / logStay);
 }
