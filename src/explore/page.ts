@@ -140,6 +140,8 @@ button.pinned { background: #dde8f3; border-color: var(--accent); }
 table { border-collapse: collapse; font-size: 0.88rem; margin: 0.25rem 0 0.75rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.55rem; text-align: left; }
 th { background: #f6f8fa; }
+td { white-space: nowrap; }
+#figures, #differences { overflow-x: auto; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 #charts { display: flex; flex-wrap: wrap; gap: 1rem; }
 figure.chart { margin: 0; }
