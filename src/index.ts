@@ -5,6 +5,7 @@
  *
  *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder
+ *   run({ shard }) ──▶ shard folders ──merge──▶ the run folder of the whole, byte for byte
  *
  *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
  *                              │                            ├─replicationRows──▶ ReplicationRow[]
@@ -31,6 +32,7 @@ export {
   hypotheses,
   calibrate,
   plot,
+  merge,
   writeStudy,
   studySummary,
   StudyError,
@@ -55,7 +57,12 @@ export {
   type CalibrationStudy,
   type PlotOptions,
   type PlotResult,
+  type MergeOptions,
+  type MergeResult,
 } from './study/index.js';
+
+// Shards: a study cut into contiguous slices of its replications, computed apart and merged.
+export { parseShardText, shardSlice, SHARD_ENV, type ShardSpec, type ShardSlice } from './shard/spec.js';
 
 // Scenarios: loading and validating files, in-memory data and the built-ins.
 export { loadScenario, parseScenario, listBuiltins, ScenarioError, type LoadOptions, type ScenarioIssue } from './scenario/index.js';

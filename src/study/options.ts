@@ -13,6 +13,7 @@ import type { NamedChart } from '../charts/types.js';
 import type { StudyTable } from '../research/write.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
+import type { ShardSpec } from '../shard/spec.js';
 
 /**
  * A scenario for a verb: a built-in name (`'baseline'`) or a file path (`'my.yaml'`), its text
@@ -106,6 +107,13 @@ export interface StudyOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called with each warning (a setting without effect, a replaced folder...). Default: none. */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Computes one shard of the study: a contiguous slice of the replication indices (`{ index,
+   * count }`: shard index of count equal slices, numbered from 0; `{ first, end }`: replications
+   * first .. end − 1), written as a shard folder for `merge` (as `--shard k/n`). Verbs that do
+   * not shard refuse it. Default: the whole study.
+   */
+  readonly shard?: ShardSpec;
 }
 
 /** The shared options, checked, with defaults filled in. */

@@ -21,7 +21,20 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
   switch (result.kind) {
     case 'run': {
       const m = result.output.manifest;
-      return { command: 'run', scenario: result.name, source: result.source, runs: m.runs, weeks: m.weeks, seed: m.masterSeed, out, figures: result.figures };
+      return {
+        command: 'run',
+        scenario: result.name,
+        source: result.source,
+        runs: m.runs,
+        weeks: m.weeks,
+        seed: m.masterSeed,
+        out,
+        // A shard's figures are of its replications alone; a merge names its shards and what a partial one lacks.
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
+        ...(m.shards === undefined ? {} : { shards: m.shards.length }),
+        ...(m.partial === undefined ? {} : { partial: m.partial }),
+        figures: result.figures,
+      };
     }
     case 'compare': {
       const reference = result.scenarios[0];

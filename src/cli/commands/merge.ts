@@ -1,0 +1,75 @@
+/**
+ * `copsim merge SHARD_DIR... --out DIR`: combines the shard folders of a run (`copsim run
+ * --shard k/n`) into the run folder a single run of the whole writes, after checking that they
+ * are shards of one run and hold every replication exactly once.
+ */
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import { merge, studySummaryJson } from '../../study/index.js';
+import { partialLabel } from '../../output/provenance.js';
+import type { CommandContext } from '../context.js';
+import { keyFiguresTable } from '../figures.js';
+import { outOption } from '../run-options.js';
+
+export const command = 'merge <shards..>';
+export const describe = 'Merge the shard folders of a run (copsim run --shard k/n) into the output of the whole';
+
+export interface MergeArgs {
+  readonly shards: string[];
+  readonly out: string | undefined;
+  readonly partial: boolean;
+  readonly quiet: boolean;
+  readonly json: boolean;
+}
+
+export const options = {
+  out: {
+    type: 'string',
+    requiresArg: true,
+    defaultDescription: 'copsim-out/<scenario name>',
+    describe: 'Folder to write summary.csv, replications.csv, manifest.json, the charts and report.html to',
+  },
+  partial: {
+    type: 'boolean',
+    default: false,
+    describe: 'Merge even when replications are missing; the output then says it is partial (manifest, report, chart titles)',
+  },
+  quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
+  json: {
+    type: 'boolean',
+    default: false,
+    describe: 'Print the key figures as one JSON document on stdout, for scripts; messages stay on stderr',
+  },
+} as const;
+
+export function builder(yargs: Argv): Argv<MergeArgs> {
+  return yargs
+    .positional('shards', {
+      type: 'string',
+      array: true,
+      demandOption: true,
+      describe: 'Shard folders written by "copsim run --shard k/n", in any order',
+    })
+    .options(options)
+    .example('$0 merge shards/* --out copsim-out/baseline', 'the run folder of the whole, as "copsim run" writes it')
+    .example('$0 merge shards/0 shards/2 --partial --out partial', 'what two of three shards hold, labelled partial') as Argv<MergeArgs>;
+}
+
+export async function handler(args: MergeArgs, context: CommandContext): Promise<void> {
+  const { io } = context;
+  const out = outOption(args.out);
+  const result = await merge({
+    shards: args.shards.map(String),
+    out: out ?? true,
+    partial: args.partial,
+    ...(args.quiet ? {} : { onWarning: (message: string) => io.err(`copsim: warning: ${message}\n`) }),
+  });
+  const partial = partialLabel(result.output.manifest);
+  if (partial !== undefined && !args.quiet) io.err(`copsim: warning: the merge is ${partial}\n`);
+  if (args.json) io.out(studySummaryJson(result));
+  else if (!args.quiet) {
+    io.out(keyFiguresTable(result.figures));
+    const shards = `${result.shards.length} shard${result.shards.length === 1 ? '' : 's'}`;
+    io.out(`\nmerged ${shards} (${result.collected.runs} of ${result.partial?.of ?? result.collected.runs} replications) into ${result.out} (open ${join(result.out ?? '', 'report.html')} for the charts)\n`);
+  }
+}
