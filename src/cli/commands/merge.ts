@@ -51,7 +51,7 @@ export function builder(yargs: Argv): Argv<MergeArgs> {
       describe: 'Shard folders written by "copsim run --shard k/n", in any order',
     })
     .options(options)
-    .example('$0 merge shards/* --out copsim-out/baseline', 'the run folder of the whole, as "copsim run" writes it')
+    .example('$0 merge shards/* --out whole', 'the run folder of the whole, as "copsim run" writes it')
     .example('$0 merge shards/0 shards/2 --partial --out partial', 'what two of three shards hold, labelled partial') as Argv<MergeArgs>;
 }
 
