@@ -128,12 +128,16 @@ export interface StudySettings {
 }
 
 /**
- * Checks the shared options and fills in their defaults.
+ * Checks the shared options and fills in their defaults. `shard` is refused unless the verb
+ * `takes` it, so a verb that cannot shard never silently computes the whole.
  *
  * @throws StudyError naming the option and what was expected
  * @example checkStudyOptions({ runs: 50, weeks: 104 }, 200).sets // → ['weeks=104']
  */
-export function checkStudyOptions(options: StudyOptions, defaultRuns: number): StudySettings {
+export function checkStudyOptions(options: StudyOptions, defaultRuns: number, takes: { readonly shard?: boolean } = {}): StudySettings {
+  if (options.shard !== undefined && takes.shard !== true) {
+    throw new StudyError('shard is taken by run only: this study does not compute shards; run it whole');
+  }
   const runs = options.runs ?? defaultRuns;
   wholeNumber('runs', runs, 1);
   const seed = options.seed ?? 1;

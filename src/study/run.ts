@@ -74,7 +74,7 @@ export const RUN_DEFAULT_RUNS = 200;
  * @example await run({ scenario: 'baseline', runs: 200, shard: { index: 0, count: 4 }, out: 'shards/0' }) // replications 0–49
  */
 export async function run(options: RunOptions = {}): Promise<RunResult> {
-  const settings = checkStudyOptions(options, RUN_DEFAULT_RUNS);
+  const settings = checkStudyOptions(options, RUN_DEFAULT_RUNS, { shard: true });
   const agents = options.agents ?? 0;
   wholeNumber('agents', agents, 0, settings.runs + 1);
   const slice = options.shard === undefined ? undefined : shardSlice(options.shard, settings.runs);
