@@ -59,6 +59,8 @@ export {
   type PlotResult,
   type MergeOptions,
   type MergeResult,
+  type MergedRun,
+  type MergedComparison,
 } from './study/index.js';
 
 // Shards: a study cut into contiguous slices of its replications, computed apart and merged.

@@ -289,12 +289,13 @@ export function studyManifestText(
 
 /**
  * comparison.json's text: the scenarios compared (the first is the reference), how they are
- * paired, and the shared provenance.
+ * paired, and the shared provenance; `extra` fields (a merge's `shards`) come last.
  */
 export function comparisonManifestText(
   scenarios: readonly { name: string; source: string; folder: string; set: readonly string[] }[],
   weeks: number,
   fields: ProvenanceFields,
+  extra: Record<string, unknown> = {},
 ): string {
   const json = {
     copsim: fields.copsim,
@@ -310,6 +311,7 @@ export function comparisonManifestText(
     startedAt: fields.startedAt,
     wallTimeSeconds: fields.wallTimeSeconds,
     seeds: fields.seeds,
+    ...extra,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -1,22 +1,25 @@
 /**
- * `merge`: the shards of a run, computed apart (`run` with `shard`, `copsim run --shard k/n`),
- * combined into the run folder a single run of the whole writes. The library verb behind
- * `copsim merge`.
+ * `merge`: the shards of a run or a comparison, computed apart (`run` or `compare` with
+ * `shard`, `copsim run --shard k/n`), combined into the folder a single run (or comparison) of
+ * the whole writes. The library verb behind `copsim merge`.
  *
  *   shard folders ──readShardFolder──▶ ShardRead[] ──mergeShards (agree? each replication once?)──▶ Collected
  *                 ──buildRunOutput──▶ RunOutput (+ the shard list) ──writeStudy──▶ OUT/ (optional)
+ *   comparison shard folders ──each arm merged as a run's──▶ Collected per arm ──compareResult──▶ OUT/
  *
  * The tables, charts and report are byte for byte a single run's; the manifest is too, apart
  * from the wall times (`startedAt`: the earliest shard's start; `wallTimeSeconds`: from then
  * to the last shard's end) and the list of shards (`shards`).
  */
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { keyFigures } from '../aggregate/index.js';
 import { buildRunOutput } from '../output/run-output.js';
-import type { PartialCoverage, ShardRecord } from '../output/provenance.js';
+import { listedSeeds, type PartialCoverage, type ProvenanceFields, type ShardRecord } from '../output/provenance.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import { readShardFolder, type ShardRead } from '../shard/folder.js';
-import { mergeShards, span } from '../shard/merge.js';
+import { mergeShards, span, type MergedShards } from '../shard/merge.js';
+import { checkCompareShards, shardCommand } from '../shard/compare.js';
+import { compareResult, type ComparedArm, type CompareResult } from './compare.js';
 import { StudyError } from './errors.js';
 import { prepareOutputFolder } from './folder.js';
 import { safeFolderName } from './options.js';
@@ -42,13 +45,23 @@ export interface MergeOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-/** A merged run: what `run` returns for the whole, and the shards it came from. */
-export interface MergeResult extends RunResult {
+/** A merged run (`kind: 'run'`): what `run` returns for the whole, and the shards it came from. */
+export interface MergedRun extends RunResult {
   /** The shards merged, by first replication. */
   readonly shards: readonly ShardRecord[];
   /** What a partial merge lacks; undefined when every replication is there. */
   readonly partial: PartialCoverage | undefined;
 }
+
+/** A merged comparison (`kind: 'compare'`): what `compare` returns for the whole, and the shards. */
+export interface MergedComparison extends CompareResult {
+  readonly shards: readonly ShardRecord[];
+  /** Comparisons are merged whole only. */
+  readonly partial: undefined;
+}
+
+/** What `merge` returns: a merged run or a merged comparison, by the shards' command. */
+export type MergeResult = MergedRun | MergedComparison;
 
 /**
  * Merges shard folders into one run's output and, with `out`, writes its run folder: the files
@@ -72,12 +85,19 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     warned.add(message);
     options.onWarning?.(message);
   };
+  const kinds = await Promise.all(folders.map(async (dir) => ({ dir, ...(await shardCommand(dir)) })));
+  const commands = [...new Set(kinds.map((k) => k.command))];
+  if (commands.length > 1) {
+    const other = kinds.find((k) => k.command !== kinds[0]?.command);
+    throw new StudyError(`cannot merge: ${other?.dir ?? ''} is a shard of "copsim ${other?.command ?? ''}" but ${kinds[0]?.dir ?? ''} of "copsim ${kinds[0]?.command ?? ''}"`);
+  }
+  if (commands[0] === 'compare') return mergeComparison(kinds, options, warn);
   const reads: ShardRead[] = [];
   for (const dir of folders) reads.push(await readShardFolder(dir));
   const merged = mergeShards(reads, { partial: options.partial === true });
   const { base } = merged;
   if (base.command !== 'run') {
-    throw new StudyError(`${reads[0]?.dir ?? ''} is a shard of "copsim ${base.command}"; merge combines shards of copsim run`);
+    throw new StudyError(`${reads[0]?.dir ?? ''} is a shard of "copsim ${base.command}"; merge combines shards of copsim run and copsim compare`);
   }
   const nodes = [...new Set(merged.shards.map((s) => s.node))];
   if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifest names the first shard's`);
@@ -109,7 +129,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     replications: partial === undefined ? built.replications : built.replications.map((row) => ({ ...row, replication: merged.indices[row.replication] as number })),
     manifest: { ...built.manifest, node: first.node, ...(partial === undefined ? {} : { partial }), shards: [...merged.shards] },
   };
-  const result: MergeResult = {
+  const result: MergedRun = {
     kind: 'run',
     name,
     source: base.scenarioSource,
@@ -123,4 +143,56 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   };
   if (out !== undefined) await writeStudy(out, result);
   return result;
+}
+
+/** Merges comparison shards: each compared scenario's shards as a run's, then the comparison of the merged scenarios. */
+async function mergeComparison(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedComparison> {
+  if (options.partial === true) {
+    throw new StudyError('--partial merges shards of copsim run only: a comparison is merged whole (merge the arms\' run shards inside the shard folders to look at part of one)');
+  }
+  const arms = checkCompareShards(kinds);
+  const merged: MergedShards[] = [];
+  for (const arm of arms) {
+    const reads: ShardRead[] = [];
+    for (const kind of kinds) reads.push(await readShardFolder(join(kind.dir, arm.folder)));
+    merged.push(mergeShards(reads));
+  }
+  const records: ShardRecord[] = (merged[0] as MergedShards).shards.map((s) => ({ ...s, folder: dirname(s.folder) }));
+  const nodes = [...new Set(records.map((s) => s.node))];
+  if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifests name the first shard's`);
+  const named: ComparedArm[] = arms.map((arm, i) => {
+    const base = (merged[i] as MergedShards).base;
+    const parsed = scenarioSchema.safeParse(base.scenario);
+    if (!parsed.success) throw new StudyError(`${join(kinds[0]?.dir ?? '', arm.folder)}/manifest.json: its scenario is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+    return { name: arm.name, source: arm.source, set: arm.set, scenario: parsed.data };
+  });
+  const out = await prepareOutputFolder(options.out, safeFolderName(`compare-${arms.map((a) => a.name).join('-vs-')}`), warn);
+  if (out !== undefined && kinds.some((k) => resolve(k.dir) === resolve(out))) {
+    throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
+  }
+  const first = records[0] as ShardRecord;
+  const base = (merged[0] as MergedShards).base;
+  const fields: ProvenanceFields = {
+    copsim: base.copsim,
+    masterSeed: base.masterSeed,
+    runs: base.runs,
+    workers: Math.max(...records.map((s) => s.workers)),
+    node: first.node,
+    ...span(records),
+    seeds: listedSeeds((merged[0] as MergedShards).collected.seeds),
+  };
+  const result = compareResult(
+    named,
+    merged.map((m) => m.collected),
+    fields,
+    out,
+    { shards: records },
+  );
+  const comparison: MergedComparison = { ...result, shards: records, partial: undefined };
+  if (out !== undefined) await writeStudy(out, comparison);
+  return comparison;
 }

@@ -46,6 +46,7 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
         weeks,
         seed: reference?.output.manifest.masterSeed ?? null,
         out,
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
         scenarios: result.scenarios.map((s) => ({ name: s.name, source: s.source, set: s.set, figures: s.figures })),
         differences: headlineDifferences(result.comparison, weeks).map(({ label, row }) => ({ label, ...row })),
       };

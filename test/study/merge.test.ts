@@ -12,6 +12,7 @@ import * as copsim from '../../dist/index.js';
 import { toCsv } from '../../dist/output/csv.js';
 import { serializeManifest } from '../../dist/output/provenance.js';
 import { REPLICATION_COLUMNS, SUMMARY_COLUMNS } from '../../dist/aggregate/types.js';
+import { COMPARISON_COLUMNS } from '../../dist/compare/paired.js';
 import { tempDir } from '../cli/helpers.js';
 
 const RUNS = 6;
@@ -99,6 +100,7 @@ describe('merge', () => {
         }
         const shuffled = folders.map((f, i) => ({ f, key: order[i] ?? 0 })).sort((a, b) => a.key - b.key).map((x) => x.f);
         const merged = await copsim.merge({ shards: shuffled });
+        if (merged.kind !== 'run') throw new Error('expected a merged run');
         expect(toCsv(merged.output.summary, SUMMARY_COLUMNS)).toBe(expected.summary);
         expect(toCsv(merged.output.replications, REPLICATION_COLUMNS)).toBe(expected.replications);
         expect(manifestWithoutClock(serializeManifest(merged.output.manifest))).toEqual(expected.manifest);
@@ -167,5 +169,38 @@ describe('merge', () => {
     await expect(copsim.run({ ...common, agents: 1, shard: { index: 0, count: 2 } })).rejects.toThrow('agents cannot be combined with shard');
     await expect(copsim.run({ ...common, shard: { index: 0, count: RUNS + 1 } })).rejects.toThrow('use at most 6 shards');
     await expect(copsim.run({ ...common, shard: { index: 3, count: 3 } })).rejects.toThrow('shard index must be a whole number from 0 to 2');
+  });
+});
+
+describe('merge of comparison shards', () => {
+  it('gives the comparison of the whole: paired differences, every scenario\'s tables and manifests', async () => {
+    const dir = tempDir();
+    const options = { ...common, runs: 5, scenarios: ['baseline', { scenario: 'baseline', set: ['cops.0.founders=4'] }] };
+    const whole = await copsim.compare(options);
+    for (const index of [0, 1]) {
+      const shard = await copsim.compare({ ...options, shard: { index, count: 2 }, out: join(dir, String(index)) });
+      expect(shard.shard).toEqual({ index, count: 2, first: index === 0 ? 0 : 2, end: index === 0 ? 2 : 5 });
+    }
+    const merged = await copsim.merge({ shards: [join(dir, '1'), join(dir, '0')] });
+    if (merged.kind !== 'compare') throw new Error('expected a merged comparison');
+    expect(toCsv(merged.comparison, COMPARISON_COLUMNS)).toBe(toCsv(whole.comparison, COMPARISON_COLUMNS));
+    expect(merged.scenarios.map((s) => s.folder)).toEqual(whole.scenarios.map((s) => s.folder));
+    for (const [i, arm] of merged.scenarios.entries()) {
+      const single = whole.scenarios[i] as (typeof whole.scenarios)[number];
+      expect(toCsv(arm.output.summary, SUMMARY_COLUMNS)).toBe(toCsv(single.output.summary, SUMMARY_COLUMNS));
+      expect(toCsv(arm.output.replications, REPLICATION_COLUMNS)).toBe(toCsv(single.output.replications, REPLICATION_COLUMNS));
+      expect(manifestWithoutClock(serializeManifest(arm.output.manifest))).toEqual(manifestWithoutClock(serializeManifest(single.output.manifest)));
+    }
+    expect(manifestWithoutClock(merged.manifest)).toEqual(manifestWithoutClock(whole.manifest));
+    expect((JSON.parse(merged.manifest) as { shards: unknown[] }).shards).toHaveLength(2);
+    await expect(copsim.merge({ shards: [join(dir, '0')] })).rejects.toThrow('no shard holds replications 2–4 (of 0–4)');
+    await expect(copsim.merge({ shards: [join(dir, '0')], partial: true })).rejects.toThrow('--partial merges shards of copsim run only');
+    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '0', 'baseline')] })).rejects.toThrow('is a shard of "copsim run" but');
+  });
+
+  it('is refused by the verbs that do not shard', async () => {
+    await expect(copsim.sweep({ ...common, scenario: 'baseline', vary: ['cops.0.founders=4,5'], measure: { metric: 'members' }, shard: { index: 0, count: 2 } })).rejects.toThrow(
+      'shard is taken by run and compare only',
+    );
   });
 });

@@ -1,18 +1,20 @@
 /**
- * `copsim merge SHARD_DIR... --out DIR`: combines the shard folders of a run (`copsim run
- * --shard k/n`) into the run folder a single run of the whole writes, after checking that they
- * are shards of one run and hold every replication exactly once.
+ * `copsim merge SHARD_DIR... --out DIR`: combines the shard folders of a run or a comparison
+ * (`copsim run --shard k/n`, `copsim compare --shard k/n`) into the folder a single run of the
+ * whole writes, after checking that they are shards of one study and hold every replication
+ * exactly once.
  */
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { merge, studySummaryJson } from '../../study/index.js';
 import { partialLabel } from '../../output/provenance.js';
 import type { CommandContext } from '../context.js';
+import { comparisonTable } from '../comparison-table.js';
 import { keyFiguresTable } from '../figures.js';
 import { outOption } from '../run-options.js';
 
 export const command = 'merge <shards..>';
-export const describe = 'Merge the shard folders of a run (copsim run --shard k/n) into the output of the whole';
+export const describe = 'Merge the shard folders of a run or comparison (--shard k/n) into the output of the whole';
 
 export interface MergeArgs {
   readonly shards: string[];
@@ -48,7 +50,7 @@ export function builder(yargs: Argv): Argv<MergeArgs> {
       type: 'string',
       array: true,
       demandOption: true,
-      describe: 'Shard folders written by "copsim run --shard k/n", in any order',
+      describe: 'Shard folders written by "copsim run --shard k/n" or "copsim compare --shard k/n", in any order',
     })
     .options(options)
     .example('$0 merge shards/* --out whole', 'the run folder of the whole, as "copsim run" writes it')
@@ -64,12 +66,28 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
     partial: args.partial,
     ...(args.quiet ? {} : { onWarning: (message: string) => io.err(`copsim: warning: ${message}\n`) }),
   });
+  if (result.kind === 'compare') {
+    if (args.json) io.out(studySummaryJson(result));
+    else if (!args.quiet) {
+      const weeks = result.scenarios[0]?.scenario.weeks ?? 0;
+      io.out(comparisonTable(result.comparison, weeks, result.scenarios));
+      io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out} (comparison.csv, report.html; one folder per scenario)\n`);
+    }
+    return;
+  }
   const partial = partialLabel(result.output.manifest);
   if (partial !== undefined && !args.quiet) io.err(`copsim: warning: the merge is ${partial}\n`);
   if (args.json) io.out(studySummaryJson(result));
   else if (!args.quiet) {
     io.out(keyFiguresTable(result.figures));
-    const shards = `${result.shards.length} shard${result.shards.length === 1 ? '' : 's'}`;
-    io.out(`\nmerged ${shards} (${result.collected.runs} of ${result.partial?.of ?? result.collected.runs} replications) into ${result.out} (open ${join(result.out ?? '', 'report.html')} for the charts)\n`);
+    io.out(
+      `\nmerged ${shardCount(result.shards.length)} (${result.collected.runs} of ${result.partial?.of ?? result.collected.runs} replications) ` +
+        `into ${result.out} (open ${join(result.out ?? '', 'report.html')} for the charts)\n`,
+    );
   }
+}
+
+/** "1 shard", "3 shards". */
+function shardCount(n: number): string {
+  return `${n} shard${n === 1 ? '' : 's'}`;
 }
