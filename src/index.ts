@@ -61,6 +61,7 @@ export {
   type MergeResult,
   type MergedRun,
   type MergedComparison,
+  type MergedSweep,
 } from './study/index.js';
 
 // Shards: a study cut into contiguous slices of its replications, computed apart and merged.

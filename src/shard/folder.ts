@@ -125,7 +125,7 @@ export function encodeRecords(collected: Collected): Float64Array {
 }
 
 /** The bytes of doubles, little-endian whatever the machine. */
-function littleEndianBytes(values: Float64Array): Uint8Array {
+export function littleEndianBytes(values: Float64Array): Uint8Array {
   if (endianness() === 'LE') return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   const bytes = new Uint8Array(values.length * 8);
   const view = new DataView(bytes.buffer);
@@ -134,7 +134,7 @@ function littleEndianBytes(values: Float64Array): Uint8Array {
 }
 
 /** Doubles from little-endian bytes, whatever the machine. */
-function fromLittleEndian(bytes: Uint8Array): Float64Array {
+export function fromLittleEndian(bytes: Uint8Array): Float64Array {
   const values = new Float64Array(bytes.length / 8);
   if (endianness() === 'LE') {
     new Uint8Array(values.buffer).set(bytes);

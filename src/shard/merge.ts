@@ -104,17 +104,21 @@ export function checkAgreement(shards: readonly ShardRead[]): void {
  *
  * @throws StudyError naming the two folders that share replications, and which
  */
-export function coverage(shards: readonly ShardRead[], runs: number): { ordered: ShardRead[]; missing: { first: number; end: number }[] } {
+export function coverage<T extends { readonly dir: string; readonly manifest: { readonly shard: { readonly first: number; readonly end: number } } }>(
+  shards: readonly T[],
+  runs: number,
+  unit = 'replications',
+): { ordered: T[]; missing: { first: number; end: number }[] } {
   const ordered = [...shards].sort((a, b) => a.manifest.shard.first - b.manifest.shard.first);
   const missing: { first: number; end: number }[] = [];
   let next = 0;
-  let previous: ShardRead | undefined;
+  let previous: T | undefined;
   for (const shard of ordered) {
     const { first, end } = shard.manifest.shard;
     if (first < next && previous !== undefined) {
       const overlap = rangeText(first, Math.min(end, next));
       const same = previous.dir === shard.dir ? ' (the folder was named twice)' : '';
-      throw new StudyError(`cannot merge: replications ${overlap} are in both ${previous.dir} and ${shard.dir}${same}; every replication must be in exactly one shard`);
+      throw new StudyError(`cannot merge: ${unit} ${overlap} are in both ${previous.dir} and ${shard.dir}${same}; every one must be in exactly one shard`);
     }
     if (first > next) missing.push({ first: next, end: first });
     next = end;

@@ -33,14 +33,15 @@ export interface ShardSlice {
 }
 
 /**
- * The replications shard `spec` holds of a study of `runs` replications.
+ * The replications shard `spec` holds of a study of `runs` replications (or, for a design
+ * such as a sweep, the design points it holds of `runs` points, `unit` naming them).
  *
  * @throws StudyError naming the shard and what was expected (an index outside the count, more
  *   shards than replications, a range outside the study)
  * @example shardSlice({ index: 1, count: 3 }, 200) // → { index: 1, count: 3, first: 66, end: 133 }
  * @example shardSlice({ first: 10, end: 20 }, 200) // → { first: 10, end: 20 }
  */
-export function shardSlice(spec: ShardSpec, runs: number): ShardSlice {
+export function shardSlice(spec: ShardSpec, runs: number, unit = 'replications'): ShardSlice {
   if ('index' in spec) {
     const { index, count } = spec;
     if (!Number.isSafeInteger(count) || count < 1) throw new StudyError(`shard count must be a whole number of at least 1, got ${String(count)}`);
@@ -48,14 +49,14 @@ export function shardSlice(spec: ShardSpec, runs: number): ShardSlice {
       throw new StudyError(`shard index must be a whole number from 0 to ${count - 1} (shards are numbered from 0), got ${String(index)}`);
     }
     if (count > runs) {
-      throw new StudyError(`${count} shards of ${runs} replications would leave some shards empty: use at most ${runs} shards, or more runs`);
+      throw new StudyError(`${count} shards of ${runs} ${unit} would leave some shards empty: use at most ${runs} shards${unit === 'replications' ? ', or more runs' : ''}`);
     }
     return { index, count, first: Math.floor((index * runs) / count), end: Math.floor(((index + 1) * runs) / count) };
   }
   const { first, end } = spec;
   if (!Number.isSafeInteger(first) || !Number.isSafeInteger(end) || first < 0 || end <= first || end > runs) {
     throw new StudyError(
-      `a shard's replications must be a non-empty range within 0 .. ${runs - 1} (first < end ≤ runs), got first ${String(first)} and end ${String(end)}`,
+      `a shard's ${unit} must be a non-empty range within 0 .. ${runs - 1} (first < end ≤ ${runs}), got first ${String(first)} and end ${String(end)}`,
     );
   }
   return { first, end };

@@ -19,6 +19,10 @@ import { scenarioSchema } from '../scenario/schema.js';
 import { readShardFolder, type ShardRead } from '../shard/folder.js';
 import { mergeShards, span, type MergedShards } from '../shard/merge.js';
 import { checkCompareShards, shardCommand } from '../shard/compare.js';
+import { mergeDesignShards, readDesignShard, type DesignShardRead } from '../shard/design.js';
+import { sweepPoints, type SweepAxis } from '../research/sweep/index.js';
+import type { Measure } from '../research/measure.js';
+import { sweepStudy, type SweepStudy } from './sweep.js';
 import { compareResult, type ComparedArm, type CompareResult } from './compare.js';
 import { StudyError } from './errors.js';
 import { prepareOutputFolder } from './folder.js';
@@ -60,8 +64,16 @@ export interface MergedComparison extends CompareResult {
   readonly partial: undefined;
 }
 
-/** What `merge` returns: a merged run or a merged comparison, by the shards' command. */
-export type MergeResult = MergedRun | MergedComparison;
+/** A merged sweep (`kind: 'sweep'`): what `sweep` returns for every design point, and the shards. */
+export interface MergedSweep extends SweepStudy {
+  /** The shards merged, by first design point (`first`, `end`: design points). */
+  readonly shards: readonly ShardRecord[];
+  /** Sweeps are merged whole only. */
+  readonly partial: undefined;
+}
+
+/** What `merge` returns: a merged run, comparison or sweep, by the shards' command. */
+export type MergeResult = MergedRun | MergedComparison | MergedSweep;
 
 /**
  * Merges shard folders into one run's output and, with `out`, writes its run folder: the files
@@ -92,6 +104,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     throw new StudyError(`cannot merge: ${other?.dir ?? ''} is a shard of "copsim ${other?.command ?? ''}" but ${kinds[0]?.dir ?? ''} of "copsim ${kinds[0]?.command ?? ''}"`);
   }
   if (commands[0] === 'compare') return mergeComparison(kinds, options, warn);
+  if (commands[0] === 'sweep') return mergeSweep(kinds, options, warn);
   const reads: ShardRead[] = [];
   for (const dir of folders) reads.push(await readShardFolder(dir));
   const merged = mergeShards(reads, { partial: options.partial === true });
@@ -195,4 +208,59 @@ async function mergeComparison(
   const comparison: MergedComparison = { ...result, shards: records, partial: undefined };
   if (out !== undefined) await writeStudy(out, comparison);
   return comparison;
+}
+
+/** Merges sweep shards (slices of the design points) into the sweep of every point. */
+async function mergeSweep(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedSweep> {
+  if (options.partial === true) throw new StudyError('--partial merges shards of copsim run only: a sweep is merged whole');
+  const reads: DesignShardRead[] = [];
+  for (const kind of kinds) reads.push(await readDesignShard(kind.dir, kind.manifest));
+  const { base, ordered, values } = mergeDesignShards(reads);
+  const study = base.study as { axes: SweepAxis[]; measure: Measure; cop: string };
+  const parsed = scenarioSchema.safeParse(base.scenario);
+  if (!parsed.success) throw new StudyError(`${ordered[0]?.dir ?? ''}/manifest.json: its scenario is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+  const records: ShardRecord[] = ordered.map(({ dir, manifest: m }) => ({
+    folder: dir,
+    first: m.shard.first,
+    end: m.shard.end,
+    ...(m.shard.index === undefined ? {} : { index: m.shard.index, count: m.shard.count as number }),
+    workers: m.workers,
+    node: m.node,
+    startedAt: m.startedAt,
+    wallTimeSeconds: m.wallTimeSeconds,
+  }));
+  const nodes = [...new Set(records.map((r) => r.node))];
+  if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifest names the first shard's`);
+  const varied = study.axes.map((axis) => axis.path.split('.').pop() ?? axis.path).join('-');
+  const out = await prepareOutputFolder(options.out, `${safeFolderName(base.scenarioName)}-sweep-${safeFolderName(varied)}`, warn);
+  if (out !== undefined && kinds.some((k) => resolve(k.dir) === resolve(out))) {
+    throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
+  }
+  const fields: ProvenanceFields = {
+    copsim: base.copsim,
+    masterSeed: base.masterSeed,
+    runs: base.runs,
+    workers: Math.max(...records.map((r) => r.workers)),
+    node: (records[0] as ShardRecord).node,
+    ...span(records),
+    seeds: base.seeds,
+  };
+  const sweep = sweepStudy({
+    base: { scenario: parsed.data, name: base.scenarioName, source: base.scenarioSource },
+    axes: study.axes,
+    measure: study.measure,
+    cop: study.cop,
+    points: sweepPoints(study.axes),
+    values,
+    fields,
+    out,
+    extra: { shards: records },
+  });
+  const result: MergedSweep = { ...sweep, shards: records, partial: undefined };
+  if (out !== undefined) await writeStudy(out, result);
+  return result;
 }

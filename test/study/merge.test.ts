@@ -199,8 +199,31 @@ describe('merge of comparison shards', () => {
   });
 
   it('is refused by the verbs that do not shard', async () => {
-    await expect(copsim.sweep({ ...common, scenario: 'baseline', vary: ['cops.0.founders=4,5'], measure: { metric: 'members' }, shard: { index: 0, count: 2 } })).rejects.toThrow(
-      'shard is taken by run and compare only',
+    await expect(copsim.sensitivity({ ...common, scenario: 'baseline', params: ['cops.0.founders=3:6'], trajectories: 2, shard: { index: 0, count: 2 } })).rejects.toThrow(
+      'shard is taken by run, compare and sweep only',
     );
+  });
+});
+
+describe('merge of sweep shards', () => {
+  it('slices the design points and merges them into the sweep of every point', async () => {
+    const dir = tempDir();
+    const options = { ...common, runs: 4, scenario: 'baseline', vary: ['cops.0.founders=3:7:1'], measure: { metric: 'members' as const } };
+    const whole = await copsim.sweep(options);
+    const slices = [{ first: 3, end: 5 }, { first: 0, end: 1 }, { first: 1, end: 3 }];
+    for (const [i, shard] of slices.entries()) {
+      const part = await copsim.sweep({ ...options, shard, out: join(dir, String(i)) });
+      expect(part.points.map((p) => p.index)).toEqual(Array.from({ length: shard.end - shard.first }, (_, k) => shard.first + k));
+    }
+    const merged = await copsim.merge({ shards: slices.map((_, i) => join(dir, String(i))) });
+    if (merged.kind !== 'sweep') throw new Error('expected a merged sweep');
+    const table = (study: { tables: readonly { rows: unknown; columns: readonly string[] }[] }) =>
+      toCsv(study.tables[0]?.rows as Record<string, unknown>[], study.tables[0]?.columns as string[]);
+    expect(table(merged)).toBe(table(whole));
+    expect(JSON.stringify(merged.charts)).toBe(JSON.stringify(whole.charts));
+    expect(manifestWithoutClock(merged.manifest)).toEqual(manifestWithoutClock(whole.manifest));
+    expect(merged.shards.map((s) => [s.first, s.end])).toEqual([[0, 1], [1, 3], [3, 5]]);
+    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1')] })).rejects.toThrow('no shard holds design points 1–2 (of 0–4)');
+    await expect(copsim.merge({ shards: [join(dir, '2'), join(dir, '2')] })).rejects.toThrow('design points 1–2 are in both');
   });
 });

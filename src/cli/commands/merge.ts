@@ -11,10 +11,12 @@ import { partialLabel } from '../../output/provenance.js';
 import type { CommandContext } from '../context.js';
 import { comparisonTable } from '../comparison-table.js';
 import { keyFiguresTable } from '../figures.js';
+import { formatTable } from '../table.js';
+import { describePoint } from '../../research/sweep/index.js';
 import { outOption } from '../run-options.js';
 
 export const command = 'merge <shards..>';
-export const describe = 'Merge the shard folders of a run or comparison (--shard k/n) into the output of the whole';
+export const describe = 'Merge the shard folders of a run, comparison or sweep (--shard k/n) into the output of the whole';
 
 export interface MergeArgs {
   readonly shards: string[];
@@ -50,7 +52,7 @@ export function builder(yargs: Argv): Argv<MergeArgs> {
       type: 'string',
       array: true,
       demandOption: true,
-      describe: 'Shard folders written by "copsim run --shard k/n" or "copsim compare --shard k/n", in any order',
+      describe: 'Shard folders written by "copsim run|compare|sweep --shard k/n", in any order',
     })
     .options(options)
     .example('$0 merge shards/* --out whole', 'the run folder of the whole, as "copsim run" writes it')
@@ -72,6 +74,23 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
       const weeks = result.scenarios[0]?.scenario.weeks ?? 0;
       io.out(comparisonTable(result.comparison, weeks, result.scenarios));
       io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out} (comparison.csv, report.html; one folder per scenario)\n`);
+    }
+    return;
+  }
+  if (result.kind === 'sweep') {
+    if (args.json) io.out(studySummaryJson(result));
+    else if (!args.quiet) {
+      io.out(`${result.name}: ${result.measureText}, ${result.runs} runs per point\n\n`);
+      io.out(
+        formatTable(
+          ['point', 'n', 'mean', 'ci_low', 'ci_high', 'p05', 'p95'],
+          result.points.map((point, i) => {
+            const row = result.rows[i];
+            return [describePoint(point), row?.n ?? 0, row?.mean ?? Number.NaN, row?.ci_low ?? Number.NaN, row?.ci_high ?? Number.NaN, row?.p05 ?? Number.NaN, row?.p95 ?? Number.NaN];
+          }),
+        ),
+      );
+      io.out(`\nmerged ${shardCount(result.shards.length)} (${result.points.length} design points) into ${result.out}\n`);
     }
     return;
   }
