@@ -62,6 +62,7 @@ export {
   type MergedRun,
   type MergedComparison,
   type MergedSweep,
+  type MergedSensitivity,
 } from './study/index.js';
 
 // Shards: a study cut into contiguous slices of its replications, computed apart and merged.

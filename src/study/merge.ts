@@ -19,7 +19,12 @@ import { scenarioSchema } from '../scenario/schema.js';
 import { readShardFolder, type ShardRead } from '../shard/folder.js';
 import { mergeShards, span, type MergedShards } from '../shard/merge.js';
 import { checkCompareShards, shardCommand } from '../shard/compare.js';
-import { mergeDesignShards, readDesignShard, type DesignShardRead } from '../shard/design.js';
+import { mergeDesignShards, readDesignShard, type DesignShardManifest, type DesignShardRead } from '../shard/design.js';
+import { sensitivityDesign, sensitivityRows, type Factor } from '../research/sensitivity/index.js';
+import type { Scenario } from '../scenario/schema.js';
+import { countFinite } from '../stats/count-finite.js';
+import { mean } from '../stats/mean.js';
+import { morrisStudy, type SensitivityStudy } from './sensitivity.js';
 import { sweepPoints, type SweepAxis } from '../research/sweep/index.js';
 import type { Measure } from '../research/measure.js';
 import { sweepStudy, type SweepStudy } from './sweep.js';
@@ -72,8 +77,16 @@ export interface MergedSweep extends SweepStudy {
   readonly partial: undefined;
 }
 
-/** What `merge` returns: a merged run, comparison or sweep, by the shards' command. */
-export type MergeResult = MergedRun | MergedComparison | MergedSweep;
+/** A merged Morris screening (`kind: 'sensitivity'`): what `sensitivity` returns for every design point (its `plan.scenarios` empty), and the shards. */
+export interface MergedSensitivity extends SensitivityStudy {
+  /** The shards merged, by first design point (`first`, `end`: design points). */
+  readonly shards: readonly ShardRecord[];
+  /** Screenings are merged whole only. */
+  readonly partial: undefined;
+}
+
+/** What `merge` returns: a merged run, comparison, sweep or screening, by the shards' command. */
+export type MergeResult = MergedRun | MergedComparison | MergedSweep | MergedSensitivity;
 
 /**
  * Merges shard folders into one run's output and, with `out`, writes its run folder: the files
@@ -105,6 +118,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   }
   if (commands[0] === 'compare') return mergeComparison(kinds, options, warn);
   if (commands[0] === 'sweep') return mergeSweep(kinds, options, warn);
+  if (commands[0] === 'sensitivity') return mergeSensitivity(kinds, options, warn);
   const reads: ShardRead[] = [];
   for (const dir of folders) reads.push(await readShardFolder(dir));
   const merged = mergeShards(reads, { partial: options.partial === true });
@@ -210,17 +224,29 @@ async function mergeComparison(
   return comparison;
 }
 
-/** Merges sweep shards (slices of the design points) into the sweep of every point. */
-async function mergeSweep(
+/** What the shards of a design (a sweep's, a screening's) merge into, before the verb builds its study. */
+interface MergedDesign {
+  readonly base: DesignShardManifest;
+  readonly scenario: Scenario;
+  /** The measure in every replication, per design point, in point order. */
+  readonly values: Float64Array[];
+  readonly records: ShardRecord[];
+  readonly fields: ProvenanceFields;
+  readonly out: string | undefined;
+}
+
+/** Reads and merges the shards of a design, and prepares the output folder (`folder` names the default from the base). */
+async function mergeDesign(
   kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
   options: MergeOptions,
   warn: (message: string) => void,
-): Promise<MergedSweep> {
-  if (options.partial === true) throw new StudyError('--partial merges shards of copsim run only: a sweep is merged whole');
+  folder: (base: DesignShardManifest) => string,
+): Promise<MergedDesign> {
+  const command = String(kinds[0]?.manifest['command'] ?? '');
+  if (options.partial === true) throw new StudyError(`--partial merges shards of copsim run only: a ${command} is merged whole`);
   const reads: DesignShardRead[] = [];
   for (const kind of kinds) reads.push(await readDesignShard(kind.dir, kind.manifest));
   const { base, ordered, values } = mergeDesignShards(reads);
-  const study = base.study as { axes: SweepAxis[]; measure: Measure; cop: string };
   const parsed = scenarioSchema.safeParse(base.scenario);
   if (!parsed.success) throw new StudyError(`${ordered[0]?.dir ?? ''}/manifest.json: its scenario is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
   const records: ShardRecord[] = ordered.map(({ dir, manifest: m }) => ({
@@ -235,8 +261,7 @@ async function mergeSweep(
   }));
   const nodes = [...new Set(records.map((r) => r.node))];
   if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifest names the first shard's`);
-  const varied = study.axes.map((axis) => axis.path.split('.').pop() ?? axis.path).join('-');
-  const out = await prepareOutputFolder(options.out, `${safeFolderName(base.scenarioName)}-sweep-${safeFolderName(varied)}`, warn);
+  const out = await prepareOutputFolder(options.out, folder(base), warn);
   if (out !== undefined && kinds.some((k) => resolve(k.dir) === resolve(out))) {
     throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
   }
@@ -249,18 +274,65 @@ async function mergeSweep(
     ...span(records),
     seeds: base.seeds,
   };
+  return { base, scenario: parsed.data, values, records, fields, out };
+}
+
+/** Merges sweep shards (slices of the design points) into the sweep of every point. */
+async function mergeSweep(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedSweep> {
+  const axesOf = (base: DesignShardManifest) => (base.study as { axes: SweepAxis[] }).axes;
+  const merged = await mergeDesign(kinds, options, warn, (base) => {
+    const varied = axesOf(base).map((axis) => axis.path.split('.').pop() ?? axis.path).join('-');
+    return `${safeFolderName(base.scenarioName)}-sweep-${safeFolderName(varied)}`;
+  });
+  const { base, records, out } = merged;
+  const study = base.study as { axes: SweepAxis[]; measure: Measure; cop: string };
   const sweep = sweepStudy({
-    base: { scenario: parsed.data, name: base.scenarioName, source: base.scenarioSource },
+    base: { scenario: merged.scenario, name: base.scenarioName, source: base.scenarioSource },
     axes: study.axes,
     measure: study.measure,
     cop: study.cop,
     points: sweepPoints(study.axes),
-    values,
-    fields,
+    values: merged.values,
+    fields: merged.fields,
     out,
     extra: { shards: records },
   });
   const result: MergedSweep = { ...sweep, shards: records, partial: undefined };
+  if (out !== undefined) await writeStudy(out, result);
+  return result;
+}
+
+/** Merges Morris screening shards (slices of the design points) into the screening of every point. */
+async function mergeSensitivity(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedSensitivity> {
+  const merged = await mergeDesign(kinds, options, warn, (base) => `${safeFolderName(base.scenarioName)}-sensitivity`);
+  const { base, records, out } = merged;
+  const study = base.study as { factors: Factor[]; measure: Measure; cop: string; trajectories: number; levels: number; designSeed: number };
+  const design = sensitivityDesign(study.factors, { seed: study.designSeed, trajectories: study.trajectories, levels: study.levels });
+  const outputs = Float64Array.from(merged.values, (v) => mean(v));
+  const counts = merged.values.map((v) => countFinite(v));
+  // The design points' scenarios are the shards' to simulate; a merge has their measures only.
+  const plan = { design, measure: study.measure, scenarios: [], cop: study.cop };
+  const screening = morrisStudy({
+    base: { scenario: merged.scenario, name: base.scenarioName, source: base.scenarioSource },
+    factors: study.factors,
+    measure: study.measure,
+    trajectories: study.trajectories,
+    levels: study.levels,
+    seed: study.designSeed,
+    result: { plan, outputs, counts, rows: sensitivityRows(design, outputs) },
+    fields: merged.fields,
+    out,
+    extra: { shards: records },
+  });
+  const result: MergedSensitivity = { ...screening, shards: records, partial: undefined };
   if (out !== undefined) await writeStudy(out, result);
   return result;
 }

@@ -54,7 +54,16 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
     case 'sweep':
       return { command: 'sweep', scenario: result.name, measure: result.measureText, runs: result.runs, out, ...(result.shard === undefined ? {} : { shard: result.shard }), rows: result.rows };
     case 'sensitivity':
-      return { command: 'sensitivity', scenario: result.name, measure: result.measureText, runs: result.runs, designPoints: result.designPoints, out, rows: result.rows };
+      return {
+        command: 'sensitivity',
+        scenario: result.name,
+        measure: result.measureText,
+        runs: result.runs,
+        designPoints: result.designPoints,
+        out,
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
+        rows: result.rows,
+      };
     case 'sobol':
       return {
         command: 'sensitivity',

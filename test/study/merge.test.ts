@@ -199,9 +199,10 @@ describe('merge of comparison shards', () => {
   });
 
   it('is refused by the verbs that do not shard', async () => {
-    await expect(copsim.sensitivity({ ...common, scenario: 'baseline', params: ['cops.0.founders=3:6'], trajectories: 2, shard: { index: 0, count: 2 } })).rejects.toThrow(
-      'shard is taken by run, compare and sweep only',
-    );
+    await expect(copsim.hypotheses({ ...common, shard: { index: 0, count: 2 } })).rejects.toThrow('shard is taken by run, compare, sweep and sensitivity (Morris) only');
+    await expect(
+      copsim.sensitivity({ ...common, method: 'sobol', scenario: 'baseline', params: ['cops.0.founders=3:6', 'cops.0.meetings.cadence=1:4'], samples: 2, shard: { index: 0, count: 2 } }),
+    ).rejects.toThrow('shard is taken by');
   });
 });
 
@@ -225,5 +226,26 @@ describe('merge of sweep shards', () => {
     expect(merged.shards.map((s) => [s.first, s.end])).toEqual([[0, 1], [1, 3], [3, 5]]);
     await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1')] })).rejects.toThrow('no shard holds design points 1–2 (of 0–4)');
     await expect(copsim.merge({ shards: [join(dir, '2'), join(dir, '2')] })).rejects.toThrow('design points 1–2 are in both');
+  });
+});
+
+describe('merge of Morris screening shards', () => {
+  it('slices the design points and merges them into the ranking of every point', async () => {
+    const dir = tempDir();
+    const options = { ...common, runs: 3, scenario: 'baseline', params: ['cops.0.founders=3:7', 'cops.0.meetings.cadence=1:4'], trajectories: 2 };
+    const whole = await copsim.sensitivity(options);
+    expect(whole.designPoints).toBe(6);
+    for (const index of [0, 1, 2]) {
+      const part = await copsim.sensitivity({ ...options, shard: { index, count: 3 }, out: join(dir, String(index)) });
+      expect(part.rows).toEqual([]);
+      expect(part.counts.filter((n) => n > 0)).toHaveLength(2);
+    }
+    const merged = await copsim.merge({ shards: ['1', '2', '0'].map((k) => join(dir, k)) });
+    if (merged.kind !== 'sensitivity') throw new Error('expected a merged screening');
+    const tables = (study: { tables: readonly { file: string; rows: unknown; columns: readonly string[] }[] }) =>
+      study.tables.map((t) => [t.file, toCsv(t.rows as Record<string, unknown>[], t.columns as string[])]);
+    expect(tables(merged)).toEqual(tables(whole));
+    expect(JSON.stringify(merged.charts)).toBe(JSON.stringify(whole.charts));
+    expect(manifestWithoutClock(merged.manifest)).toEqual(manifestWithoutClock(whole.manifest));
   });
 });

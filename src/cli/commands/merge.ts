@@ -16,7 +16,7 @@ import { describePoint } from '../../research/sweep/index.js';
 import { outOption } from '../run-options.js';
 
 export const command = 'merge <shards..>';
-export const describe = 'Merge the shard folders of a run, comparison or sweep (--shard k/n) into the output of the whole';
+export const describe = 'Merge the shard folders of a run, comparison, sweep or screening (--shard k/n) into the output of the whole';
 
 export interface MergeArgs {
   readonly shards: string[];
@@ -52,7 +52,7 @@ export function builder(yargs: Argv): Argv<MergeArgs> {
       type: 'string',
       array: true,
       demandOption: true,
-      describe: 'Shard folders written by "copsim run|compare|sweep --shard k/n", in any order',
+      describe: 'Shard folders written by "copsim run|compare|sweep|sensitivity --shard k/n", in any order',
     })
     .options(options)
     .example('$0 merge shards/* --out whole', 'the run folder of the whole, as "copsim run" writes it')
@@ -91,6 +91,20 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
         ),
       );
       io.out(`\nmerged ${shardCount(result.shards.length)} (${result.points.length} design points) into ${result.out}\n`);
+    }
+    return;
+  }
+  if (result.kind === 'sensitivity') {
+    if (args.json) io.out(studySummaryJson(result));
+    else if (!args.quiet) {
+      io.out(`${result.name}: sensitivity of ${result.measureText}; ${result.designPoints} design points × ${result.runs} runs\n\n`);
+      io.out(
+        formatTable(
+          ['rank', 'parameter', 'min', 'max', 'mu_star', 'mu', 'sigma', 'r'],
+          result.rows.map((row) => [row.rank, row.parameter, row.min, row.max, row.mu_star, row.mu, row.sigma, row.r]),
+        ),
+      );
+      io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out}\n`);
     }
     return;
   }
