@@ -6,6 +6,7 @@
  *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder
  *   explore ──▶ explore.html: change a setting in the browser, watch the curves move
+ *   run({ shard }) ──▶ shard folders ──merge──▶ the run folder of the whole, byte for byte
  *
  *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
  *                              │                            ├─replicationRows──▶ ReplicationRow[]
@@ -32,6 +33,7 @@ export {
   hypotheses,
   calibrate,
   plot,
+  merge,
   writeStudy,
   studySummary,
   StudyError,
@@ -56,11 +58,19 @@ export {
   type CalibrationStudy,
   type PlotOptions,
   type PlotResult,
+  type MergeOptions,
+  type MergeResult,
+  type MergedRun,
+  type MergedComparison,
+  type MergedSweep,
+  type MergedSensitivity,
 } from './study/index.js';
 
 // The explorer: a scenario as one self-contained page whose controls rerun it in the browser
 // (`copsim explore`), with the same engine and seeds as `run`.
 export { explore, type ExploreOptions, type ExploreResult } from './explore/index.js';
+// Shards: a study cut into contiguous slices of its replications, computed apart and merged.
+export { parseShardText, shardSlice, SHARD_ENV, type ShardSpec, type ShardSlice } from './shard/spec.js';
 
 // Scenarios: loading and validating files, in-memory data and the built-ins.
 export { loadScenario, parseScenario, listBuiltins, ScenarioError, type LoadOptions, type ScenarioIssue } from './scenario/index.js';

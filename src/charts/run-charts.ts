@@ -89,7 +89,7 @@ export const BANDED_CHARTS: readonly BandedChartDef[] = [
  * The charts of one run, in this order: `members`, `roles`, `participation`, `reuse`,
  * `motivation-safety`, `inequality`, `tenure`, and `death-weeks` when a CoP died in at least
  * one run. Each chart's title names the scenario (`manifest.scenarioName`), and the CoP when
- * there is one; a CoP launched late has no values before its launch week. Pure: the data
+ * there is one, and says "partial" for a partial merge of shards (`manifest.partial`); a CoP launched late has no values before its launch week. Pure: the data
  * are copied from the rows into each spec (`data.values`), so specs are self-contained and
  * equal inputs give equal specs, key order included. Time series show the mean over runs as a
  * line, its 95% confidence interval as a band and the 5th–95th percentile of runs as a lighter
@@ -115,7 +115,9 @@ export function runCharts(input: RunChartInput): NamedChart[] {
   // Titles name the scenario (and the CoP, when there is one), so a chart says what it shows
   // wherever it is pasted; with several CoPs the legend names them.
   const single = labels.size === 1 ? ` (${[...labels.values()][0] ?? ''})` : '';
-  const titled = (title: string): string => `${title}: ${manifest.scenarioName}${single}`;
+  // A partial merge of shards says so in every title, so no chart of it passes for the whole.
+  const partial = manifest.partial === undefined ? '' : ` (partial: ${manifest.partial.replications} of ${manifest.partial.of} runs)`;
+  const titled = (title: string): string => `${title}: ${manifest.scenarioName}${single}${partial}`;
 
   const banded = BANDED_CHARTS.map((chart): NamedChart => {
     const description = `${chart.what} per week: ${bands}.${eventNote}`;

@@ -1,6 +1,6 @@
 /**
  * The `copsim` command line: parses the arguments with yargs, hands them to one command module
- * (run, compare, sweep, sensitivity, hypotheses, calibrate, plot, list, validate, schema) and turns
+ * (run, compare, sweep, sensitivity, hypotheses, calibrate, plot, merge, explore, list, validate, schema) and turns
  * whatever happens into a message and an exit code. Each study command is one call to its
  * library verb (src/study/).
  * `copsim completion` is yargs' own: it prints a bash or zsh script that completes through
@@ -17,6 +17,7 @@ import * as hypotheses from './commands/hypotheses.js';
 import * as compare from './commands/compare.js';
 import * as explore from './commands/explore.js';
 import * as list from './commands/list.js';
+import * as merge from './commands/merge.js';
 import * as plot from './commands/plot.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
@@ -65,6 +66,7 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .command(compare.command, compare.describe, compare.builder, (args) => compare.handler(args, context))
     .command(plot.command, plot.describe, plot.builder, (args) => plot.handler(args, context))
     .command(explore.command, explore.describe, explore.builder, (args) => explore.handler(args, context))
+    .command(merge.command, merge.describe, merge.builder, (args) => merge.handler(args, context))
     .command(sweep.command, sweep.describe, sweep.builder, (args) => sweep.handler(args, context))
     .command(sensitivity.command, sensitivity.describe, sensitivity.builder, (args) => sensitivity.handler(args, context))
     .command(hypotheses.command, hypotheses.describe, hypotheses.builder, (args) => hypotheses.handler(args, context))
@@ -105,6 +107,7 @@ const OPTIONS: Record<string, readonly string[]> = {
   schema: [...Object.keys(schema.options), ...GLOBAL_OPTIONS],
   plot: [...Object.keys(plot.options), ...GLOBAL_OPTIONS],
   explore: [...Object.keys(explore.options), ...GLOBAL_OPTIONS],
+  merge: [...Object.keys(merge.options), ...GLOBAL_OPTIONS],
   compare: [...Object.keys(compare.options), ...GLOBAL_OPTIONS],
   sweep: [...Object.keys(sweep.options), ...GLOBAL_OPTIONS],
   sensitivity: [...Object.keys(sensitivity.options), ...GLOBAL_OPTIONS],
@@ -114,7 +117,7 @@ const OPTIONS: Record<string, readonly string[]> = {
 };
 /** The switches (boolean options) of each command, whose `--name=value` yargs would read as false. */
 const SWITCHES: Record<string, readonly string[]> = Object.fromEntries(
-  Object.entries({ run, schema, plot, explore, compare, sweep, sensitivity, hypotheses, calibrate }).map(([name, command]) => [
+  Object.entries({ run, schema, plot, explore, merge, compare, sweep, sensitivity, hypotheses, calibrate }).map(([name, command]) => [
     name,
     Object.entries(command.options as Record<string, Options>)
       .filter(([, option]) => option.type === 'boolean')
@@ -143,7 +146,7 @@ export function checkSwitches(argv: readonly string[]): void {
 }
 
 const COMMANDS = [
-  ...[run, list, validate, schema, plot, explore, compare, sweep, sensitivity, hypotheses, calibrate].map((c) => c.command.split(' ')[0] as string),
+  ...[run, list, validate, schema, plot, explore, merge, compare, sweep, sensitivity, hypotheses, calibrate].map((c) => c.command.split(' ')[0] as string),
   COMPLETION_COMMAND,
 ];
 

@@ -104,6 +104,57 @@ export interface Manifest {
     /** The first replication seeds, in replication order. */
     first: number[];
   };
+  /**
+   * Set when the output is a merge of shards that leaves replications out (`copsim merge
+   * --partial`): what is missing. Its tables, charts and report then cover `runs` replications
+   * of `partial.of`, and say so.
+   */
+  partial?: PartialCoverage;
+  /** The shards an output was merged from (`copsim merge`), by first replication. */
+  shards?: ShardRecord[];
+}
+
+/** What a partial merge covers: `replications` of `of`, without the `missing` ranges. */
+export interface PartialCoverage {
+  /** Replications merged (the manifest's `runs`). */
+  replications: number;
+  /** Replications of the whole study. */
+  of: number;
+  /** Replication indices no shard held: `first` .. `end − 1`, in order. */
+  missing: { first: number; end: number }[];
+}
+
+/** One shard of a merged output: where it was read from, what it held and how it was made. */
+export interface ShardRecord {
+  /** The shard folder, as named to the merge. */
+  folder: string;
+  /** Replications `first` .. `end − 1`. */
+  first: number;
+  end: number;
+  /** Shard index and count, when it was made as `--shard k/n`. */
+  index?: number;
+  count?: number;
+  workers: number;
+  node: string;
+  startedAt: string;
+  wallTimeSeconds: number;
+}
+
+/** Manifest keys written only when set, just before `scenario`. */
+export const OPTIONAL_MANIFEST_KEYS = ['partial', 'shards'] as const satisfies readonly (keyof Manifest)[];
+
+/**
+ * A partial merge in words, for every place it is shown (report title, charts, messages);
+ * undefined for a complete output.
+ *
+ * @example partialLabel({ ...manifest, runs: 134, partial: { replications: 134, of: 200, missing: [{ first: 66, end: 132 }] } })
+ * // → 'partial: 134 of 200 replications (missing 66–131)'
+ */
+export function partialLabel(manifest: Pick<Manifest, 'partial'>): string | undefined {
+  const partial = manifest.partial;
+  if (partial === undefined) return undefined;
+  const missing = partial.missing.map((m) => (m.end - m.first === 1 ? String(m.first) : `${m.first}–${m.end - 1}`));
+  return `partial: ${partial.replications} of ${partial.of} replications (missing ${missing.join(', ')})`;
 }
 
 /** Top-level keys of manifest.json, in the order they are written. */
@@ -163,13 +214,17 @@ export function createManifest(input: ManifestInput): Manifest {
 
 /**
  * manifest.json's text: pretty JSON (two-space indent) with a trailing newline and a stable
- * key order: the top level in `MANIFEST_KEYS` order, nested objects with their keys sorted.
+ * key order: the top level in `MANIFEST_KEYS` order (with `partial` and `shards`, when set,
+ * before `scenario`), nested objects with their keys sorted.
  * Sorting nested keys makes the bytes independent of how the scenario object was assembled
  * (defaults, `extends`, overrides), so equal scenarios are written equally.
  */
 export function serializeManifest(manifest: Manifest): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of MANIFEST_KEYS) ordered[key] = sortKeys(manifest[key]);
+  for (const key of MANIFEST_KEYS) {
+    if (key === 'scenario') for (const optional of OPTIONAL_MANIFEST_KEYS) ordered[optional] = sortKeys(manifest[optional]);
+    ordered[key] = sortKeys(manifest[key]);
+  }
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
@@ -234,12 +289,13 @@ export function studyManifestText(
 
 /**
  * comparison.json's text: the scenarios compared (the first is the reference), how they are
- * paired, and the shared provenance.
+ * paired, and the shared provenance; `extra` fields (a merge's `shards`) come last.
  */
 export function comparisonManifestText(
   scenarios: readonly { name: string; source: string; folder: string; set: readonly string[] }[],
   weeks: number,
   fields: ProvenanceFields,
+  extra: Record<string, unknown> = {},
 ): string {
   const json = {
     copsim: fields.copsim,
@@ -255,6 +311,7 @@ export function comparisonManifestText(
     startedAt: fields.startedAt,
     wallTimeSeconds: fields.wallTimeSeconds,
     seeds: fields.seeds,
+    ...extra,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -249,7 +249,7 @@ export function parseReplicationsCsv(text: string, file: string): ReplicationRow
 
 type FieldKind = 'string' | 'number' | 'integer';
 
-const MANIFEST_FIELDS: Record<Exclude<keyof Manifest, 'scenario' | 'seeds'>, FieldKind> = {
+const MANIFEST_FIELDS: Record<Exclude<keyof Manifest, 'scenario' | 'seeds' | 'partial' | 'shards'>, FieldKind> = {
   copsim: 'string',
   scenarioName: 'string',
   scenarioSource: 'string',
@@ -309,10 +309,41 @@ export function parseManifest(text: string, file: string): Manifest {
   }
   const fields = Object.fromEntries(Object.keys(MANIFEST_FIELDS).map((key) => [key, record[key]]));
   return {
-    ...(fields as Omit<Manifest, 'scenario' | 'seeds'>),
+    ...(fields as Omit<Manifest, 'scenario' | 'seeds' | 'partial' | 'shards'>),
     scenario: parsed.data,
     seeds: { derivation: seeds.derivation, first: seeds.first as number[] },
+    ...mergeFields(record, file),
   };
+}
+
+/** The fields a merge of shards adds (`partial`, `shards`), checked, when present. */
+function mergeFields(record: Record<string, unknown>, file: string): Pick<Manifest, 'partial' | 'shards'> {
+  const out: Pick<Manifest, 'partial' | 'shards'> = {};
+  const partial = record['partial'] as Record<string, unknown> | undefined;
+  if (partial !== undefined) {
+    const missing = partial?.['missing'];
+    const range = (m: unknown): boolean =>
+      m !== null && typeof m === 'object' && Number.isInteger((m as Record<string, unknown>)['first']) && Number.isInteger((m as Record<string, unknown>)['end']);
+    if (
+      partial === null ||
+      typeof partial !== 'object' ||
+      !Number.isInteger(partial['replications']) ||
+      !Number.isInteger(partial['of']) ||
+      !Array.isArray(missing) ||
+      !missing.every(range)
+    ) {
+      throw new RunOutputError(`${file}, field partial: expected { replications, of, missing: [{ first, end }] }, got ${describe(partial)}`);
+    }
+    out.partial = partial as unknown as NonNullable<Manifest['partial']>;
+  }
+  const shards = record['shards'];
+  if (shards !== undefined) {
+    if (!Array.isArray(shards) || !shards.every((s) => s !== null && typeof s === 'object')) {
+      throw new RunOutputError(`${file}, field shards: expected a list of shards, got ${describe(shards)}`);
+    }
+    out.shards = shards as NonNullable<Manifest['shards']>;
+  }
+  return out;
 }
 
 function describe(value: unknown): string {

@@ -7,7 +7,7 @@
 import type { CopKeyFigures } from '../aggregate/key-figures.js';
 import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
 import type { NamedChart } from '../charts/types.js';
-import type { Manifest } from '../output/provenance.js';
+import { partialLabel, type Manifest } from '../output/provenance.js';
 import { copIds, type Scenario } from '../scenario/schema.js';
 import { formatNumber } from './format-number.js';
 import { keyFiguresFromTables } from './key-figures.js';
@@ -40,7 +40,8 @@ export interface ReportInput {
 
 /**
  * The provenance footer's lines from a manifest: version, scenario source, runs, weeks, seeds,
- * workers, Node.js version, start time and wall time.
+ * workers, Node.js version, start time and wall time, and for a merge of shards the shards
+ * and what a partial merge lacks.
  *
  * @example provenanceLines(manifest)[0] // → { label: 'copsim', value: '0.1.0' }
  */
@@ -59,7 +60,20 @@ export function provenanceLines(manifest: Manifest): ProvenanceLine[] {
     { label: 'Node.js', value: manifest.node },
     { label: 'started at', value: manifest.startedAt },
     { label: 'wall time', value: `${formatNumber(manifest.wallTimeSeconds)} s` },
+    ...mergeLines(manifest),
   ];
+}
+
+/** The provenance lines of a merge of shards: which shards, and what a partial merge lacks. */
+function mergeLines(manifest: Manifest): ProvenanceLine[] {
+  const lines: ProvenanceLine[] = [];
+  if (manifest.shards !== undefined) {
+    const ranges = manifest.shards.map((s) => (s.end - s.first === 1 ? String(s.first) : `${s.first}–${s.end - 1}`));
+    lines.push({ label: 'merged from', value: `${manifest.shards.length} shard${manifest.shards.length === 1 ? '' : 's'} (replications ${ranges.join(', ')})` });
+  }
+  const partial = partialLabel(manifest);
+  if (partial !== undefined) lines.push({ label: 'partial', value: partial });
+  return lines;
 }
 
 /** What `buildReportInput` takes: a run's output as `readRunOutput` returns it, its charts and the reference scenario. */
@@ -82,7 +96,7 @@ export interface ReportSources {
 export function buildReportInput(sources: ReportSources): ReportInput {
   const { manifest } = sources;
   return {
-    title: manifest.scenarioName,
+    title: manifest.partial === undefined ? manifest.scenarioName : `${manifest.scenarioName} (${partialLabel(manifest) ?? 'partial'})`,
     description: manifest.scenario.description,
     provenance: provenanceLines(manifest),
     settings: settingsDiff(manifest.scenario, sources.baseline),

@@ -24,6 +24,12 @@ export const SEED_LIMIT = 2 ** 32;
 export interface MonteCarloOptions {
   /** Replications to simulate, an integer ≥ 1. */
   readonly runs: number;
+  /**
+   * Index of the first replication: replications `first` .. `first + runs − 1` are simulated,
+   * each with its own seed, and collected in slots 0 .. runs − 1 (a shard of a larger run).
+   * An integer ≥ 0; default 0.
+   */
+  readonly first?: number;
   /** Master seed, an integer in [0, 2^32); replication i uses `replicationSeed(masterSeed, i)`. */
   readonly masterSeed: number;
   /**
@@ -33,7 +39,8 @@ export interface MonteCarloOptions {
   readonly workers: number;
   /**
    * The first `agents` replications also keep everyone's state and the network at the end
-   * (`Collected.agents`), for agent-level output. An integer in [0, runs]; default 0.
+   * (`Collected.agents`), for agent-level output. An integer in [0, runs]; default 0; only
+   * with `first` 0.
    */
   readonly agents?: number;
   /** Called after each replication with the count done so far and the total. */
@@ -59,6 +66,7 @@ export interface MonteCarloOptions {
 export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptions): Promise<Collected> {
   checkOptions(options);
   const { runs, masterSeed, workers, onProgress, signal } = options;
+  const first = options.first ?? 0;
   const ids = copIds(scenario);
   const collector = createCollector(ids, scenario.weeks, runs, headcount(scenario.organisation), options.agents ?? 0);
   if (workers === 0) {
@@ -69,10 +77,11 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
       scenario,
       runs,
       masterSeed,
+      first,
       agents: options.agents ?? 0,
       ...(signal === undefined ? {} : { signal }),
       onResult: (message: ResultMessage) => {
-        collector.add(message.index, message);
+        collector.add(message.index - first, message);
         done++;
         onProgress?.(done, runs);
       },
@@ -86,12 +95,14 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
 
 async function runInThread(scenario: Scenario, collector: Collector, options: MonteCarloOptions): Promise<void> {
   const { runs, masterSeed, onProgress, signal } = options;
-  for (let index = 0; index < runs; index++) {
+  const first = options.first ?? 0;
+  for (let slot = 0; slot < runs; slot++) {
     // Yielding before each replication lets an abort (or a progress redraw) get in.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw new AbortError(signal.reason);
-    collector.add(index, simulateReplication(scenario, masterSeed, index, index < (options.agents ?? 0)));
-    onProgress?.(index + 1, runs);
+    const index = first + slot;
+    collector.add(slot, simulateReplication(scenario, masterSeed, index, index < (options.agents ?? 0)));
+    onProgress?.(slot + 1, runs);
   }
 }
 
@@ -103,10 +114,15 @@ function checkOptions(options: MonteCarloOptions): void {
   if (!Number.isInteger(workers) || workers < 0) {
     throw new RangeError(`workers must be an integer of at least 0, got ${workers}`);
   }
+  const first = options.first ?? 0;
+  if (!Number.isSafeInteger(first) || first < 0) {
+    throw new RangeError(`first must be an integer of at least 0, got ${first}`);
+  }
   const agents = options.agents ?? 0;
   if (!Number.isInteger(agents) || agents < 0 || agents > runs) {
     throw new RangeError(`agents must be an integer from 0 to runs (${runs}), got ${agents}`);
   }
+  if (agents > 0 && first > 0) throw new RangeError('agents can only be kept from replication 0 (first must be 0)');
   if (!Number.isInteger(masterSeed) || masterSeed < 0 || masterSeed >= SEED_LIMIT) {
     throw new RangeError(`masterSeed must be an integer in [0, 2^32), got ${masterSeed}`);
   }

@@ -21,8 +21,10 @@ import type { MainToWorker, ResultMessage, WorkerToMain } from './protocol.js';
 /** Options of `runPool`. */
 export interface PoolOptions {
   readonly scenario: Scenario;
-  /** Replications 0 .. runs − 1 are simulated. */
+  /** Replications first .. first + runs − 1 are simulated. */
   readonly runs: number;
+  /** Index of the first replication. Default 0. */
+  readonly first?: number;
   readonly masterSeed: number;
   /** Replications below this index also return agent-level state. Default 0. */
   readonly agents?: number;
@@ -193,8 +195,10 @@ export function createWorkerPool(options: { readonly workers: number; readonly w
         settle(new AbortError(signal?.reason));
       }
       const dispatch = (thread: Worker): void => {
-        const indices = chunks[nextChunk];
-        if (indices === undefined) return;
+        const chunk = chunks[nextChunk];
+        if (chunk === undefined) return;
+        const first = job.first ?? 0;
+        const indices = first === 0 ? chunk : chunk.map((i) => i + first);
         const message: MainToWorker = { type: 'run', jobId: nextChunk, indices, masterSeed, agents: job.agents ?? 0 };
         thread.postMessage(message);
         nextChunk++;

@@ -10,11 +10,13 @@ import { keyFigures, type CopKeyFigures } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
 import { compareBatches, pairingProblem, type ComparisonRow } from '../compare/paired.js';
 import { buildRunOutput } from '../output/run-output.js';
-import { comparisonManifestText, provenanceFields, startClock } from '../output/provenance.js';
+import { comparisonManifestText, provenanceFields, startClock, type Manifest, type ProvenanceFields } from '../output/provenance.js';
 import type { RunOutput } from '../output/write.js';
 import type { Scenario } from '../scenario/schema.js';
+import { writeCompareShard } from '../shard/compare.js';
+import { describeShard, shardFolderName, shardSlice, type ShardSlice } from '../shard/spec.js';
 import { StudyError } from './errors.js';
-import { prepareOutputFolder } from './folder.js';
+import { prepareOutputFolder, writingTo } from './folder.js';
 import {
   checkStudyOptions,
   describeWorkers,
@@ -66,6 +68,8 @@ export interface CompareResult {
   /** comparison.json's text. */
   readonly manifest: string;
   readonly out: string | undefined;
+  /** The replications a shard compared (`shard` option): then everything is of those alone, and `out` is a shard folder for `merge`. */
+  readonly shard?: ShardSlice;
 }
 
 /** Replications per scenario of `compare` when `runs` is not given. */
@@ -74,7 +78,8 @@ export const COMPARE_DEFAULT_RUNS = 200;
 /**
  * Simulates every scenario with the same replication seeds and compares each with the first,
  * pair by pair; with `out`, also writes comparison.csv, comparison.json, the comparison's
- * charts and report.html, and one run folder per scenario, as `copsim compare`.
+ * charts and report.html, and one run folder per scenario, as `copsim compare`. With `shard`,
+ * compares only that slice of the replications and writes a shard folder for `merge`.
  *
  * @throws StudyError for fewer than two scenarios or scenarios of different lengths
  * @example
@@ -85,7 +90,8 @@ export const COMPARE_DEFAULT_RUNS = 200;
  * result.comparison.find((r) => r.metric === 'alive' && r.week === 155) // → { difference: …, ci_low: …, … }
  */
 export async function compare(options: CompareOptions): Promise<CompareResult> {
-  const settings = checkStudyOptions(options, COMPARE_DEFAULT_RUNS);
+  const settings = checkStudyOptions(options, COMPARE_DEFAULT_RUNS, { shard: true });
+  const slice = options.shard === undefined ? undefined : shardSlice(options.shard, settings.runs);
   if (options.scenarios.length < 2) throw new StudyError(`compare needs at least two scenarios, got ${options.scenarios.length}`);
   const arms = uniqueNames(
     options.scenarios.map((given) => {
@@ -104,22 +110,49 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
       );
     }
   }
-  const out = await prepareOutputFolder(settings.out, safeFolderName(`compare-${arms.map((a) => a.name).join('-vs-')}`), settings.warn);
-  const session = createSession(settings, options, settings.runs * arms.length);
+  const folder = safeFolderName(`compare-${arms.map((a) => a.name).join('-vs-')}`);
+  const out = await prepareOutputFolder(settings.out, slice === undefined ? folder : shardFolderName(folder, slice), settings.warn);
+  const count = slice === undefined ? settings.runs : slice.end - slice.first;
+  const session = createSession(settings, options, count * arms.length);
+  const what = slice === undefined ? `${settings.runs} runs` : `${describeShard(slice)} of ${settings.runs} runs`;
   options.onStart?.({
     headline:
-      `copsim: comparing ${arms.map((a) => a.name).join(', ')}: ${settings.runs} runs × ${reference.scenario.weeks} weeks ` +
-      `each, same seeds, on ${describeWorkers(session.workersUsed)}…`,
-    replications: settings.runs * arms.length,
+      `copsim: comparing ${arms.map((a) => a.name).join(', ')}: ${what} × ${reference.scenario.weeks} weeks ` +
+      `each, same seeds, on ${describeWorkers(Math.min(session.workersUsed, count))}…`,
+    replications: count * arms.length,
     out,
   });
   const clock = startClock();
   const batches: Collected[] = [];
+  const batch = slice === undefined ? {} : { runs: count, first: slice.first };
   await session.closing(async () => {
-    for (const arm of arms) batches.push(await session.simulate(arm.scenario));
+    for (const arm of arms) batches.push(await session.simulate(arm.scenario, batch));
   });
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: (batches[0] as Collected).seeds });
+  if (slice !== undefined) return compareShard({ arms, batches, fields, slice, out, runs: settings.runs, weeks: reference.scenario.weeks });
+  const result = compareResult(arms, batches, fields, out);
+  if (out !== undefined) await writeStudy(out, result);
+  return result;
+}
 
+/** A compared scenario before it is simulated: its name, source, own overrides and resolved scenario. */
+export type ComparedArm = NamedScenario & { readonly set: readonly string[] };
+
+/**
+ * A comparison of simulated arms (the first is the reference): the paired differences, each
+ * arm's run output and comparison.json, all from the batches and their provenance; `extra`
+ * adds fields to comparison.json and every arm's manifest (a merge's shard list).
+ *
+ * @throws StudyError when the batches cannot be paired
+ */
+export function compareResult(
+  arms: readonly ComparedArm[],
+  batches: readonly Collected[],
+  fields: ProvenanceFields,
+  out: string | undefined,
+  extra: Pick<Manifest, 'shards'> = {},
+): CompareResult {
+  const reference = arms[0] as ComparedArm;
   const first = { name: reference.name, collected: batches[0] as Collected };
   const comparison: ComparisonRow[] = [];
   for (const [i, arm] of arms.entries()) {
@@ -131,6 +164,15 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   }
   const scenarios: ComparedScenario[] = arms.map((arm, i) => {
     const collected = batches[i] as Collected;
+    const output = buildRunOutput(collected, {
+      scenario: arm.scenario,
+      scenarioName: arm.name,
+      scenarioSource: arm.source,
+      masterSeed: fields.masterSeed,
+      workers: fields.workers,
+      startedAt: fields.startedAt,
+      wallTimeSeconds: fields.wallTimeSeconds,
+    });
     return {
       name: arm.name,
       source: arm.source,
@@ -138,15 +180,7 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
       folder: safeFolderName(arm.name),
       scenario: arm.scenario,
       collected,
-      output: buildRunOutput(collected, {
-        scenario: arm.scenario,
-        scenarioName: arm.name,
-        scenarioSource: arm.source,
-        masterSeed: fields.masterSeed,
-        workers: fields.workers,
-        startedAt: fields.startedAt,
-        wallTimeSeconds: fields.wallTimeSeconds,
-      }),
+      output: extra.shards === undefined ? output : { ...output, manifest: { ...output.manifest, node: fields.node, shards: extra.shards } },
       figures: keyFigures(collected),
     };
   });
@@ -154,10 +188,27 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
     scenarios.map((s) => ({ name: s.name, source: s.source, folder: s.folder, set: s.set })),
     reference.scenario.weeks,
     fields,
+    extra,
   );
-  const result: CompareResult = { kind: 'compare', scenarios, comparison, manifest, out };
-  if (out !== undefined) await writeStudy(out, result);
-  return result;
+  return { kind: 'compare', scenarios, comparison, manifest, out };
+}
+
+/** A shard of a comparison: the slice's own comparison, and with `out` its shard folder. */
+async function compareShard(shard: {
+  readonly arms: readonly ComparedArm[];
+  readonly batches: readonly Collected[];
+  readonly fields: ProvenanceFields;
+  readonly slice: ShardSlice;
+  readonly out: string | undefined;
+  readonly runs: number;
+  readonly weeks: number;
+}): Promise<CompareResult> {
+  const { arms, batches, fields, slice, out } = shard;
+  const result = compareResult(arms, batches, fields, out);
+  if (out !== undefined) {
+    await writingTo(out, () => writeCompareShard(out, { arms, batches, fields, slice, runs: shard.runs, weeks: shard.weeks }, safeFolderName));
+  }
+  return { ...result, shard: slice };
 }
 
 /**

@@ -3,6 +3,7 @@
  *
  *   run · compare · sweep · sensitivity (morris, sobol) · hypotheses · calibrate ──(options)──▶ result ──writeStudy──▶ folder
  *   plot ──▶ charts and report.html redrawn from a run folder's tables
+ *   run with shard ──▶ shard folders ──merge──▶ the run folder of the whole
  */
 export { run, RUN_DEFAULT_RUNS, type RunOptions, type RunResult } from './run.js';
 export { compare, armName, COMPARE_DEFAULT_RUNS, type CompareArm, type CompareOptions, type CompareResult, type ComparedScenario } from './compare.js';
@@ -20,6 +21,7 @@ export {
   type CalibrationStudy,
 } from './calibrate.js';
 export { plot, type PlotOptions, type PlotResult } from './plot.js';
+export { merge, type MergeOptions, type MergeResult, type MergedRun, type MergedComparison, type MergedSweep, type MergedSensitivity } from './merge.js';
 export { writeStudy, type StudyResult } from './write.js';
 export { StudyError } from './errors.js';
 export { DEFAULT_ROOT, earlierResults } from './folder.js';

@@ -13,6 +13,7 @@ import type { NamedChart } from '../charts/types.js';
 import type { StudyTable } from '../research/write.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
+import type { ShardSpec } from '../shard/spec.js';
 
 /**
  * A scenario for a verb: a built-in name (`'baseline'`) or a file path (`'my.yaml'`), its text
@@ -106,6 +107,13 @@ export interface StudyOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called with each warning (a setting without effect, a replaced folder...). Default: none. */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Computes one shard of the study: a contiguous slice of the replication indices (`{ index,
+   * count }`: shard index of count equal slices, numbered from 0; `{ first, end }`: replications
+   * first .. end − 1), written as a shard folder for `merge` (as `--shard k/n`). Verbs that do
+   * not shard refuse it. Default: the whole study.
+   */
+  readonly shard?: ShardSpec;
 }
 
 /** The shared options, checked, with defaults filled in. */
@@ -120,12 +128,16 @@ export interface StudySettings {
 }
 
 /**
- * Checks the shared options and fills in their defaults.
+ * Checks the shared options and fills in their defaults. `shard` is refused unless the verb
+ * `takes` it, so a verb that cannot shard never silently computes the whole.
  *
  * @throws StudyError naming the option and what was expected
  * @example checkStudyOptions({ runs: 50, weeks: 104 }, 200).sets // → ['weeks=104']
  */
-export function checkStudyOptions(options: StudyOptions, defaultRuns: number): StudySettings {
+export function checkStudyOptions(options: StudyOptions, defaultRuns: number, takes: { readonly shard?: boolean } = {}): StudySettings {
+  if (options.shard !== undefined && takes.shard !== true) {
+    throw new StudyError('shard is taken by run, compare, sweep and sensitivity (Morris) only: this study does not compute shards yet; run it whole');
+  }
   const runs = options.runs ?? defaultRuns;
   wholeNumber('runs', runs, 1);
   const seed = options.seed ?? 1;

@@ -7,10 +7,13 @@
 import { keyFigures, type CopKeyFigures } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
 import { buildRunOutput } from '../output/run-output.js';
-import { provenanceFields, startClock } from '../output/provenance.js';
+import { provenanceFields, startClock, type ProvenanceFields } from '../output/provenance.js';
 import type { RunOutput } from '../output/write.js';
 import type { Scenario } from '../scenario/schema.js';
-import { prepareOutputFolder } from './folder.js';
+import { writeShardFolder } from '../shard/folder.js';
+import { describeShard, shardFolderName, shardSlice, type ShardSlice } from '../shard/spec.js';
+import { StudyError } from './errors.js';
+import { prepareOutputFolder, writingTo } from './folder.js';
 import {
   checkStudyOptions,
   describeWorkers,
@@ -48,6 +51,11 @@ export interface RunResult {
   readonly figures: CopKeyFigures[];
   /** The folder written, when `out` was given. */
   readonly out: string | undefined;
+  /**
+   * The replications a shard computed (`shard` option): then `collected`, `output` and
+   * `figures` are of those replications alone, and `out` is a shard folder for `merge`.
+   */
+  readonly shard?: ShardSlice;
 }
 
 /** Replications of `run` when `runs` is not given. */
@@ -56,29 +64,42 @@ export const RUN_DEFAULT_RUNS = 200;
 /**
  * Simulates a scenario `runs` times and returns its tables, manifest and key figures; with
  * `out`, also writes the run folder (tables, manifest, charts, report.html), as `copsim run`.
+ * With `shard`, simulates only that slice of the replications and writes a shard folder,
+ * which `merge` combines with the others into the run folder of the whole.
  *
  * @example
  * const result = await run({ scenario: 'top-down-mandatory', runs: 50, seed: 7 });
  * result.figures[0].finalMembers // → { n: 50, mean: …, low: …, high: … }
  * @example await run({ scenario: 'baseline', set: ['cops.0.participation=mandatory'], out: 'out/mandatory' })
+ * @example await run({ scenario: 'baseline', runs: 200, shard: { index: 0, count: 4 }, out: 'shards/0' }) // replications 0–49
  */
 export async function run(options: RunOptions = {}): Promise<RunResult> {
-  const settings = checkStudyOptions(options, RUN_DEFAULT_RUNS);
+  const settings = checkStudyOptions(options, RUN_DEFAULT_RUNS, { shard: true });
   const agents = options.agents ?? 0;
   wholeNumber('agents', agents, 0, settings.runs + 1);
+  const slice = options.shard === undefined ? undefined : shardSlice(options.shard, settings.runs);
+  if (slice !== undefined && agents > 0) {
+    throw new StudyError('agents cannot be combined with shard: agents.csv and ties.csv come from a run of the whole (run --agents K without --shard)');
+  }
   const { scenario, source, name } = resolveScenario(options.scenario ?? 'baseline', settings.sets, settings.warn);
-  const out = await prepareOutputFolder(settings.out, safeFolderName(name), settings.warn);
-  const session = createSession(settings, options, settings.runs);
+  const folderName = slice === undefined ? safeFolderName(name) : shardFolderName(safeFolderName(name), slice);
+  const out = await prepareOutputFolder(settings.out, folderName, settings.warn);
+  const replications = slice === undefined ? settings.runs : slice.end - slice.first;
+  const session = createSession(settings, options, replications);
+  const what = slice === undefined ? `${settings.runs} runs` : `${describeShard(slice)} of ${settings.runs} runs`;
   options.onStart?.({
     headline:
-      `copsim: ${name}${overridden(settings.sets)}, ${settings.runs} runs × ${scenario.weeks} weeks ` +
-      `on ${describeWorkers(session.workersUsed)}…`,
-    replications: settings.runs,
+      `copsim: ${name}${overridden(settings.sets)}, ${what} × ${scenario.weeks} weeks ` +
+      `on ${describeWorkers(Math.min(session.workersUsed, replications))}…`,
+    replications,
     out,
   });
   const clock = startClock();
-  const collected = await session.closing(() => session.simulate(scenario, { agents }));
+  const batch = slice === undefined ? { agents } : { runs: replications, first: slice.first };
+  const collected = await session.closing(() => session.simulate(scenario, batch));
+  // A shard records the workers a run of the whole would use, so that merged shards carry a single run's manifest.
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: collected.seeds });
+  if (slice !== undefined) return runShard({ slice, name, source, scenario, collected, fields, out, runs: settings.runs });
   const output = buildRunOutput(collected, {
     scenario,
     scenarioName: name,
@@ -91,6 +112,37 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out };
   if (out !== undefined) await writeStudy(out, result);
   return result;
+}
+
+/** A shard of a run: its replications' own tables, and with `out` its shard folder. */
+async function runShard(shard: {
+  readonly slice: ShardSlice;
+  readonly name: string;
+  readonly source: string;
+  readonly scenario: Scenario;
+  readonly collected: Collected;
+  readonly fields: ProvenanceFields;
+  readonly out: string | undefined;
+  readonly runs: number;
+}): Promise<RunResult> {
+  const { slice, name, source, scenario, collected, fields, out } = shard;
+  const own = buildRunOutput(collected, {
+    scenario,
+    scenarioName: name,
+    scenarioSource: source,
+    masterSeed: fields.masterSeed,
+    workers: fields.workers,
+    startedAt: fields.startedAt,
+    wallTimeSeconds: fields.wallTimeSeconds,
+  });
+  // The shard's rows carry the replications' own indices, not their slots.
+  const output = { ...own, replications: own.replications.map((row) => ({ ...row, replication: row.replication + slice.first })) };
+  if (out !== undefined) {
+    await writingTo(out, () =>
+      writeShardFolder(out, collected, { command: 'run', slice, scenario, scenarioName: name, scenarioSource: source, runs: shard.runs, fields }),
+    );
+  }
+  return { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out, shard: slice };
 }
 
 /**

@@ -6,7 +6,13 @@
  *   params ──parseParams / resolveFactors──▶ factors ──planSensitivity (every point validated)──▶ plan
  *          ──simulateSensitivity(session.simulate)──▶ ranked rows ──charts, manifest──▶ writeStudy
  */
-import { provenanceFields, startClock, studyManifestText } from '../output/provenance.js';
+import { provenanceFields, startClock, studyManifestText, type ProvenanceFields } from '../output/provenance.js';
+import { measureValues } from '../research/measure.js';
+import type { Scenario } from '../scenario/schema.js';
+import { writeDesignShard } from '../shard/design.js';
+import { rangeText, shardFolderName, shardSlice, type ShardSlice } from '../shard/spec.js';
+import { countFinite } from '../stats/count-finite.js';
+import { mean } from '../stats/mean.js';
 import { sensitivityCharts } from '../research/charts.js';
 import { describeMeasure, measureTimeText, type Measure } from '../research/measure.js';
 import {
@@ -24,7 +30,7 @@ import {
 } from '../research/sensitivity/index.js';
 import { morrisCost } from '../stats/morris.js';
 import { StudyError } from './errors.js';
-import { prepareOutputFolder } from './folder.js';
+import { prepareOutputFolder, writingTo } from './folder.js';
 import {
   checkStudyOptions,
   describeWorkers,
@@ -32,6 +38,7 @@ import {
   safeFolderName,
   wholeNumber,
   type MeasuredStudy,
+  type NamedScenario,
   type ScenarioRef,
   type StudyOptions,
 } from './options.js';
@@ -65,6 +72,12 @@ export interface SensitivityStudy extends SensitivityResult, MeasuredStudy {
   readonly factors: readonly Factor[];
   /** Design points: trajectories × (parameters + 1). */
   readonly designPoints: number;
+  /**
+   * The design points a shard simulated (`shard` option): then `outputs` and `counts` hold
+   * only those (NaN and 0 elsewhere), there is no ranking (`rows`, tables and charts are empty)
+   * until the shards are merged, and `out` is a shard folder for `merge`.
+   */
+  readonly shard?: ShardSlice;
 }
 
 /** Replications per design point of `sensitivity` when `runs` is not given. */
@@ -72,7 +85,8 @@ export const SENSITIVITY_DEFAULT_RUNS = 20;
 
 /**
  * Screens `params` (default: every model parameter) with Morris elementary effects (μ, μ*, σ per parameter, ranked); with
- * `out`, also writes sensitivity.csv, design.csv, the chart and manifest.json.
+ * `out`, also writes sensitivity.csv, design.csv, the chart and manifest.json. With `shard`,
+ * simulates only that slice of the design points and writes a shard folder for `merge`.
  *
  * With `method: 'sobol'`, a global analysis instead: first- and total-order Sobol indices with
  * bootstrap intervals of `params` (default: every model parameter) on each of `measures`, from
@@ -97,7 +111,7 @@ export function sensitivity(options: SensitivityOptions | SobolOptions): Promise
 }
 
 async function morrisSensitivity(options: SensitivityOptions): Promise<SensitivityStudy> {
-  const settings = checkStudyOptions(options, SENSITIVITY_DEFAULT_RUNS);
+  const settings = checkStudyOptions(options, SENSITIVITY_DEFAULT_RUNS, { shard: true });
   const trajectories = options.trajectories ?? 10;
   wholeNumber('trajectories', trajectories, 2);
   const levels = options.levels ?? 4;
@@ -126,21 +140,47 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
     seed: settings.seed,
     load: (sets) => resolveScenario(options.scenario, [...settings.sets, ...sets], settings.warn).scenario,
   });
-  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sensitivity`, settings.warn);
   const designPoints = morrisCost(factors.length, trajectories);
-  const total = designPoints * settings.runs;
+  const slice = options.shard === undefined ? undefined : shardSlice(options.shard, designPoints, 'design points');
+  const folder = `${safeFolderName(base.name)}-sensitivity`;
+  const out = await prepareOutputFolder(settings.out, slice === undefined ? folder : shardFolderName(folder, slice), settings.warn);
+  const total = (slice === undefined ? designPoints : slice.end - slice.first) * settings.runs;
   const measureText = describeMeasure({ ...measure, cop: plan.cop });
   const session = createSession(settings, options, total);
   options.onStart?.({
     headline:
       `copsim: ${base.name} sensitivity of ${measureText}: ${factors.length} parameters, ${trajectories} trajectories × ` +
-      `(${factors.length} + 1) = ${designPoints} design points × ${settings.runs} runs = ${total} runs of ${base.scenario.weeks} weeks ` +
+      `(${factors.length} + 1) = ${designPoints} design points${slice === undefined ? '' : ` (this shard: ${rangeText(slice.first, slice.end)})`} × ${settings.runs} runs = ${total} runs of ${base.scenario.weeks} weeks ` +
       `on ${describeWorkers(session.workersUsed)}…`,
     replications: total,
     out,
   });
   const clock = startClock();
   let seeds: ArrayLike<number> = [];
+  if (slice !== undefined) {
+    // A shard simulates its slice of the design points and keeps the measure in every replication.
+    const values: Float64Array[] = [];
+    await session.closing(async () => {
+      for (let point = slice.first; point < slice.end; point++) {
+        const collected = await session.simulate(plan.scenarios[point] as Scenario);
+        seeds = collected.seeds;
+        values.push(measureValues(collected, plan.measure));
+      }
+    });
+    const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
+    const outputs = new Float64Array(designPoints).fill(Number.NaN);
+    const counts = new Array<number>(designPoints).fill(0);
+    values.forEach((v, i) => {
+      outputs[slice.first + i] = mean(v);
+      counts[slice.first + i] = countFinite(v);
+    });
+    const study = { factors, measure, cop: plan.cop, trajectories, levels, designSeed: settings.seed };
+    if (out !== undefined) {
+      await writingTo(out, () => writeDesignShard(out, { command: 'sensitivity', slice, points: designPoints, base, fields, study, values }));
+    }
+    const own = morrisStudy({ base, factors, measure, trajectories, levels, seed: settings.seed, result: { plan, outputs, counts, rows: [] }, fields, out });
+    return { ...own, rows: [], tables: [], charts: [], shard: slice };
+  }
   const result = await session.closing(() =>
     simulateSensitivity(plan, async (scenario) => {
       const collected = await session.simulate(scenario);
@@ -148,38 +188,61 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
       return collected;
     }),
   );
-  const manifest = studyManifestText(
-    'sensitivity',
-    { scenario: base.scenario, scenarioName: base.name, scenarioSource: base.source },
-    provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds }),
-    {
-      measure: { metric: measure.metric, cop: plan.cop, week: measureTimeText(measure.at), text: measureText },
-      method: 'Morris elementary effects (Morris 1991), mu* after Campolongo, Cariboni & Saltelli 2007',
-      params: factors,
-      trajectories,
-      levels,
-      delta: plan.design.morris.delta,
-      designSeed: settings.seed,
-      designPoints,
-      totalRuns: total,
-    },
-  );
-  const study: SensitivityStudy = {
+  const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
+  const study = morrisStudy({ base, factors, measure, trajectories, levels, seed: settings.seed, result, fields, out });
+  if (out !== undefined) await writeStudy(out, study);
+  return study;
+}
+
+/**
+ * A Morris screening's study from its result and provenance: the tables (sensitivity.csv,
+ * design.csv), charts and manifest. Pure; what `sensitivity` and `merge` write.
+ */
+export function morrisStudy(input: {
+  readonly base: NamedScenario;
+  readonly factors: readonly Factor[];
+  readonly measure: Measure;
+  readonly trajectories: number;
+  readonly levels: number;
+  /** The design's seed (the master seed). */
+  readonly seed: number;
+  readonly result: SensitivityResult;
+  readonly fields: ProvenanceFields;
+  readonly out: string | undefined;
+  /** More fields for manifest.json (a merge's shard list). */
+  readonly extra?: Record<string, unknown>;
+}): SensitivityStudy {
+  const { base, factors, measure, trajectories, levels, result, fields, out } = input;
+  const { plan } = result;
+  const designPoints = morrisCost(factors.length, trajectories);
+  const total = designPoints * fields.runs;
+  const measureText = describeMeasure({ ...measure, cop: plan.cop });
+  const manifest = studyManifestText('sensitivity', { scenario: base.scenario, scenarioName: base.name, scenarioSource: base.source }, fields, {
+    measure: { metric: measure.metric, cop: plan.cop, week: measureTimeText(measure.at), text: measureText },
+    method: 'Morris elementary effects (Morris 1991), mu* after Campolongo, Cariboni & Saltelli 2007',
+    params: factors,
+    trajectories,
+    levels,
+    delta: plan.design.morris.delta,
+    designSeed: input.seed,
+    designPoints,
+    totalRuns: total,
+    ...input.extra,
+  });
+  return {
     ...result,
     kind: 'sensitivity',
     name: base.name,
     factors,
     measureText,
-    runs: settings.runs,
+    runs: fields.runs,
     designPoints,
     tables: [
       { file: 'sensitivity.csv', rows: result.rows, columns: SENSITIVITY_COLUMNS },
       { file: 'design.csv', rows: designRows(result), columns: designColumns(factors) },
     ],
-    charts: sensitivityCharts({ rows: result.rows, measureText, scenarioName: base.name, trajectories, levels, runs: settings.runs, scenario: base.scenario }),
+    charts: sensitivityCharts({ rows: result.rows, measureText, scenarioName: base.name, trajectories, levels, runs: fields.runs, scenario: base.scenario }),
     manifest,
     out,
   };
-  if (out !== undefined) await writeStudy(out, study);
-  return study;
 }

@@ -40,10 +40,11 @@ export function checkMemory(scenario: Scenario, runs: number): void {
 /** Simulates batches of replications; progress adds up over all of them. */
 export interface Session {
   /**
-   * `runs` replications of `scenario` from master seed `seed` (defaults: the study's). The
-   * same seed gives every scenario the same replication seeds: common random numbers.
+   * `runs` replications of `scenario` from master seed `seed` (defaults: the study's), from
+   * replication index `first` (default 0: a shard starts further on). The same seed gives
+   * every scenario the same replication seeds: common random numbers.
    */
-  simulate(scenario: Scenario, options?: { runs?: number; seed?: number; agents?: number }): Promise<Collected>;
+  simulate(scenario: Scenario, options?: { runs?: number; seed?: number; agents?: number; first?: number }): Promise<Collected>;
   /** Grows the expected total, for work whose size is known only as it goes. */
   expect(moreReplications: number): void;
   /** Worker threads a batch of the study's runs uses (workers, capped at runs). */
@@ -70,6 +71,7 @@ export function createSession(settings: StudySettings, options: StudyOptions, re
         masterSeed: batch.seed ?? settings.seed,
         workers: settings.workers,
         agents: batch.agents ?? 0,
+        ...(batch.first === undefined ? {} : { first: batch.first }),
         ...(settings.workers > 0 ? { pool: (pool ??= createWorkerPool({ workers: settings.workers })) } : {}),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(onProgress === undefined ? {} : { onProgress: (done: number) => onProgress(finished + done, Math.max(total, finished + done)) }),

@@ -21,7 +21,20 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
   switch (result.kind) {
     case 'run': {
       const m = result.output.manifest;
-      return { command: 'run', scenario: result.name, source: result.source, runs: m.runs, weeks: m.weeks, seed: m.masterSeed, out, figures: result.figures };
+      return {
+        command: 'run',
+        scenario: result.name,
+        source: result.source,
+        runs: m.runs,
+        weeks: m.weeks,
+        seed: m.masterSeed,
+        out,
+        // A shard's figures are of its replications alone; a merge names its shards and what a partial one lacks.
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
+        ...(m.shards === undefined ? {} : { shards: m.shards.length }),
+        ...(m.partial === undefined ? {} : { partial: m.partial }),
+        figures: result.figures,
+      };
     }
     case 'compare': {
       const reference = result.scenarios[0];
@@ -33,14 +46,24 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
         weeks,
         seed: reference?.output.manifest.masterSeed ?? null,
         out,
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
         scenarios: result.scenarios.map((s) => ({ name: s.name, source: s.source, set: s.set, figures: s.figures })),
         differences: headlineDifferences(result.comparison, weeks).map(({ label, row }) => ({ label, ...row })),
       };
     }
     case 'sweep':
-      return { command: 'sweep', scenario: result.name, measure: result.measureText, runs: result.runs, out, rows: result.rows };
+      return { command: 'sweep', scenario: result.name, measure: result.measureText, runs: result.runs, out, ...(result.shard === undefined ? {} : { shard: result.shard }), rows: result.rows };
     case 'sensitivity':
-      return { command: 'sensitivity', scenario: result.name, measure: result.measureText, runs: result.runs, designPoints: result.designPoints, out, rows: result.rows };
+      return {
+        command: 'sensitivity',
+        scenario: result.name,
+        measure: result.measureText,
+        runs: result.runs,
+        designPoints: result.designPoints,
+        out,
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
+        rows: result.rows,
+      };
     case 'sobol':
       return {
         command: 'sensitivity',

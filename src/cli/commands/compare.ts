@@ -11,12 +11,15 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit.js';
 import { comparisonTable } from '../comparison-table.js';
 import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
+import { parseShardOption, shardOption } from '../shard-options.js';
+import { describeShard } from '../../shard/spec.js';
 
 export const command = 'compare <scenarios..>';
 export const describe = 'Simulate scenarios with the same seeds and compare them';
 
 export interface CompareArgs extends RunOptionArgs {
   readonly scenarios: string[];
+  readonly shard: unknown;
 }
 
 /** The command's options: those of `run`. */
@@ -27,6 +30,7 @@ export const options = {
     defaultDescription: 'copsim-out/compare-<A>-vs-<B>',
     describe: "Folder for comparison.csv, the comparison's charts and report.html, and one folder per scenario",
   },
+  ...shardOption,
 } as const;
 
 export function builder(yargs: Argv): Argv<CompareArgs> {
@@ -45,6 +49,7 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       '$0 compare bottom-up-unsupported bottom-up-unsupported:cops.0.support.lead=full-time bottom-up-unsupported:cops.0.support.fundedHours=2',
       'three what-ifs of one scenario, without writing files',
     )
+    .example('$0 compare baseline top-down-voluntary --shard 1/4 --out shards/1', 'replications 50–99 of both, as a shard folder for "copsim merge"')
     .epilogue(
       'Every scenario is simulated with the same replication seeds, so replication r of B is compared ' +
         'with replication r of A: the 95% CIs in comparison.csv are those of the paired mean difference B − A.',
@@ -56,11 +61,14 @@ export async function handler(args: CompareArgs, context: CommandContext): Promi
   const names = args.scenarios.map(String);
   if (names.length < 2) throw new UsageError(`compare needs at least two scenarios, got ${names.length}`);
   const settings = parseRunOptions(args);
+  const shard = parseShardOption(args.shard);
   const result = await onTerminal(io, settings.quiet, (hooks) =>
-    compare({ ...studyOptions(settings), ...hooks, scenarios: names.map(parseArm) }),
+    compare({ ...studyOptions(settings), ...hooks, scenarios: names.map(parseArm), ...(shard === undefined ? {} : { shard }) }),
   );
   if (settings.json) io.out(studySummaryJson(result));
-  else if (!settings.quiet) {
+  else if (result.shard !== undefined) {
+    if (!settings.quiet) io.out(`${describeShard(result.shard)} of ${settings.runs} written to ${result.out ?? ''}; merge the shards with "copsim merge SHARD_DIR... --out DIR"\n`);
+  } else if (!settings.quiet) {
     const weeks = result.scenarios[0]?.scenario.weeks ?? 0;
     io.out(comparisonTable(result.comparison, weeks, result.scenarios));
     io.out(`\nresults in ${result.out} (comparison.csv, report.html; one folder per scenario)\n`);

@@ -20,6 +20,8 @@ import { measureOptions, parseMeasureOptions, type MeasureArgs } from '../measur
 import { parseInteger } from '../numbers.js';
 import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
 import { formatTable } from '../table.js';
+import { parseShardOption, shardOption } from '../shard-options.js';
+import { rangeText } from '../../shard/spec.js';
 
 export const command = 'sensitivity <scenario>';
 export const describe = 'Which settings move an outcome: Morris screening (default) or Sobol variance shares (--method sobol)';
@@ -31,6 +33,7 @@ export interface SensitivityArgs extends RunOptionArgs, MeasureArgs {
   readonly trajectories: unknown;
   readonly levels: unknown;
   readonly samples: unknown;
+  readonly shard: unknown;
 }
 
 /** The command's options (also the names `main` suggests from when one is misspelt). */
@@ -76,6 +79,10 @@ export const options = {
     defaultDescription: 'copsim-out/<scenario name>-sensitivity (morris), copsim-out/<scenario name>-sobol (sobol)',
     describe: 'Folder to write the tables (sensitivity.csv and design.csv, or sobol.csv and sobol-design.csv), the chart and manifest.json to',
   },
+  shard: {
+    ...shardOption.shard,
+    describe: 'Morris only: compute only shard k of n (numbered from 0) of the design points, each with every replication, and write a shard folder for "copsim merge"; auto and auto/n read the index from SLURM or Kubernetes, as for run',
+  },
 } as const;
 
 const HELP =
@@ -104,6 +111,7 @@ export function builder(yargs: Argv): Argv<SensitivityArgs> {
       'Morris: three settings, 10 trajectories: 40 design points × 20 runs',
     )
     .example('$0 sensitivity baseline --params cops.0.founders=2:12 --metric attendance --week 52-103', 'Morris: attendance in the second year')
+    .example('$0 sensitivity baseline --params cops.0.founders=2:12 --shard 0/2 --out shards/0', 'Morris: design points 0–9 of 20, as a shard folder for "copsim merge"')
     .example(
       '$0 sensitivity baseline --method sobol --params parameters.attendance.habit,parameters.safety.base,cops.0.support.fundedHours=0:8 --samples 32',
       'Sobol: 32 × (3 + 2) = 160 design points × 4 runs; members, cumulative reuse and survival in the final week',
@@ -119,6 +127,7 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
   const settings = parseRunOptions({ ...args, runs: args.runs ?? (method === 'sobol' ? SOBOL_DEFAULT_RUNS : SENSITIVITY_DEFAULT_RUNS) });
   const params = args.params === undefined ? [] : [args.params].flat().map(String);
   if (method === 'sobol') {
+    if (args.shard !== undefined) throw new UsageError('--shard is for --method morris: a Sobol analysis does not shard yet; run it whole');
     const samples =
       args.samples === undefined ? SOBOL_DEFAULT_SAMPLES : parseInteger('samples', args.samples, { min: 2, expected: 'a power of two of at least 2 (2, 4, 8, …, 64, …)' });
     const measures = parseMeasureList(args);
@@ -147,11 +156,16 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
   const trajectories = parseInteger('trajectories', args.trajectories, { min: 2, expected: 'a whole number of at least 2 (σ needs two effects)' });
   const levels = parseInteger('levels', args.levels, { min: 2, expected: 'an even whole number of at least 2' });
   if (levels % 2 !== 0) throw new UsageError(`--levels must be an even whole number of at least 2, got "${levels}" (an even p makes every level equally likely)`);
+  const shard = parseShardOption(args.shard);
   const result = await onTerminal(io, settings.quiet, (hooks) =>
-    sensitivity({ ...studyOptions(settings), ...hooks, scenario: scenarioArgument(args.scenario), params, trajectories, levels, measure }),
+    sensitivity({ ...studyOptions(settings), ...hooks, scenario: scenarioArgument(args.scenario), params, trajectories, levels, measure, ...(shard === undefined ? {} : { shard }) }),
   );
   if (settings.json) io.out(studySummaryJson(result));
-  else if (!settings.quiet) {
+  else if (result.shard !== undefined) {
+    if (!settings.quiet) {
+      io.out(`design points ${rangeText(result.shard.first, result.shard.end)} of ${result.designPoints} written to ${result.out ?? ''}; merge the shards with "copsim merge SHARD_DIR... --out DIR"\n`);
+    }
+  } else if (!settings.quiet) {
     io.out(`${result.name}: sensitivity of ${result.measureText}; ${result.designPoints} design points × ${result.runs} runs\n\n`);
     io.out(
       formatTable(

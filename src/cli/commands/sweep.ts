@@ -10,6 +10,8 @@ import type { CommandContext } from '../context.js';
 import { measureOptions, parseMeasureOptions, type MeasureArgs } from '../measure-options.js';
 import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
 import { formatTable } from '../table.js';
+import { parseShardOption, shardOption } from '../shard-options.js';
+import { rangeText } from '../../shard/spec.js';
 
 export const command = 'sweep <scenario>';
 export const describe = 'Vary one or two settings and measure the outcome at every value';
@@ -17,6 +19,7 @@ export const describe = 'Vary one or two settings and measure the outcome at eve
 export interface SweepArgs extends RunOptionArgs, MeasureArgs {
   readonly scenario: string;
   readonly vary: string | string[] | undefined;
+  readonly shard: unknown;
 }
 
 const SWEEP_CSV_HELP =
@@ -39,6 +42,10 @@ export const options = {
     defaultDescription: 'copsim-out/<scenario name>-sweep-<varied settings>',
     describe: 'Folder to write sweep.csv, the chart (sweep.vl.json, .svg, .png) and manifest.json to',
   },
+  shard: {
+    ...shardOption.shard,
+    describe: 'Compute only shard k of n (numbered from 0) of the design points, each with every replication, and write a shard folder for "copsim merge"; auto and auto/n read the index from SLURM or Kubernetes, as for run',
+  },
 } as const;
 
 export function builder(yargs: Argv): Argv<SweepArgs> {
@@ -57,6 +64,7 @@ export function builder(yargs: Argv): Argv<SweepArgs> {
       '$0 sweep baseline --vary cops.0.support.fundedHours=0:4:1 --vary cops.0.meetings.cadence=1,2,4',
       'a grid of two settings, drawn as a heatmap',
     )
+    .example('$0 sweep baseline --vary cops.0.support.fundedHours=0:8:2 --shard 0/2 --out shards/0', 'points 0–1 of the five, as a shard folder for "copsim merge"')
     .epilogue(`${SWEEP_CSV_HELP} Every point uses the same replication seeds (common random numbers).`) as Argv<SweepArgs>;
 }
 
@@ -65,11 +73,16 @@ export async function handler(args: SweepArgs, context: CommandContext): Promise
   const settings = parseRunOptions(args);
   const measure = parseMeasureOptions(args);
   const vary = args.vary === undefined ? [] : [args.vary].flat().map(String);
+  const shard = parseShardOption(args.shard);
   const result = await onTerminal(io, settings.quiet, (hooks) =>
-    sweep({ ...studyOptions(settings), ...hooks, scenario: scenarioArgument(args.scenario), vary, measure }),
+    sweep({ ...studyOptions(settings), ...hooks, scenario: scenarioArgument(args.scenario), vary, measure, ...(shard === undefined ? {} : { shard }) }),
   );
   if (settings.json) io.out(studySummaryJson(result));
-  else if (!settings.quiet) {
+  else if (result.shard !== undefined) {
+    if (!settings.quiet) {
+      io.out(`design points ${rangeText(result.shard.first, result.shard.end)} written to ${result.out ?? ''}; merge the shards with "copsim merge SHARD_DIR... --out DIR"\n`);
+    }
+  } else if (!settings.quiet) {
     io.out(`${result.name}: ${result.measureText}, ${result.runs} runs per point\n\n`);
     io.out(
       formatTable(

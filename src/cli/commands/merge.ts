@@ -1,0 +1,126 @@
+/**
+ * `copsim merge SHARD_DIR... --out DIR`: combines the shard folders of a run or a comparison
+ * (`copsim run --shard k/n`, `copsim compare --shard k/n`) into the folder a single run of the
+ * whole writes, after checking that they are shards of one study and hold every replication
+ * exactly once.
+ */
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import { merge, studySummaryJson } from '../../study/index.js';
+import { partialLabel } from '../../output/provenance.js';
+import type { CommandContext } from '../context.js';
+import { comparisonTable } from '../comparison-table.js';
+import { keyFiguresTable } from '../figures.js';
+import { formatTable } from '../table.js';
+import { describePoint } from '../../research/sweep/index.js';
+import { outOption } from '../run-options.js';
+
+export const command = 'merge <shards..>';
+export const describe = 'Merge the shard folders of a run, comparison, sweep or screening (--shard k/n) into the output of the whole';
+
+export interface MergeArgs {
+  readonly shards: string[];
+  readonly out: string | undefined;
+  readonly partial: boolean;
+  readonly quiet: boolean;
+  readonly json: boolean;
+}
+
+export const options = {
+  out: {
+    type: 'string',
+    requiresArg: true,
+    defaultDescription: 'copsim-out/<scenario name>',
+    describe: 'Folder to write summary.csv, replications.csv, manifest.json, the charts and report.html to',
+  },
+  partial: {
+    type: 'boolean',
+    default: false,
+    describe: 'Merge even when replications are missing; the output then says it is partial (manifest, report, chart titles)',
+  },
+  quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
+  json: {
+    type: 'boolean',
+    default: false,
+    describe: 'Print the key figures as one JSON document on stdout, for scripts; messages stay on stderr',
+  },
+} as const;
+
+export function builder(yargs: Argv): Argv<MergeArgs> {
+  return yargs
+    .positional('shards', {
+      type: 'string',
+      array: true,
+      demandOption: true,
+      describe: 'Shard folders written by "copsim run|compare|sweep|sensitivity --shard k/n", in any order',
+    })
+    .options(options)
+    .example('$0 merge shards/* --out whole', 'the run folder of the whole, as "copsim run" writes it')
+    .example('$0 merge shards/0 shards/2 --partial --out partial', 'what two of three shards hold, labelled partial') as Argv<MergeArgs>;
+}
+
+export async function handler(args: MergeArgs, context: CommandContext): Promise<void> {
+  const { io } = context;
+  const out = outOption(args.out);
+  const result = await merge({
+    shards: args.shards.map(String),
+    out: out ?? true,
+    partial: args.partial,
+    ...(args.quiet ? {} : { onWarning: (message: string) => io.err(`copsim: warning: ${message}\n`) }),
+  });
+  if (result.kind === 'compare') {
+    if (args.json) io.out(studySummaryJson(result));
+    else if (!args.quiet) {
+      const weeks = result.scenarios[0]?.scenario.weeks ?? 0;
+      io.out(comparisonTable(result.comparison, weeks, result.scenarios));
+      io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out} (comparison.csv, report.html; one folder per scenario)\n`);
+    }
+    return;
+  }
+  if (result.kind === 'sweep') {
+    if (args.json) io.out(studySummaryJson(result));
+    else if (!args.quiet) {
+      io.out(`${result.name}: ${result.measureText}, ${result.runs} runs per point\n\n`);
+      io.out(
+        formatTable(
+          ['point', 'n', 'mean', 'ci_low', 'ci_high', 'p05', 'p95'],
+          result.points.map((point, i) => {
+            const row = result.rows[i];
+            return [describePoint(point), row?.n ?? 0, row?.mean ?? Number.NaN, row?.ci_low ?? Number.NaN, row?.ci_high ?? Number.NaN, row?.p05 ?? Number.NaN, row?.p95 ?? Number.NaN];
+          }),
+        ),
+      );
+      io.out(`\nmerged ${shardCount(result.shards.length)} (${result.points.length} design points) into ${result.out}\n`);
+    }
+    return;
+  }
+  if (result.kind === 'sensitivity') {
+    if (args.json) io.out(studySummaryJson(result));
+    else if (!args.quiet) {
+      io.out(`${result.name}: sensitivity of ${result.measureText}; ${result.designPoints} design points × ${result.runs} runs\n\n`);
+      io.out(
+        formatTable(
+          ['rank', 'parameter', 'min', 'max', 'mu_star', 'mu', 'sigma', 'r'],
+          result.rows.map((row) => [row.rank, row.parameter, row.min, row.max, row.mu_star, row.mu, row.sigma, row.r]),
+        ),
+      );
+      io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out}\n`);
+    }
+    return;
+  }
+  const partial = partialLabel(result.output.manifest);
+  if (partial !== undefined && !args.quiet) io.err(`copsim: warning: the merge is ${partial}\n`);
+  if (args.json) io.out(studySummaryJson(result));
+  else if (!args.quiet) {
+    io.out(keyFiguresTable(result.figures));
+    io.out(
+      `\nmerged ${shardCount(result.shards.length)} (${result.collected.runs} of ${result.partial?.of ?? result.collected.runs} replications) ` +
+        `into ${result.out} (open ${join(result.out ?? '', 'report.html')} for the charts)\n`,
+    );
+  }
+}
+
+/** "1 shard", "3 shards". */
+function shardCount(n: number): string {
+  return `${n} shard${n === 1 ? '' : 's'}`;
+}

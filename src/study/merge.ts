@@ -1,0 +1,338 @@
+/**
+ * `merge`: the shards of a run or a comparison, computed apart (`run` or `compare` with
+ * `shard`, `copsim run --shard k/n`), combined into the folder a single run (or comparison) of
+ * the whole writes. The library verb behind `copsim merge`.
+ *
+ *   shard folders ──readShardFolder──▶ ShardRead[] ──mergeShards (agree? each replication once?)──▶ Collected
+ *                 ──buildRunOutput──▶ RunOutput (+ the shard list) ──writeStudy──▶ OUT/ (optional)
+ *   comparison shard folders ──each arm merged as a run's──▶ Collected per arm ──compareResult──▶ OUT/
+ *
+ * The tables, charts and report are byte for byte a single run's; the manifest is too, apart
+ * from the wall times (`startedAt`: the earliest shard's start; `wallTimeSeconds`: from then
+ * to the last shard's end) and the list of shards (`shards`).
+ */
+import { dirname, join, resolve } from 'node:path';
+import { keyFigures } from '../aggregate/index.js';
+import { buildRunOutput } from '../output/run-output.js';
+import { listedSeeds, type PartialCoverage, type ProvenanceFields, type ShardRecord } from '../output/provenance.js';
+import { scenarioSchema } from '../scenario/schema.js';
+import { readShardFolder, type ShardRead } from '../shard/folder.js';
+import { mergeShards, span, type MergedShards } from '../shard/merge.js';
+import { checkCompareShards, shardCommand } from '../shard/compare.js';
+import { mergeDesignShards, readDesignShard, type DesignShardManifest, type DesignShardRead } from '../shard/design.js';
+import { sensitivityDesign, sensitivityRows, type Factor } from '../research/sensitivity/index.js';
+import type { Scenario } from '../scenario/schema.js';
+import { countFinite } from '../stats/count-finite.js';
+import { mean } from '../stats/mean.js';
+import { morrisStudy, type SensitivityStudy } from './sensitivity.js';
+import { sweepPoints, type SweepAxis } from '../research/sweep/index.js';
+import type { Measure } from '../research/measure.js';
+import { sweepStudy, type SweepStudy } from './sweep.js';
+import { compareResult, type ComparedArm, type CompareResult } from './compare.js';
+import { StudyError } from './errors.js';
+import { prepareOutputFolder } from './folder.js';
+import { safeFolderName } from './options.js';
+import type { RunResult } from './run.js';
+import { writeStudy } from './write.js';
+
+/** Options of `merge`. */
+export interface MergeOptions {
+  /** The shard folders, in any order (as written by `run` with `shard`). */
+  readonly shards: readonly string[];
+  /**
+   * Where to write the merged run folder: a folder, or `true` for `copsim-out/<scenario name>`
+   * (where a single run would go). Omitted: nothing is written.
+   */
+  readonly out?: string | true;
+  /**
+   * Merge even when no shard holds some replications: the output covers those there are and
+   * says it is partial (manifest `partial`, report title and footer, chart titles). Default
+   * false: such a merge is refused.
+   */
+  readonly partial?: boolean;
+  /** Called with each warning (shards run on different Node.js versions, a replaced folder). */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** A merged run (`kind: 'run'`): what `run` returns for the whole, and the shards it came from. */
+export interface MergedRun extends RunResult {
+  /** The shards merged, by first replication. */
+  readonly shards: readonly ShardRecord[];
+  /** What a partial merge lacks; undefined when every replication is there. */
+  readonly partial: PartialCoverage | undefined;
+}
+
+/** A merged comparison (`kind: 'compare'`): what `compare` returns for the whole, and the shards. */
+export interface MergedComparison extends CompareResult {
+  readonly shards: readonly ShardRecord[];
+  /** Comparisons are merged whole only. */
+  readonly partial: undefined;
+}
+
+/** A merged sweep (`kind: 'sweep'`): what `sweep` returns for every design point, and the shards. */
+export interface MergedSweep extends SweepStudy {
+  /** The shards merged, by first design point (`first`, `end`: design points). */
+  readonly shards: readonly ShardRecord[];
+  /** Sweeps are merged whole only. */
+  readonly partial: undefined;
+}
+
+/** A merged Morris screening (`kind: 'sensitivity'`): what `sensitivity` returns for every design point (its `plan.scenarios` empty), and the shards. */
+export interface MergedSensitivity extends SensitivityStudy {
+  /** The shards merged, by first design point (`first`, `end`: design points). */
+  readonly shards: readonly ShardRecord[];
+  /** Screenings are merged whole only. */
+  readonly partial: undefined;
+}
+
+/** What `merge` returns: a merged run, comparison, sweep or screening, by the shards' command. */
+export type MergeResult = MergedRun | MergedComparison | MergedSweep | MergedSensitivity;
+
+/**
+ * Merges shard folders into one run's output and, with `out`, writes its run folder: the files
+ * `run` writes for the whole, byte for byte apart from the manifest's wall times and shard
+ * list.
+ *
+ * @throws StudyError naming the folder and the field when the shards are not of one run, when
+ *   two hold the same replication, when replications are missing (unless `partial`), or when a
+ *   shard is damaged
+ * @example
+ * await run({ runs: 200, shard: { index: 0, count: 2 }, out: 'shards/0' });
+ * await run({ runs: 200, shard: { index: 1, count: 2 }, out: 'shards/1' });
+ * await merge({ shards: ['shards/0', 'shards/1'], out: 'out/baseline' }); // = run({ runs: 200, out: 'out/baseline' })
+ */
+export async function merge(options: MergeOptions): Promise<MergeResult> {
+  const folders = options.shards;
+  if (!Array.isArray(folders) || folders.length === 0) throw new StudyError('merge needs at least one shard folder');
+  const warned = new Set<string>();
+  const warn = (message: string): void => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    options.onWarning?.(message);
+  };
+  const kinds = await Promise.all(folders.map(async (dir) => ({ dir, ...(await shardCommand(dir)) })));
+  const commands = [...new Set(kinds.map((k) => k.command))];
+  if (commands.length > 1) {
+    const other = kinds.find((k) => k.command !== kinds[0]?.command);
+    throw new StudyError(`cannot merge: ${other?.dir ?? ''} is a shard of "copsim ${other?.command ?? ''}" but ${kinds[0]?.dir ?? ''} of "copsim ${kinds[0]?.command ?? ''}"`);
+  }
+  if (commands[0] === 'compare') return mergeComparison(kinds, options, warn);
+  if (commands[0] === 'sweep') return mergeSweep(kinds, options, warn);
+  if (commands[0] === 'sensitivity') return mergeSensitivity(kinds, options, warn);
+  const reads: ShardRead[] = [];
+  for (const dir of folders) reads.push(await readShardFolder(dir));
+  const merged = mergeShards(reads, { partial: options.partial === true });
+  const { base } = merged;
+  if (base.command !== 'run') {
+    throw new StudyError(`${reads[0]?.dir ?? ''} is a shard of "copsim ${base.command}"; merge combines shards of copsim run and copsim compare`);
+  }
+  const nodes = [...new Set(merged.shards.map((s) => s.node))];
+  if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifest names the first shard's`);
+  const name = base.scenarioName;
+  const out = await prepareOutputFolder(options.out, safeFolderName(name), warn);
+  if (out !== undefined) {
+    const inside = reads.find((r) => resolve(r.dir) === resolve(out));
+    if (inside !== undefined) throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
+  }
+  const parsed = scenarioSchema.safeParse(base.scenario);
+  if (!parsed.success) throw new StudyError(`${reads[0]?.dir ?? ''}/manifest.json: its scenario is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+  const scenario = parsed.data;
+  const first = merged.shards[0] as ShardRecord;
+  const { startedAt, wallTimeSeconds } = span(merged.shards);
+  const workers = Math.max(...merged.shards.map((s) => s.workers));
+  const built = buildRunOutput(merged.collected, {
+    scenario,
+    scenarioName: name,
+    scenarioSource: base.scenarioSource,
+    masterSeed: base.masterSeed,
+    workers,
+    startedAt,
+    wallTimeSeconds,
+  });
+  const partial = merged.partial;
+  const output = {
+    ...built,
+    // Slots are replications in index order; a partial merge names each by its own index.
+    replications: partial === undefined ? built.replications : built.replications.map((row) => ({ ...row, replication: merged.indices[row.replication] as number })),
+    manifest: { ...built.manifest, node: first.node, ...(partial === undefined ? {} : { partial }), shards: [...merged.shards] },
+  };
+  const result: MergedRun = {
+    kind: 'run',
+    name,
+    source: base.scenarioSource,
+    scenario,
+    collected: merged.collected,
+    output,
+    figures: keyFigures(merged.collected),
+    out,
+    shards: merged.shards,
+    partial,
+  };
+  if (out !== undefined) await writeStudy(out, result);
+  return result;
+}
+
+/** Merges comparison shards: each compared scenario's shards as a run's, then the comparison of the merged scenarios. */
+async function mergeComparison(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedComparison> {
+  if (options.partial === true) {
+    throw new StudyError('--partial merges shards of copsim run only: a comparison is merged whole (merge the arms\' run shards inside the shard folders to look at part of one)');
+  }
+  const arms = checkCompareShards(kinds);
+  const merged: MergedShards[] = [];
+  for (const arm of arms) {
+    const reads: ShardRead[] = [];
+    for (const kind of kinds) reads.push(await readShardFolder(join(kind.dir, arm.folder)));
+    merged.push(mergeShards(reads));
+  }
+  const records: ShardRecord[] = (merged[0] as MergedShards).shards.map((s) => ({ ...s, folder: dirname(s.folder) }));
+  const nodes = [...new Set(records.map((s) => s.node))];
+  if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifests name the first shard's`);
+  const named: ComparedArm[] = arms.map((arm, i) => {
+    const base = (merged[i] as MergedShards).base;
+    const parsed = scenarioSchema.safeParse(base.scenario);
+    if (!parsed.success) throw new StudyError(`${join(kinds[0]?.dir ?? '', arm.folder)}/manifest.json: its scenario is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+    return { name: arm.name, source: arm.source, set: arm.set, scenario: parsed.data };
+  });
+  const out = await prepareOutputFolder(options.out, safeFolderName(`compare-${arms.map((a) => a.name).join('-vs-')}`), warn);
+  if (out !== undefined && kinds.some((k) => resolve(k.dir) === resolve(out))) {
+    throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
+  }
+  const first = records[0] as ShardRecord;
+  const base = (merged[0] as MergedShards).base;
+  const fields: ProvenanceFields = {
+    copsim: base.copsim,
+    masterSeed: base.masterSeed,
+    runs: base.runs,
+    workers: Math.max(...records.map((s) => s.workers)),
+    node: first.node,
+    ...span(records),
+    seeds: listedSeeds((merged[0] as MergedShards).collected.seeds),
+  };
+  const result = compareResult(
+    named,
+    merged.map((m) => m.collected),
+    fields,
+    out,
+    { shards: records },
+  );
+  const comparison: MergedComparison = { ...result, shards: records, partial: undefined };
+  if (out !== undefined) await writeStudy(out, comparison);
+  return comparison;
+}
+
+/** What the shards of a design (a sweep's, a screening's) merge into, before the verb builds its study. */
+interface MergedDesign {
+  readonly base: DesignShardManifest;
+  readonly scenario: Scenario;
+  /** The measure in every replication, per design point, in point order. */
+  readonly values: Float64Array[];
+  readonly records: ShardRecord[];
+  readonly fields: ProvenanceFields;
+  readonly out: string | undefined;
+}
+
+/** Reads and merges the shards of a design, and prepares the output folder (`folder` names the default from the base). */
+async function mergeDesign(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+  folder: (base: DesignShardManifest) => string,
+): Promise<MergedDesign> {
+  const command = String(kinds[0]?.manifest['command'] ?? '');
+  if (options.partial === true) throw new StudyError(`--partial merges shards of copsim run only: a ${command} is merged whole`);
+  const reads: DesignShardRead[] = [];
+  for (const kind of kinds) reads.push(await readDesignShard(kind.dir, kind.manifest));
+  const { base, ordered, values } = mergeDesignShards(reads);
+  const parsed = scenarioSchema.safeParse(base.scenario);
+  if (!parsed.success) throw new StudyError(`${ordered[0]?.dir ?? ''}/manifest.json: its scenario is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+  const records: ShardRecord[] = ordered.map(({ dir, manifest: m }) => ({
+    folder: dir,
+    first: m.shard.first,
+    end: m.shard.end,
+    ...(m.shard.index === undefined ? {} : { index: m.shard.index, count: m.shard.count as number }),
+    workers: m.workers,
+    node: m.node,
+    startedAt: m.startedAt,
+    wallTimeSeconds: m.wallTimeSeconds,
+  }));
+  const nodes = [...new Set(records.map((r) => r.node))];
+  if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifest names the first shard's`);
+  const out = await prepareOutputFolder(options.out, folder(base), warn);
+  if (out !== undefined && kinds.some((k) => resolve(k.dir) === resolve(out))) {
+    throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
+  }
+  const fields: ProvenanceFields = {
+    copsim: base.copsim,
+    masterSeed: base.masterSeed,
+    runs: base.runs,
+    workers: Math.max(...records.map((r) => r.workers)),
+    node: (records[0] as ShardRecord).node,
+    ...span(records),
+    seeds: base.seeds,
+  };
+  return { base, scenario: parsed.data, values, records, fields, out };
+}
+
+/** Merges sweep shards (slices of the design points) into the sweep of every point. */
+async function mergeSweep(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedSweep> {
+  const axesOf = (base: DesignShardManifest) => (base.study as { axes: SweepAxis[] }).axes;
+  const merged = await mergeDesign(kinds, options, warn, (base) => {
+    const varied = axesOf(base).map((axis) => axis.path.split('.').pop() ?? axis.path).join('-');
+    return `${safeFolderName(base.scenarioName)}-sweep-${safeFolderName(varied)}`;
+  });
+  const { base, records, out } = merged;
+  const study = base.study as { axes: SweepAxis[]; measure: Measure; cop: string };
+  const sweep = sweepStudy({
+    base: { scenario: merged.scenario, name: base.scenarioName, source: base.scenarioSource },
+    axes: study.axes,
+    measure: study.measure,
+    cop: study.cop,
+    points: sweepPoints(study.axes),
+    values: merged.values,
+    fields: merged.fields,
+    out,
+    extra: { shards: records },
+  });
+  const result: MergedSweep = { ...sweep, shards: records, partial: undefined };
+  if (out !== undefined) await writeStudy(out, result);
+  return result;
+}
+
+/** Merges Morris screening shards (slices of the design points) into the screening of every point. */
+async function mergeSensitivity(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedSensitivity> {
+  const merged = await mergeDesign(kinds, options, warn, (base) => `${safeFolderName(base.scenarioName)}-sensitivity`);
+  const { base, records, out } = merged;
+  const study = base.study as { factors: Factor[]; measure: Measure; cop: string; trajectories: number; levels: number; designSeed: number };
+  const design = sensitivityDesign(study.factors, { seed: study.designSeed, trajectories: study.trajectories, levels: study.levels });
+  const outputs = Float64Array.from(merged.values, (v) => mean(v));
+  const counts = merged.values.map((v) => countFinite(v));
+  // The design points' scenarios are the shards' to simulate; a merge has their measures only.
+  const plan = { design, measure: study.measure, scenarios: [], cop: study.cop };
+  const screening = morrisStudy({
+    base: { scenario: merged.scenario, name: base.scenarioName, source: base.scenarioSource },
+    factors: study.factors,
+    measure: study.measure,
+    trajectories: study.trajectories,
+    levels: study.levels,
+    seed: study.designSeed,
+    result: { plan, outputs, counts, rows: sensitivityRows(design, outputs) },
+    fields: merged.fields,
+    out,
+    extra: { shards: records },
+  });
+  const result: MergedSensitivity = { ...screening, shards: records, partial: undefined };
+  if (out !== undefined) await writeStudy(out, result);
+  return result;
+}
