@@ -3,6 +3,9 @@
  *
  *   RunOptions ──resolveScenario──▶ scenario ──session.simulate──▶ Collected
  *              ──buildRunOutput──▶ RunOutput (tables + manifest) ──writeStudy──▶ OUT/ (optional)
+ *
+ * With `out`, every finished replication is saved in OUT/.copsim-checkpoint as it arrives, and
+ * `resume` goes on from there (checkpoint.ts).
  */
 import { keyFigures, type CopKeyFigures } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
@@ -10,6 +13,7 @@ import { buildRunOutput } from '../output/run-output.js';
 import { provenanceFields, startClock } from '../output/provenance.js';
 import type { RunOutput } from '../output/write.js';
 import type { Scenario } from '../scenario/schema.js';
+import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
 import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
@@ -67,16 +71,18 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const agents = options.agents ?? 0;
   wholeNumber('agents', agents, 0, settings.runs + 1);
   const { scenario, source, name } = resolveScenario(options.scenario ?? 'baseline', settings.sets, settings.warn);
-  const out = await prepareOutputFolder(settings.out, safeFolderName(name), settings.warn);
-  const session = createSession(settings, options, settings.runs);
+  const out = await prepareOutputFolder(settings.out, safeFolderName(name), settings.resume ? () => undefined : settings.warn);
+  const checkpoint = await studyCheckpoint(out, settings, 'run', { scenario, seed: settings.seed, runs: settings.runs, agents });
+  const session = createSession(settings, options, settings.runs, checkpoint);
   options.onStart?.({
     headline:
       `copsim: ${name}${overridden(settings.sets)}, ${settings.runs} runs × ${scenario.weeks} weeks ` +
       `on ${describeWorkers(session.workersUsed)}…`,
     replications: settings.runs,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   const collected = await session.closing(() => session.simulate(scenario, { agents }));
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: collected.seeds });
   const output = buildRunOutput(collected, {
@@ -89,7 +95,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     wallTimeSeconds: fields.wallTimeSeconds,
   });
   const result: RunResult = { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out };
-  if (out !== undefined) await writeStudy(out, result);
+  await checkpoint?.commit((staging) => writeStudy(staging, result));
   return result;
 }
 
