@@ -14,6 +14,7 @@ import { comparisonManifestText, provenanceFields, startClock } from '../output/
 import type { RunOutput } from '../output/write.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
+import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
 import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
@@ -104,16 +105,26 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
       );
     }
   }
-  const out = await prepareOutputFolder(settings.out, safeFolderName(`compare-${arms.map((a) => a.name).join('-vs-')}`), settings.warn);
-  const session = createSession(settings, options, settings.runs * arms.length);
+  const out = await prepareOutputFolder(
+    settings.out,
+    safeFolderName(`compare-${arms.map((a) => a.name).join('-vs-')}`),
+    settings.resume ? () => undefined : settings.warn,
+  );
+  const checkpoint = await studyCheckpoint(out, settings, 'compare', {
+    scenarios: arms.map((a) => ({ name: a.name, set: a.set, scenario: a.scenario })),
+    seed: settings.seed,
+    runs: settings.runs,
+  });
+  const session = createSession(settings, options, settings.runs * arms.length, checkpoint);
   options.onStart?.({
     headline:
       `copsim: comparing ${arms.map((a) => a.name).join(', ')}: ${settings.runs} runs × ${reference.scenario.weeks} weeks ` +
       `each, same seeds, on ${describeWorkers(session.workersUsed)}…`,
     replications: settings.runs * arms.length,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   const batches: Collected[] = [];
   await session.closing(async () => {
     for (const arm of arms) batches.push(await session.simulate(arm.scenario));
@@ -156,7 +167,7 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
     fields,
   );
   const result: CompareResult = { kind: 'compare', scenarios, comparison, manifest, out };
-  if (out !== undefined) await writeStudy(out, result);
+  await checkpoint?.commit((staging) => writeStudy(staging, result));
   return result;
 }
 

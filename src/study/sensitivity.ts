@@ -23,6 +23,7 @@ import {
 } from '../research/sensitivity/index.js';
 import { morrisCost } from '../stats/morris.js';
 import { StudyError } from './errors.js';
+import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
 import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
@@ -116,11 +117,21 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
     seed: settings.seed,
     load: (sets) => resolveScenario(options.scenario, [...settings.sets, ...sets], settings.warn).scenario,
   });
-  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sensitivity`, settings.warn);
+  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sensitivity`, settings.resume ? () => undefined : settings.warn);
+  const checkpoint = await studyCheckpoint(out, settings, 'sensitivity', {
+    method: 'morris',
+    scenario: base.scenario,
+    params: factors,
+    trajectories,
+    levels,
+    measure,
+    seed: settings.seed,
+    runs: settings.runs,
+  });
   const designPoints = morrisCost(factors.length, trajectories);
   const total = designPoints * settings.runs;
   const measureText = describeMeasure({ ...measure, cop: plan.cop });
-  const session = createSession(settings, options, total);
+  const session = createSession(settings, options, total, checkpoint);
   options.onStart?.({
     headline:
       `copsim: ${base.name} sensitivity of ${measureText}: ${factors.length} parameters, ${trajectories} trajectories × ` +
@@ -128,8 +139,9 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
       `on ${describeWorkers(session.workersUsed)}…`,
     replications: total,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   let seeds: ArrayLike<number> = [];
   const result = await session.closing(() =>
     simulateSensitivity(plan, async (scenario) => {
@@ -170,6 +182,6 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
     manifest,
     out,
   };
-  if (out !== undefined) await writeStudy(out, study);
+  await checkpoint?.commit((staging) => writeStudy(staging, study));
   return study;
 }

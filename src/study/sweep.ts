@@ -12,6 +12,7 @@ import { parseVary, planSweep, simulateSweep, sweepColumns, type SweepAxis, type
 import { copIds } from '../scenario/vocabulary.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
+import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
 import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
@@ -61,17 +62,29 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
   const plan = planSweep({ axes, measure, load: (sets) => resolveScenario(options.scenario, [...settings.sets, ...sets], settings.warn).scenario });
   const { points } = plan;
   const varied = axes.map((axis) => axis.path.split('.').pop() ?? axis.path).join('-');
-  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sweep-${safeFolderName(varied)}`, settings.warn);
+  const out = await prepareOutputFolder(
+    settings.out,
+    `${safeFolderName(base.name)}-sweep-${safeFolderName(varied)}`,
+    settings.resume ? () => undefined : settings.warn,
+  );
+  const checkpoint = await studyCheckpoint(out, settings, 'sweep', {
+    scenario: base.scenario,
+    vary: axes.map(({ path, values }) => ({ path, values })),
+    measure,
+    seed: settings.seed,
+    runs: settings.runs,
+  });
   const total = points.length * settings.runs;
-  const session = createSession(settings, options, total);
+  const session = createSession(settings, options, total, checkpoint);
   options.onStart?.({
     headline:
       `copsim: ${base.name} sweep, ${points.length} point${points.length === 1 ? '' : 's'} × ${settings.runs} runs = ${total} runs ` +
       `of ${base.scenario.weeks} weeks on ${describeWorkers(session.workersUsed)}…`,
     replications: total,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   let seeds: ArrayLike<number> = [];
   const result = await session.closing(() =>
     simulateSweep(plan, async (scenario) => {
@@ -103,7 +116,7 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
     manifest,
     out,
   };
-  if (out !== undefined) await writeStudy(out, study);
+  await checkpoint?.commit((staging) => writeStudy(staging, study));
   return study;
 }
 
