@@ -100,7 +100,7 @@ describe('openCheckpoint', () => {
     // A byte inside the second replication's arrays: framing intact, checksum wrong.
     const header = data.readUInt32LE(4) + 12;
     const first = data.readUInt32LE(header + 4) + 12;
-    data[header + first + 200] ^= 0xff;
+    data.writeUInt8((data.readUInt8(header + first + 200) ^ 0xff) & 0xff, header + first + 200);
     writeFileSync(log, data);
     const warnings: string[] = [];
     const { done } = await resumed(out, warnings);
