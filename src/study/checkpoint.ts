@@ -18,7 +18,7 @@
  * batch's key (a hash of its scenario, seed, runs and agents) is checked all the same.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../engine/result.js';
@@ -61,7 +61,10 @@ export interface StudyCheckpoint {
   readonly clock: Clock;
   /** The next batch of the study: its saved replications (checked against `key`) and a saver. */
   batch(key: string): CheckpointBatch;
-  /** Closes the log (after an interruption: the checkpoint stays for `resume`). */
+  /**
+   * Closes the log (after an interruption: the checkpoint stays for `resume`; with nothing
+   * saved it is removed, and the output folder too when the checkpoint created it and it is empty).
+   */
   close(): void;
   /**
    * Writes the final files with `write` into a staging folder, moves them into the output
@@ -106,6 +109,7 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
   let startedAt = new Date().toISOString();
   let earlierSeconds = 0;
   let resumed = 0;
+  let created = false;
   const fresh = !options.resume || !existsSync(log);
   if (options.resume && fresh) options.warn(`${out} holds no unfinished ${options.command} to go on with; starting from the first replication`);
   if (!fresh) {
@@ -141,6 +145,7 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
     }
     options.warn(`${out} holds ${resumed} finished replication${resumed === 1 ? '' : 's'} of this ${options.command}; going on from there`);
   } else {
+    created = !existsSync(out);
     await writingTo(out, async () => {
       if (existsSync(log)) options.warn(`${out} held an unfinished study; it is discarded and started anew (--resume goes on from one)`);
       await rm(dir, { recursive: true, force: true });
@@ -166,6 +171,11 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
       fsyncSync(closing);
     } finally {
       closeSync(closing);
+    }
+    // Nothing saved, nothing to go on from: leave the folder as it was.
+    if (saved === 0) {
+      rmSync(dir, { recursive: true, force: true });
+      if (created) rmdirSafe(out);
     }
   };
   return {
@@ -208,6 +218,14 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
       });
     },
   };
+}
+
+function rmdirSafe(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty, or gone: left as it is.
+  }
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
