@@ -36,6 +36,7 @@ export {
   StudyError,
   type StudyOptions,
   type StudyPlan,
+  type CheckpointProgress,
   type StudyResult,
   type ScenarioRef,
   type RunOptions,
