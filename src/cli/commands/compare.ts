@@ -45,6 +45,7 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       '$0 compare bottom-up-unsupported bottom-up-unsupported:cops.0.support.lead=full-time bottom-up-unsupported:cops.0.support.fundedHours=2',
       'three what-ifs of one scenario, without writing files',
     )
+    .example('$0 compare baseline top-down-voluntary --out cmp --resume', 'go on with an interrupted comparison in cmp/')
     .epilogue(
       'Every scenario is simulated with the same replication seeds, so replication r of B is compared ' +
         'with replication r of A: the 95% CIs in comparison.csv are those of the paired mean difference B − A.',
