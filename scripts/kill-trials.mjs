@@ -83,11 +83,21 @@ function difference(actual, expected) {
   return undefined;
 }
 
+/** The copsim processes running now, ended with the script. */
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of running) child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
 /** Runs copsim with `args` in `cwd`; `stop` (optional) sends signals after a delay. Resolves to { code, signal, ms, stderr }. */
 function copsim(args, cwd, stop) {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, COPSIM_DEBUG: '' } });
+    running.add(child);
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
     const timers = [];
@@ -100,6 +110,7 @@ function copsim(args, cwd, stop) {
       );
     }
     child.on('close', (code, signal) => {
+      running.delete(child);
       for (const timer of timers) clearTimeout(timer);
       resolve({ code, signal, ms: performance.now() - started, stderr });
     });

@@ -18,7 +18,7 @@
  * batch's key (a hash of its scenario, seed, runs and agents) is checked all the same.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../engine/result.js';
@@ -151,19 +151,22 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
       await rm(dir, { recursive: true, force: true });
       await makeDirectory(dir);
     });
-    const fd = openSync(log, 'wx');
+    // The header is written beside the log and renamed into place: a log always starts whole.
+    const next = `${log}.new`;
+    const fd = openSync(next, 'w');
     try {
       writeAll(fd, encodeRecord({ kind: 'header', identity, startedAt }));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
+    renameSync(next, log);
   }
   const clock: Clock = { startedAt: new Date(startedAt), t0: performance.now() - earlierSeconds * 1000 };
   let fd: number | undefined = openSync(log, 'a');
   let saved = resumed;
   let nextBatch = 0;
-  const close = (): void => {
+  const closeLog = (): void => {
     if (fd === undefined) return;
     const closing = fd;
     fd = undefined;
@@ -172,8 +175,12 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
     } finally {
       closeSync(closing);
     }
+  };
+  const close = (): void => {
+    const open = fd !== undefined;
+    closeLog();
     // Nothing saved, nothing to go on from: leave the folder as it was.
-    if (saved === 0) {
+    if (open && saved === 0) {
       rmSync(dir, { recursive: true, force: true });
       if (created) rmdirSafe(out);
     }
@@ -208,7 +215,7 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
     },
     close,
     async commit(write) {
-      close();
+      closeLog();
       const staging = join(dir, STAGING);
       await writingTo(out, async () => {
         await rm(staging, { recursive: true, force: true });
