@@ -159,7 +159,8 @@ export interface TerminalHooks {
 /**
  * Runs a study verb with a progress bar (started by the verb's `onStart` with its headline),
  * warnings on stderr (unless quiet) and one Ctrl-C handler: the first Ctrl-C aborts the study
- * (the `AbortError` ends the command with exit code 130 before anything is written), a second
+ * (the `AbortError` ends the command with exit code 130 before any result file is written; the
+ * replications the study saved are counted on stderr, with how to go on with --resume), a second
  * one exits at once.
  *
  * @example const result = await onTerminal(io, settings.quiet, (hooks) => run({ ...studyOptions(settings), ...hooks }));
