@@ -148,10 +148,11 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
     created = !existsSync(out);
     await writingTo(out, async () => {
       if (existsSync(log)) options.warn(`${out} held an unfinished study; it is discarded and started anew (--resume goes on from one)`);
-      await rm(dir, { recursive: true, force: true });
       await makeDirectory(dir);
+      await rm(join(dir, STAGING), { recursive: true, force: true });
     });
-    // The header is written beside the log and renamed into place: a log always starts whole.
+    // The header is written beside the log and renamed over it: a log always starts whole, and
+    // a folder an earlier study left unfinished keeps a checkpoint at every moment.
     const next = `${log}.new`;
     const fd = openSync(next, 'w');
     try {
