@@ -101,14 +101,23 @@ function copsim(args, cwd, stop) {
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
     const timers = [];
-    if (stop !== undefined) {
+    const send = () =>
       timers.push(
         setTimeout(() => {
           child.kill(stop.signal);
           if (stop.twice) timers.push(setTimeout(() => child.kill('SIGINT'), 30));
         }, stop.afterMs),
       );
-    }
+    // A Ctrl-C is timed from copsim's headline, once its handlers are surely in place: before
+    // that, Node itself may still be starting and would end by the signal, as any program would.
+    let waiting = stop?.signal === 'SIGINT';
+    if (stop !== undefined && !waiting) send();
+    child.stderr.on('data', () => {
+      if (waiting && stderr.includes('copsim:')) {
+        waiting = false;
+        send();
+      }
+    });
     child.on('close', (code, signal) => {
       running.delete(child);
       for (const timer of timers) clearTimeout(timer);
@@ -141,9 +150,8 @@ function stopOf(next, durationMs) {
   const draw = next();
   const signal = draw < 0.7 ? 'SIGKILL' : 'SIGINT';
   // From just after the start to just past the end, so the final write is hit as often as its share of the time.
-  // Ctrl-C only once copsim's handlers can be in place (node itself takes a moment to start).
-  const earliest = signal === 'SIGINT' ? 400 : 100;
-  return { signal, twice: draw >= 0.9, afterMs: Math.round(earliest + next() * durationMs * 1.05) };
+  // SIGKILL from the start; Ctrl-C from the headline (see copsim).
+  return { signal, twice: draw >= 0.9, afterMs: Math.round(signal === 'SIGINT' ? next() * durationMs : 100 + next() * durationMs * 1.05) };
 }
 
 async function trial(number, study, reference, next) {
@@ -152,7 +160,7 @@ async function trial(number, study, reference, next) {
   const withOld = next() < 0.5;
   if (withOld) cpSync(reference.oldDir, out, { recursive: true });
   const old = withOld ? reference.old : {};
-  const args = [...study.args, '--out', out, '--quiet'];
+  const args = [...study.args, '--out', out];
   const stops = [];
   let attempt = 0;
   let problem;
@@ -160,7 +168,9 @@ async function trial(number, study, reference, next) {
     const resume = attempt > 0 ? ['--resume'] : [];
     // The first attempt is always stopped; a resumed one a third of the time, twice at most.
     const stop = attempt === 0 || (attempt < 3 && next() < 1 / 3) ? stopOf(next, reference.ms) : undefined;
-    const result = await copsim([...args, ...resume], dir, stop);
+    // Quiet, but for a Ctrl-C, which is timed from the headline.
+    const quiet = stop?.signal === 'SIGINT' ? [] : ['--quiet'];
+    const result = await copsim([...args, ...resume, ...quiet], dir, stop);
     attempt++;
     if (stop === undefined || (result.code === 0 && result.signal === null)) {
       if (result.code !== 0) {
