@@ -182,6 +182,13 @@ async function trial(number, study, reference, next) {
       continue;
     }
     stops.push(`${stop.signal}${stop.twice ? '×2' : ''}@${stop.afterMs}ms`);
+    // A Ctrl-C that lands while the finished process is already exiting (its handlers gone, as
+    // in any Node program) ends it by the signal; its output is then complete and whole.
+    const exiting = stop.signal === 'SIGINT' && result.signal === 'SIGINT' && !existsSync(join(out, CHECKPOINT)) && difference(files(out), reference.files) === undefined;
+    if (exiting) {
+      stops.push(`${stop.signal}${stop.twice ? '×2' : ''}@${stop.afterMs}ms (while exiting, finished)`);
+      continue;
+    }
     if (stop.signal === 'SIGINT' && result.code !== 130) {
       problem = `Ctrl-C ended the command with ${result.code ?? `the signal ${result.signal}`}, not 130`;
       break;
