@@ -12,6 +12,14 @@ import { fileURLToPath } from 'node:url';
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) buildClone();
 
+// Ctrl-C or SIGTERM outside a command's own handler (while loading, or printing the results)
+// still ends with exit code 130 rather than by the signal.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (process.listenerCount(signal) === 1) process.exit(130);
+  });
+}
+
 let cli;
 try {
   cli = await import(entry.href);

@@ -39,6 +39,7 @@ export {
   StudyError,
   type StudyOptions,
   type StudyPlan,
+  type CheckpointProgress,
   type StudyResult,
   type ScenarioRef,
   type RunOptions,

@@ -9,7 +9,8 @@
 import { availableParallelism } from 'node:os';
 import type { Options } from 'yargs';
 import { SEED_LIMIT } from '../runner/index.js';
-import type { ScenarioRef, StudyPlan } from '../study/index.js';
+import { dirname } from 'node:path';
+import type { CheckpointProgress, ScenarioRef, StudyPlan } from '../study/index.js';
 import { UsageError } from './exit.js';
 import type { Io } from './io.js';
 import { parseInteger } from './numbers.js';
@@ -46,6 +47,12 @@ export const runOptions = {
     describe: 'Folder to write the results to',
   },
   quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
+  resume: {
+    type: 'boolean',
+    default: false,
+    describe:
+      'Go on from the replications saved in --out by an interrupted run of the same command and options (Ctrl-C, a crash, a failed replication); ends with the same files as an uninterrupted run',
+  },
   json: {
     type: 'boolean',
     default: false,
@@ -63,6 +70,7 @@ export interface RunOptionArgs {
   readonly out: string | undefined;
   readonly quiet: boolean;
   readonly json?: boolean;
+  readonly resume?: boolean;
 }
 
 /** The run options, checked. */
@@ -76,13 +84,15 @@ export interface RunSettings {
   readonly quiet: boolean;
   /** Print a JSON document on stdout instead of the tables. */
   readonly json: boolean;
+  /** Go on from the checkpoint in the output folder. */
+  readonly resume: boolean;
 }
 
 /**
  * Checks the run options; a `UsageError` names the option and what was expected.
  *
  * @example parseRunOptions({ runs: '50', seed: 1, workers: 2, weeks: 104, set: undefined, out: undefined, quiet: false })
- * // → { runs: 50, seed: 1, workers: 2, sets: ['weeks=104'], out: undefined, quiet: false, json: false }
+ * // → { runs: 50, seed: 1, workers: 2, sets: ['weeks=104'], out: undefined, quiet: false, json: false, resume: false }
  */
 export function parseRunOptions(args: RunOptionArgs): RunSettings {
   const runs = parseInteger('runs', args.runs, { min: 1, expected: 'a whole number of at least 1' });
@@ -100,7 +110,7 @@ export function parseRunOptions(args: RunOptionArgs): RunSettings {
     }
     sets.push(`weeks=${weeks}`);
   }
-  return { runs, seed, workers, sets, out: outOption(args.out), quiet: args.quiet, json: args.json === true };
+  return { runs, seed, workers, sets, out: outOption(args.out), quiet: args.quiet, json: args.json === true, resume: args.resume === true };
 }
 
 /**
@@ -133,8 +143,9 @@ export function studyOptions(settings: RunSettings): {
   workers: number;
   set: readonly string[];
   out: string | true;
+  resume: boolean;
 } {
-  return { runs: settings.runs, seed: settings.seed, workers: settings.workers, set: settings.sets, out: settings.out ?? true };
+  return { runs: settings.runs, seed: settings.seed, workers: settings.workers, set: settings.sets, out: settings.out ?? true, resume: settings.resume };
 }
 
 /** What the CLI hands a study verb so that it reports on the terminal and stops on Ctrl-C. */
@@ -148,7 +159,8 @@ export interface TerminalHooks {
 /**
  * Runs a study verb with a progress bar (started by the verb's `onStart` with its headline),
  * warnings on stderr (unless quiet) and one Ctrl-C handler: the first Ctrl-C aborts the study
- * (the `AbortError` ends the command with exit code 130 before anything is written), a second
+ * (the `AbortError` ends the command with exit code 130 before any result file is written; the
+ * replications the study saved are counted on stderr, with how to go on with --resume), a second
  * one exits at once.
  *
  * @example const result = await onTerminal(io, settings.quiet, (hooks) => run({ ...studyOptions(settings), ...hooks }));
@@ -157,9 +169,11 @@ export async function onTerminal<T>(io: Io, quiet: boolean, call: (hooks: Termin
   const controller = new AbortController();
   const release = onInterrupt(() => controller.abort());
   let progress: Progress | undefined;
+  let checkpoint: CheckpointProgress | undefined;
   const hooks: TerminalHooks = {
     signal: controller.signal,
     onStart: (plan) => {
+      checkpoint = plan.checkpoint;
       progress = createProgress(io, { quiet, headline: plan.headline });
       progress.start();
     },
@@ -172,6 +186,14 @@ export async function onTerminal<T>(io: Io, quiet: boolean, call: (hooks: Termin
     return result;
   } catch (error) {
     progress?.stop();
+    const saved = checkpoint?.saved ?? 0;
+    const name = error instanceof Error ? error.name : '';
+    // What was finished is saved: say how to go on (exit code and error message follow).
+    if (checkpoint !== undefined && saved > 0 && (name === 'AbortError' || name === 'ReplicationError')) {
+      const folder = dirname(checkpoint.dir);
+      const retry = name === 'ReplicationError' ? ' to retry the failed replications' : ' to go on';
+      io.err(`copsim: ${saved} finished replication${saved === 1 ? ' is' : 's are'} saved in ${folder}; run the same command with --resume${retry}\n`);
+    }
     throw error;
   } finally {
     release();

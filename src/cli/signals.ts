@@ -1,6 +1,10 @@
 /**
  * Ctrl-C and SIGTERM during a run: the first asks the run to stop cleanly (workers terminated,
- * nothing written); a second one exits at once, for a user who does not want to wait.
+ * no result file written, finished replications kept in the checkpoint); a second one exits at
+ * once, for a user who does not want to wait. Even then the output folder is whole: a study
+ * writes its final files into the checkpoint's staging folder and moves them into place so
+ * that a stop at any moment leaves the old output, the new one, or a checkpoint to resume.
+ * (bin/copsim.js turns a signal that comes outside these handlers into exit code 130 too.)
  */
 import { EXIT } from './exit.js';
 

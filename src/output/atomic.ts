@@ -1,8 +1,8 @@
 /**
- * writeFileAtomic: replace a file as a whole or not at all, and only a regular file.
+ * writeFileAtomic, moveFileAtomic: replace a file as a whole or not at all, and only a regular file.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { kindOf } from '../scenario/source.js';
 import { NotRegularFile } from './fs-error.js';
@@ -68,5 +68,26 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Moves the finished file `from` over `path` in one rename (readers see the old file or the new
+ * one), with the same rules as `writeFileAtomic`: a symbolic link to a regular file is written
+ * through, a directory, device, FIFO or socket is refused. `from` must be a regular file; when
+ * the rename would cross file systems (a link leading elsewhere), it is copied atomically instead
+ * and removed.
+ *
+ * @throws NotRegularFile as `writeFileAtomic` does
+ * @example await moveFileAtomic('out/.copsim-checkpoint/staging/summary.csv', 'out/summary.csv')
+ */
+export async function moveFileAtomic(from: string, path: string): Promise<void> {
+  const file = await replaceableFile(path);
+  try {
+    await rename(from, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await writeFileAtomic(file, await readFile(from));
+    await rm(from, { force: true });
   }
 }

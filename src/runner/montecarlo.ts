@@ -5,7 +5,8 @@
  *            ──collector.add(i, …)──▶ Collected
  *
  * Because replication i always gets the same seed and lands in slot i, the outcome is
- * bit-identical whatever the number of workers and whatever order results arrive in.
+ * bit-identical whatever the number of workers and whatever order results arrive in, and
+ * whether a replication was simulated now or earlier (`done`, e.g. read back from a checkpoint).
  */
 import { createCollector } from '../aggregate/index.js';
 import type { Collected, Collector } from '../aggregate/types.js';
@@ -13,6 +14,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { copIds } from '../scenario/vocabulary.js';
 import { headcount } from '../engine/organisation.js';
 import { AbortError } from './errors.js';
+import type { RunResult } from '../engine/result.js';
+import { ReplicationError } from './errors.js';
 import type { ResultMessage } from './protocol.js';
 import { simulateReplication } from './replicate.js';
 import { runPool, type WorkerPool } from './pool.js';
@@ -43,7 +46,18 @@ export interface MonteCarloOptions {
    * with `first` 0.
    */
   readonly agents?: number;
-  /** Called after each replication with the count done so far and the total. */
+  /**
+   * Replications simulated before, by position in this run (replication first + position; e.g.
+   * read back from a checkpoint): collected as given and not simulated again. Each must be the
+   * replication of that index and seed.
+   */
+  readonly done?: ReadonlyMap<number, RunResult>;
+  /**
+   * Called with each replication simulated now and its position in this run (replication
+   * first + position), before it is collected (e.g. to save it). A throw rejects the run.
+   */
+  readonly onReplication?: (index: number, result: RunResult) => void;
+  /** Called after each replication with the count done so far (`done` included) and the total. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops the run: workers are terminated and the promise rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
@@ -56,7 +70,9 @@ export interface MonteCarloOptions {
 
 /**
  * Simulates `runs` replications of `scenario` and collects them by replication index.
- * Rejects with a `ReplicationError` (index and seed) if a replication throws, with an
+ * A replication that throws does not stop the others: once every other one is simulated (and
+ * handed to `onReplication`), the run rejects with a `ReplicationError` naming the lowest failed
+ * index and seed (and the others that failed). It rejects with an
  * `AbortError` if `signal` fires, and with a `RangeError` for invalid options.
  *
  * @example
@@ -69,19 +85,27 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
   const first = options.first ?? 0;
   const ids = copIds(scenario);
   const collector = createCollector(ids, scenario.weeks, runs, headcount(scenario.organisation), options.agents ?? 0);
+  const earlier = options.done ?? new Map<number, RunResult>();
+  for (const [index, result] of earlier) collector.add(index, result);
+  const indices: number[] = [];
+  for (let index = 0; index < runs; index++) if (!earlier.has(index)) indices.push(index);
+  if (earlier.size > 0) onProgress?.(earlier.size, runs);
   if (workers === 0) {
-    await runInThread(scenario, collector, options);
-  } else {
-    let done = 0;
+    await runInThread(scenario, collector, indices, options);
+  } else if (indices.length > 0) {
+    let done = earlier.size;
     const job = {
       scenario,
       runs,
       masterSeed,
       first,
       agents: options.agents ?? 0,
+      ...(earlier.size === 0 ? {} : { indices }),
       ...(signal === undefined ? {} : { signal }),
       onResult: (message: ResultMessage) => {
-        collector.add(message.index - first, message);
+        const slot = message.index - first;
+        options.onReplication?.(slot, message);
+        collector.add(slot, message);
         done++;
         onProgress?.(done, runs);
       },
@@ -93,17 +117,30 @@ export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptio
   return collector.finish();
 }
 
-async function runInThread(scenario: Scenario, collector: Collector, options: MonteCarloOptions): Promise<void> {
+async function runInThread(scenario: Scenario, collector: Collector, indices: readonly number[], options: MonteCarloOptions): Promise<void> {
   const { runs, masterSeed, onProgress, signal } = options;
   const first = options.first ?? 0;
-  for (let slot = 0; slot < runs; slot++) {
+  const failures: ReplicationError[] = [];
+  let done = runs - indices.length;
+  for (const slot of indices) {
     // Yielding before each replication lets an abort (or a progress redraw) get in.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw new AbortError(signal.reason);
     const index = first + slot;
-    collector.add(slot, simulateReplication(scenario, masterSeed, index, index < (options.agents ?? 0)));
-    onProgress?.(slot + 1, runs);
+    let result: RunResult;
+    try {
+      result = simulateReplication(scenario, masterSeed, index, index < (options.agents ?? 0));
+    } catch (error) {
+      if (!(error instanceof ReplicationError)) throw error;
+      failures.push(error);
+      continue;
+    }
+    options.onReplication?.(slot, result);
+    collector.add(slot, result);
+    done++;
+    onProgress?.(done, runs);
   }
+  if (failures.length > 0) throw ReplicationError.of(failures);
 }
 
 function checkOptions(options: MonteCarloOptions): void {

@@ -7,8 +7,9 @@
  * arrive in any order; the caller files them by replication index, which is what keeps the
  * outcome independent of the number of workers.
  *
- * Every worker event is handled: a replication that throws (`failed`) rejects with a
- * `ReplicationError`; a worker `error`, `messageerror` or an exit before the run is finished
+ * Every worker event is handled: a replication that throws (`failed`) is noted and the others go
+ * on, and once they are all reported the run rejects with a `ReplicationError` (the lowest
+ * failed index, naming the others); a worker `error`, `messageerror` or an exit before the run is finished
  * rejects with a `WorkerError`; the signal rejects with an `AbortError`. After a failure every
  * worker is terminated before the promise settles; after a success the threads stay for the
  * next batch of a `WorkerPool`, or leave on their own (`runPool`).
@@ -21,10 +22,15 @@ import type { MainToWorker, ResultMessage, WorkerToMain } from './protocol.js';
 /** Options of `runPool`. */
 export interface PoolOptions {
   readonly scenario: Scenario;
-  /** Replications first .. first + runs − 1 are simulated. */
+  /** Replications first .. first + runs − 1 are simulated (those in `indices`, when given). */
   readonly runs: number;
   /** Index of the first replication. Default 0. */
   readonly first?: number;
+  /**
+   * The positions to simulate, each in 0 .. runs − 1 (replication first + position), e.g. those
+   * a checkpoint lacks. Default every position. Empty: nothing is simulated.
+   */
+  readonly indices?: readonly number[];
   readonly masterSeed: number;
   /** Replications below this index also return agent-level state. Default 0. */
   readonly agents?: number;
@@ -163,9 +169,14 @@ export function createWorkerPool(options: { readonly workers: number; readonly w
   };
 
   const runBatch = (job: PoolJob): Promise<void> => {
-    const { scenario, runs, masterSeed, signal, onResult } = job;
-    const used = Math.min(size, runs);
-    const chunks = job.chunkSize === undefined ? planGuidedChunks(runs, used) : planChunks(runs, job.chunkSize);
+    const { scenario, masterSeed, signal, onResult } = job;
+    const wanted = job.indices;
+    const count = wanted === undefined ? job.runs : wanted.length;
+    const used = Math.min(size, count);
+    const planned = job.chunkSize === undefined ? planGuidedChunks(count, used) : planChunks(count, job.chunkSize);
+    // Chunks are planned over positions; with `indices` each position stands for its index.
+    const chunks = wanted === undefined ? planned : planned.map((chunk) => chunk.map((position) => wanted[position] as number));
+    const failures: ReplicationError[] = [];
     return new Promise<void>((resolve, reject) => {
       if (closed) {
         reject(new WorkerError('the worker pool is closed'));
@@ -173,6 +184,10 @@ export function createWorkerPool(options: { readonly workers: number; readonly w
       }
       if (signal?.aborted) {
         reject(new AbortError(signal.reason));
+        return;
+      }
+      if (count === 0) {
+        resolve();
         return;
       }
       let nextChunk = 0;
@@ -216,11 +231,11 @@ export function createWorkerPool(options: { readonly workers: number; readonly w
               }
               return;
             case 'failed':
-              settle(new ReplicationError(message.index, message.seed, message.message, message.stack));
+              failures.push(new ReplicationError(message.index, message.seed, message.message, message.stack));
               return;
             case 'done':
               chunksDone++;
-              if (chunksDone === chunks.length) settle();
+              if (chunksDone === chunks.length) settle(failures.length === 0 ? undefined : ReplicationError.of(failures));
               else dispatch(thread);
               return;
             default:
@@ -287,7 +302,7 @@ export function createWorkerPool(options: { readonly workers: number; readonly w
  */
 export async function runPool(options: PoolOptions): Promise<void> {
   const pool = createWorkerPool({
-    workers: Math.max(1, Math.min(options.workers, options.runs)),
+    workers: Math.max(1, Math.min(options.workers, options.indices?.length ?? options.runs)),
     ...(options.workerUrl === undefined ? {} : { workerUrl: options.workerUrl }),
   });
   try {

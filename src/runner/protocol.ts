@@ -8,7 +8,7 @@
  *   main ──run───▶ worker            a chunk of replication indices
  *   main ──close─▶ worker            no more batches: the worker closes its port and exits
  *   worker ──result──▶ main          one per replication, weekly and figures transferred
- *   worker ──failed──▶ main          a replication threw; the whole run stops
+ *   worker ──failed──▶ main          a replication threw; the worker goes on with its chunk
  *   worker ──done────▶ main          the chunk is finished; the worker is free again
  */
 import type { RunResult } from '../engine/result.js';
@@ -20,7 +20,7 @@ export interface InitMessage {
   readonly scenario: Scenario;
 }
 
-/** Asks a worker to simulate replications `indices` under `masterSeed`, in that order. */
+/** Asks a worker to simulate replications `indices` under `masterSeed`, in that order (a failed one does not stop the others). */
 export interface RunMessage {
   readonly type: 'run';
   readonly jobId: number;

@@ -57,8 +57,8 @@ port.on('message', (message: MainToWorker) => {
           );
         } catch (error) {
           if (!(error instanceof ReplicationError)) throw error;
+          // The rest of the chunk goes on: the others are kept, only this one is to be retried.
           post({ type: 'failed', jobId, index, seed: error.seed, message: error.reason, stack: error.replicationStack });
-          return;
         }
       }
       post({ type: 'done', jobId });

@@ -16,7 +16,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { writeCompareShard } from '../shard/compare.js';
 import { describeShard, shardFolderName, shardSlice, type ShardSlice } from '../shard/spec.js';
 import { StudyError } from './errors.js';
-import { prepareOutputFolder, writingTo } from './folder.js';
+import { checkpointPlan, studyCheckpoint, type StudyCheckpoint } from './checkpoint.js';
+import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
   describeWorkers,
@@ -111,9 +112,19 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
     }
   }
   const folder = safeFolderName(`compare-${arms.map((a) => a.name).join('-vs-')}`);
-  const out = await prepareOutputFolder(settings.out, slice === undefined ? folder : shardFolderName(folder, slice), settings.warn);
+  const out = await prepareOutputFolder(
+    settings.out,
+    slice === undefined ? folder : shardFolderName(folder, slice),
+    settings.resume ? () => undefined : settings.warn,
+  );
   const count = slice === undefined ? settings.runs : slice.end - slice.first;
-  const session = createSession(settings, options, count * arms.length);
+  const checkpoint = await studyCheckpoint(out, settings, 'compare', {
+    scenarios: arms.map((a) => ({ name: a.name, set: a.set, scenario: a.scenario })),
+    seed: settings.seed,
+    runs: settings.runs,
+    ...(slice === undefined ? {} : { shard: { first: slice.first, end: slice.end } }),
+  });
+  const session = createSession(settings, options, count * arms.length, checkpoint);
   const what = slice === undefined ? `${settings.runs} runs` : `${describeShard(slice)} of ${settings.runs} runs`;
   options.onStart?.({
     headline:
@@ -121,17 +132,18 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
       `each, same seeds, on ${describeWorkers(Math.min(session.workersUsed, count))}…`,
     replications: count * arms.length,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   const batches: Collected[] = [];
   const batch = slice === undefined ? {} : { runs: count, first: slice.first };
   await session.closing(async () => {
     for (const arm of arms) batches.push(await session.simulate(arm.scenario, batch));
   });
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: (batches[0] as Collected).seeds });
-  if (slice !== undefined) return compareShard({ arms, batches, fields, slice, out, runs: settings.runs, weeks: reference.scenario.weeks });
+  if (slice !== undefined) return compareShard({ arms, batches, fields, slice, out, runs: settings.runs, weeks: reference.scenario.weeks, checkpoint });
   const result = compareResult(arms, batches, fields, out);
-  if (out !== undefined) await writeStudy(out, result);
+  await checkpoint?.commit((staging) => writeStudy(staging, result));
   return result;
 }
 
@@ -202,12 +214,14 @@ async function compareShard(shard: {
   readonly out: string | undefined;
   readonly runs: number;
   readonly weeks: number;
+  readonly checkpoint: StudyCheckpoint | undefined;
 }): Promise<CompareResult> {
   const { arms, batches, fields, slice, out } = shard;
   const result = compareResult(arms, batches, fields, out);
-  if (out !== undefined) {
-    await writingTo(out, () => writeCompareShard(out, { arms, batches, fields, slice, runs: shard.runs, weeks: shard.weeks }, safeFolderName));
-  }
+  // The checkpoint exists exactly when there is a folder to write: the files are staged, then moved in.
+  await shard.checkpoint?.commit((staging) =>
+    writeCompareShard(staging, { arms, batches, fields, slice, runs: shard.runs, weeks: shard.weeks }, safeFolderName),
+  );
   return { ...result, shard: slice };
 }
 

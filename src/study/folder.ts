@@ -12,6 +12,9 @@ import { StudyError } from './errors.js';
 /** Where copsim writes when no folder is named: `copsim-out/` under the working directory. */
 export const DEFAULT_ROOT = 'copsim-out';
 
+/** The folder inside an output folder where a study saves its finished replications (checkpoint.ts). */
+export const CHECKPOINT_FOLDER = '.copsim-checkpoint';
+
 /** The manifests that mark a folder as holding copsim results. */
 const MANIFESTS = ['manifest.json', 'comparison.json', 'calibration.json'];
 
@@ -44,7 +47,8 @@ export async function prepareOutputFolder(
  * @example await earlierResults('copsim-out/baseline') // → 'the results of "copsim run" of baseline (started 2026-12-02T15:00:00.000Z)'
  */
 export async function earlierResults(dir: string): Promise<string | undefined> {
-  const entries = await readdir(dir).catch(() => [] as string[]);
+  // An unfinished study's checkpoint is reported when the study opens it.
+  const entries = (await readdir(dir).catch(() => [] as string[])).filter((entry) => entry !== CHECKPOINT_FOLDER);
   if (entries.length === 0) return undefined;
   for (const file of MANIFESTS) {
     if (!entries.includes(file)) continue;

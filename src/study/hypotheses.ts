@@ -47,6 +47,7 @@ import {
 } from '../research/hypotheses/index.js';
 import { builtinDir, formatIssue, nearest } from '../scenario/index.js';
 import { StudyError } from './errors.js';
+import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
 import { prepareOutputFolder } from './folder.js';
 import { checkStudyOptions, describeWorkers, wholeNumber, type StudyFiles, type StudyOptions } from './options.js';
 import { createSession } from './session.js';
@@ -156,14 +157,25 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
   const resolved = resolveHypotheses(selected, { file, sets: settings.sets });
   for (const warning of resolved.warnings) settings.warn(formatIssue(warning));
   const tested = resolved.hypotheses;
-  const out = await prepareOutputFolder(settings.out, 'hypotheses', settings.warn);
+  const out = await prepareOutputFolder(settings.out, 'hypotheses', settings.resume ? () => undefined : settings.warn);
   const ablate = switchOption('ablate', options.ablate);
   const withContexts = switchOption('contexts', options.contexts);
+  const checkpoint = await studyCheckpoint(out, settings, 'hypotheses', {
+    file,
+    hypotheses: tested.map((h) => ({ id: h.id, a: armProvenance(h.a), b: armProvenance(h.b) })),
+    sets: settings.sets,
+    seed: settings.seed,
+    runs: settings.runs,
+    untilDecided,
+    maxRuns,
+    ablate,
+    contexts: withContexts,
+  });
   const intactReplications = plannedReplications(tested, settings.runs);
   const ablationReplications = ablate ? plannedAblationReplications(tested, () => settings.runs) : 0;
   const contextReplications = withContexts ? plannedContextReplications(tested, settings.runs) : 0;
   const replications = intactReplications + ablationReplications + contextReplications;
-  const session = createSession(settings, options, replications);
+  const session = createSession(settings, options, replications, checkpoint);
   const extra = [
     ...(ablate ? [`each of ${ABLATION_CHANNELS.length} channels knocked out`] : []),
     ...(withContexts ? [`at ${hypothesisContexts().length} contexts`] : []),
@@ -175,8 +187,9 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
       `on ${describeWorkers(session.workersUsed)}${untilDecided ? `, until decided (at most ${maxRuns} runs)` : ''}…`,
     replications,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   let seeds: ArrayLike<number> = [];
   const simulate = (scenario: Parameters<typeof session.simulate>[0], runs: number) => session.simulate(scenario, { runs });
   // One set of worker threads for the intact tests, the knock-outs and the contexts, stopped after them.
@@ -270,7 +283,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     manifest: `${JSON.stringify(manifest, null, 2)}\n`,
     out,
   };
-  if (out !== undefined) await writeStudy(out, study);
+  await checkpoint?.commit((staging) => writeStudy(staging, study));
   return study;
 }
 

@@ -30,6 +30,7 @@ export {
   safeFolderName,
   resolveScenario,
   type NamedScenario,
+  type CheckpointProgress,
   type ScenarioRef,
   type StudyOptions,
   type StudyPlan,

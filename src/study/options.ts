@@ -58,6 +58,18 @@ export interface StudyPlan {
   readonly replications: number;
   /** The folder the results will be written to, when one was asked for. */
   readonly out: string | undefined;
+  /** Where finished replications are saved as they arrive, when the results are written. */
+  readonly checkpoint?: CheckpointProgress;
+}
+
+/** A study's checkpoint, as reported to whoever started it: after an interruption, say how to go on. */
+export interface CheckpointProgress {
+  /** The checkpoint's folder, `OUT/.copsim-checkpoint`. */
+  readonly dir: string;
+  /** Replications saved so far (read back from an interrupted study or finished since). */
+  readonly saved: number;
+  /** Replications read back from an interrupted study when this one started. */
+  readonly resumed: number;
 }
 
 /** What a sweep, a screening or a test of hypotheses writes, and where it went. */
@@ -99,7 +111,14 @@ export interface StudyOptions {
    * folder is checked before anything is simulated.
    */
   readonly out?: string | true;
-  /** Stops the study: the promise rejects with an `AbortError` and nothing is written. */
+  /**
+   * Go on from the checkpoint in `out` (an interrupted study of the same command and options)
+   * instead of starting anew: saved replications are not simulated again, and the files end
+   * the same as an uninterrupted study's. Without a checkpoint there, the study starts anew.
+   * Default false.
+   */
+  readonly resume?: boolean;
+  /** Stops the study: the promise rejects with an `AbortError`; finished replications stay saved in `out`'s checkpoint. */
   readonly signal?: AbortSignal;
   /** Called once, when everything is checked and before the first replication. */
   readonly onStart?: (plan: StudyPlan) => void;
@@ -124,6 +143,7 @@ export interface StudySettings {
   /** `set`, with `weeks` as `weeks=N` at the end. */
   readonly sets: readonly string[];
   readonly out: string | true | undefined;
+  readonly resume: boolean;
   readonly warn: (message: string) => void;
 }
 
@@ -158,7 +178,9 @@ export function checkStudyOptions(options: StudyOptions, defaultRuns: number, ta
     warned.add(message);
     onWarning(message);
   };
-  return { runs, seed, workers, sets, out: options.out, warn };
+  const resume = options.resume ?? false;
+  if (resume && options.out === undefined) throw new StudyError('resume needs the folder of the study to go on with (out, as --out DIR)');
+  return { runs, seed, workers, sets, out: options.out, resume, warn };
 }
 
 /**

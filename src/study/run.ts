@@ -3,6 +3,9 @@
  *
  *   RunOptions ──resolveScenario──▶ scenario ──session.simulate──▶ Collected
  *              ──buildRunOutput──▶ RunOutput (tables + manifest) ──writeStudy──▶ OUT/ (optional)
+ *
+ * With `out`, every finished replication is saved in OUT/.copsim-checkpoint as it arrives, and
+ * `resume` goes on from there (checkpoint.ts).
  */
 import { keyFigures, type CopKeyFigures } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
@@ -12,8 +15,9 @@ import type { RunOutput } from '../output/write.js';
 import type { Scenario } from '../scenario/schema.js';
 import { writeShardFolder } from '../shard/folder.js';
 import { describeShard, shardFolderName, shardSlice, type ShardSlice } from '../shard/spec.js';
+import { checkpointPlan, studyCheckpoint, type StudyCheckpoint } from './checkpoint.js';
 import { StudyError } from './errors.js';
-import { prepareOutputFolder, writingTo } from './folder.js';
+import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
   describeWorkers,
@@ -83,9 +87,16 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   }
   const { scenario, source, name } = resolveScenario(options.scenario ?? 'baseline', settings.sets, settings.warn);
   const folderName = slice === undefined ? safeFolderName(name) : shardFolderName(safeFolderName(name), slice);
-  const out = await prepareOutputFolder(settings.out, folderName, settings.warn);
+  const out = await prepareOutputFolder(settings.out, folderName, settings.resume ? () => undefined : settings.warn);
   const replications = slice === undefined ? settings.runs : slice.end - slice.first;
-  const session = createSession(settings, options, replications);
+  const checkpoint = await studyCheckpoint(out, settings, 'run', {
+    scenario,
+    seed: settings.seed,
+    runs: settings.runs,
+    agents,
+    ...(slice === undefined ? {} : { shard: { first: slice.first, end: slice.end } }),
+  });
+  const session = createSession(settings, options, replications, checkpoint);
   const what = slice === undefined ? `${settings.runs} runs` : `${describeShard(slice)} of ${settings.runs} runs`;
   options.onStart?.({
     headline:
@@ -93,13 +104,14 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       `on ${describeWorkers(Math.min(session.workersUsed, replications))}…`,
     replications,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   const batch = slice === undefined ? { agents } : { runs: replications, first: slice.first };
   const collected = await session.closing(() => session.simulate(scenario, batch));
   // A shard records the workers a run of the whole would use, so that merged shards carry a single run's manifest.
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: collected.seeds });
-  if (slice !== undefined) return runShard({ slice, name, source, scenario, collected, fields, out, runs: settings.runs });
+  if (slice !== undefined) return runShard({ slice, name, source, scenario, collected, fields, out, runs: settings.runs, checkpoint });
   const output = buildRunOutput(collected, {
     scenario,
     scenarioName: name,
@@ -110,7 +122,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     wallTimeSeconds: fields.wallTimeSeconds,
   });
   const result: RunResult = { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out };
-  if (out !== undefined) await writeStudy(out, result);
+  await checkpoint?.commit((staging) => writeStudy(staging, result));
   return result;
 }
 
@@ -124,6 +136,7 @@ async function runShard(shard: {
   readonly fields: ProvenanceFields;
   readonly out: string | undefined;
   readonly runs: number;
+  readonly checkpoint: StudyCheckpoint | undefined;
 }): Promise<RunResult> {
   const { slice, name, source, scenario, collected, fields, out } = shard;
   const own = buildRunOutput(collected, {
@@ -137,11 +150,10 @@ async function runShard(shard: {
   });
   // The shard's rows carry the replications' own indices, not their slots.
   const output = { ...own, replications: own.replications.map((row) => ({ ...row, replication: row.replication + slice.first })) };
-  if (out !== undefined) {
-    await writingTo(out, () =>
-      writeShardFolder(out, collected, { command: 'run', slice, scenario, scenarioName: name, scenarioSource: source, runs: shard.runs, fields }),
-    );
-  }
+  // The checkpoint exists exactly when there is a folder to write: the files are staged, then moved in.
+  await shard.checkpoint?.commit((staging) =>
+    writeShardFolder(staging, collected, { command: 'run', slice, scenario, scenarioName: name, scenarioSource: source, runs: shard.runs, fields }),
+  );
   return { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out, shard: slice };
 }
 

@@ -30,7 +30,8 @@ import {
 } from '../research/sensitivity/index.js';
 import { morrisCost } from '../stats/morris.js';
 import { StudyError } from './errors.js';
-import { prepareOutputFolder, writingTo } from './folder.js';
+import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
+import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
   describeWorkers,
@@ -143,10 +144,21 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
   const designPoints = morrisCost(factors.length, trajectories);
   const slice = options.shard === undefined ? undefined : shardSlice(options.shard, designPoints, 'design points');
   const folder = `${safeFolderName(base.name)}-sensitivity`;
-  const out = await prepareOutputFolder(settings.out, slice === undefined ? folder : shardFolderName(folder, slice), settings.warn);
+  const out = await prepareOutputFolder(settings.out, slice === undefined ? folder : shardFolderName(folder, slice), settings.resume ? () => undefined : settings.warn);
+  const checkpoint = await studyCheckpoint(out, settings, 'sensitivity', {
+    method: 'morris',
+    scenario: base.scenario,
+    params: factors,
+    trajectories,
+    levels,
+    measure,
+    seed: settings.seed,
+    runs: settings.runs,
+    ...(slice === undefined ? {} : { shard: { first: slice.first, end: slice.end } }),
+  });
   const total = (slice === undefined ? designPoints : slice.end - slice.first) * settings.runs;
   const measureText = describeMeasure({ ...measure, cop: plan.cop });
-  const session = createSession(settings, options, total);
+  const session = createSession(settings, options, total, checkpoint);
   options.onStart?.({
     headline:
       `copsim: ${base.name} sensitivity of ${measureText}: ${factors.length} parameters, ${trajectories} trajectories × ` +
@@ -154,8 +166,9 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
       `on ${describeWorkers(session.workersUsed)}…`,
     replications: total,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   let seeds: ArrayLike<number> = [];
   if (slice !== undefined) {
     // A shard simulates its slice of the design points and keeps the measure in every replication.
@@ -175,9 +188,8 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
       counts[slice.first + i] = countFinite(v);
     });
     const study = { factors, measure, cop: plan.cop, trajectories, levels, designSeed: settings.seed };
-    if (out !== undefined) {
-      await writingTo(out, () => writeDesignShard(out, { command: 'sensitivity', slice, points: designPoints, base, fields, study, values }));
-    }
+    // The checkpoint exists exactly when there is a folder to write: the files are staged, then moved in.
+    await checkpoint?.commit((staging) => writeDesignShard(staging, { command: 'sensitivity', slice, points: designPoints, base, fields, study, values }));
     const own = morrisStudy({ base, factors, measure, trajectories, levels, seed: settings.seed, result: { plan, outputs, counts, rows: [] }, fields, out });
     return { ...own, rows: [], tables: [], charts: [], shard: slice };
   }
@@ -190,7 +202,7 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
   );
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
   const study = morrisStudy({ base, factors, measure, trajectories, levels, seed: settings.seed, result, fields, out });
-  if (out !== undefined) await writeStudy(out, study);
+  await checkpoint?.commit((staging) => writeStudy(staging, study));
   return study;
 }
 

@@ -7,14 +7,18 @@
  *
  * The session starts its worker threads at the first batch and keeps them for every later one,
  * so a study of many small batches does not pay for starting threads per batch.
+ *
+ * With a checkpoint, every batch first takes the replications the checkpoint saved for it and
+ * simulates only the others, saving each as it finishes.
  */
 import { totalmem } from 'node:os';
 import { formatBytes, storeBytes } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
-import { N_WEEKLY } from '../engine/result.js';
+import { N_WEEKLY, type RunResult } from '../engine/result.js';
 import { createWorkerPool, runMonteCarlo, type WorkerPool } from '../runner/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
+import { batchKey, type StudyCheckpoint } from './checkpoint.js';
 import type { StudyOptions, StudySettings } from './options.js';
 
 /** Share of the machine's memory one batch's results may take before it is refused up front. */
@@ -55,8 +59,11 @@ export interface Session {
   closing<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** A session for `replications` replications in all (as far as known). */
-export function createSession(settings: StudySettings, options: StudyOptions, replications: number): Session {
+/**
+ * A session for `replications` replications in all (as far as known), saving them to
+ * `checkpoint` when given (which it closes when the study fails).
+ */
+export function createSession(settings: StudySettings, options: StudyOptions, replications: number, checkpoint?: StudyCheckpoint): Session {
   let total = replications;
   let finished = 0;
   const onProgress = options.onProgress;
@@ -65,13 +72,17 @@ export function createSession(settings: StudySettings, options: StudyOptions, re
     workersUsed: Math.min(settings.workers, settings.runs),
     async simulate(scenario, batch = {}) {
       const runs = batch.runs ?? settings.runs;
+      const masterSeed = batch.seed ?? settings.seed;
+      const agents = batch.agents ?? 0;
       checkMemory(scenario, runs);
+      const saved = checkpoint?.batch(batchKey(scenario, { runs, seed: masterSeed, agents, ...(batch.first ? { first: batch.first } : {}) }));
       const collected = await runMonteCarlo(scenario, {
         runs,
-        masterSeed: batch.seed ?? settings.seed,
+        masterSeed,
         workers: settings.workers,
-        agents: batch.agents ?? 0,
+        agents,
         ...(batch.first === undefined ? {} : { first: batch.first }),
+        ...(saved === undefined ? {} : { done: saved.done, onReplication: (index: number, result: RunResult) => saved.save(index, result) }),
         ...(settings.workers > 0 ? { pool: (pool ??= createWorkerPool({ workers: settings.workers })) } : {}),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(onProgress === undefined ? {} : { onProgress: (done: number) => onProgress(finished + done, Math.max(total, finished + done)) }),
@@ -90,6 +101,10 @@ export function createSession(settings: StudySettings, options: StudyOptions, re
     async closing(work) {
       try {
         return await work();
+      } catch (error) {
+        // What was saved stays for a resumed study.
+        checkpoint?.close();
+        throw error;
       } finally {
         await this.close();
       }

@@ -27,6 +27,7 @@ import {
 import { isPowerOfTwo, saltelliCost } from '../stats/saltelli.js';
 import { SOBOL_MAX_DIMENSIONS } from '../stats/sobol-sequence.js';
 import { StudyError } from './errors.js';
+import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
 import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
@@ -117,14 +118,23 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
     seed: settings.seed,
     load: (sets) => resolveScenario(options.scenario, [...settings.sets, ...sets], settings.warn).scenario,
   });
-  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sobol`, settings.warn);
+  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sobol`, settings.resume ? () => undefined : settings.warn);
+  const checkpoint = await studyCheckpoint(out, settings, 'sensitivity', {
+    method: 'sobol',
+    scenario: base.scenario,
+    params: factors,
+    samples,
+    measures,
+    seed: settings.seed,
+    runs: settings.runs,
+  });
   const designPoints = saltelliCost(samples, factors.length);
   const total = designPoints * settings.runs;
   const measureTexts = measures.map((measure) => describeMeasure({ ...measure, cop: measure.cop ?? plan.cop }));
   const measureText = measureTexts.join('; ');
   // Progress is reported point by point.
   const { onProgress, ...quiet } = options;
-  const session = createSession(settings, quiet, total);
+  const session = createSession(settings, quiet, total, checkpoint);
   // The session's one pool of threads simulates the points one after another, each on
   // min(workers, runs) threads, so a point's batch never waits for threads to start.
   options.onStart?.({
@@ -134,8 +144,9 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
       `on ${describeWorkers(session.workersUsed)}…`,
     replications: total,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   let seeds: ArrayLike<number> = [];
   let done = 0;
   const result = await session.closing(() =>
@@ -193,7 +204,7 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
     manifest,
     out,
   };
-  if (out !== undefined) await writeStudy(out, study);
+  await checkpoint?.commit((staging) => writeStudy(staging, study));
   return study;
 }
 

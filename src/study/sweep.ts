@@ -14,7 +14,8 @@ import { rangeText, shardFolderName, shardSlice, type ShardSlice } from '../shar
 import { copIds } from '../scenario/vocabulary.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
-import { prepareOutputFolder, writingTo } from './folder.js';
+import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
+import { prepareOutputFolder } from './folder.js';
 import {
   checkStudyOptions,
   describeWorkers,
@@ -71,9 +72,21 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
   const { points } = plan;
   const varied = axes.map((axis) => axis.path.split('.').pop() ?? axis.path).join('-');
   const folder = `${safeFolderName(base.name)}-sweep-${safeFolderName(varied)}`;
-  const out = await prepareOutputFolder(settings.out, slice === undefined ? folder : shardFolderName(folder, slice), settings.warn);
+  const out = await prepareOutputFolder(
+    settings.out,
+    slice === undefined ? folder : shardFolderName(folder, slice),
+    settings.resume ? () => undefined : settings.warn,
+  );
+  const checkpoint = await studyCheckpoint(out, settings, 'sweep', {
+    scenario: base.scenario,
+    vary: axes.map(({ path, values }) => ({ path, values })),
+    measure,
+    seed: settings.seed,
+    runs: settings.runs,
+    ...(slice === undefined ? {} : { shard: { first: slice.first, end: slice.end } }),
+  });
   const total = points.length * settings.runs;
-  const session = createSession(settings, options, total);
+  const session = createSession(settings, options, total, checkpoint);
   const which = slice === undefined ? '' : `, design points ${rangeText(slice.first, slice.end)} of ${whole.points.length}`;
   options.onStart?.({
     headline:
@@ -81,8 +94,9 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
       `of ${base.scenario.weeks} weeks on ${describeWorkers(session.workersUsed)}…`,
     replications: total,
     out,
+    ...checkpointPlan(checkpoint),
   });
-  const clock = startClock();
+  const clock = checkpoint?.clock ?? startClock();
   let seeds: ArrayLike<number> = [];
   const result = await session.closing(() =>
     simulateSweep(plan, async (scenario) => {
@@ -95,9 +109,9 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
   const study = sweepStudy({ base, axes, measure, cop: result.cop, points, values: result.values, fields, out });
   if (slice !== undefined) {
     const own: SweepStudy = { ...study, shard: slice };
-    if (out !== undefined) {
-      await writingTo(out, () =>
-        writeDesignShard(out, {
+    // The checkpoint exists exactly when there is a folder to write: the files are staged, then moved in.
+    await checkpoint?.commit((staging) =>
+        writeDesignShard(staging, {
           command: 'sweep',
           slice,
           points: whole.points.length,
@@ -106,11 +120,10 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
           study: { axes, measure, cop: result.cop },
           values: result.values,
         }),
-      );
-    }
+    );
     return own;
   }
-  if (out !== undefined) await writeStudy(out, study);
+  await checkpoint?.commit((staging) => writeStudy(staging, study));
   return study;
 }
 

@@ -50,6 +50,7 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       'three what-ifs of one scenario, without writing files',
     )
     .example('$0 compare baseline top-down-voluntary --shard 1/4 --out shards/1', 'replications 50–99 of both, as a shard folder for "copsim merge"')
+    .example('$0 compare baseline top-down-voluntary --out cmp --resume', 'go on with an interrupted comparison in cmp/')
     .epilogue(
       'Every scenario is simulated with the same replication seeds, so replication r of B is compared ' +
         'with replication r of A: the 95% CIs in comparison.csv are those of the paired mean difference B − A.',

@@ -1,7 +1,9 @@
 /**
  * `copsim run`: parses the arguments, calls the library verb `run` (which simulates and writes
  * summary.csv, replications.csv, manifest.json, the charts and report.html) and prints the key
- * figures. Nothing is written before every replication has finished.
+ * figures. Each finished replication is saved in OUT/.copsim-checkpoint as it arrives, so an
+ * interrupted run goes on with --resume; the result files are written once every replication has
+ * finished, and put in place whole.
  */
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
@@ -51,7 +53,8 @@ export function builder(yargs: Argv): Argv<RunArgs> {
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'a file, with one setting changed')
     .example('$0 run baseline --agents 2', 'people and ties of the first two replications, in agents.csv and ties.csv')
     .example('$0 run baseline --shard 0/4 --out shards/0', 'replications 0–49 of 200 only, as a shard folder; "copsim merge shards/*" joins the four')
-    .example('$0 run baseline --shard auto --out shards/$SLURM_ARRAY_TASK_ID', 'in a SLURM job array (sbatch --array=0-3): the task is the shard') as Argv<RunArgs>;
+    .example('$0 run baseline --shard auto --out shards/$SLURM_ARRAY_TASK_ID', 'in a SLURM job array (sbatch --array=0-3): the task is the shard')
+    .example('$0 run baseline --runs 2000 --out big --resume', 'go on with a run of big/ that was interrupted (Ctrl-C, a crash): same files as an uninterrupted one') as Argv<RunArgs>;
 }
 
 export async function handler(args: RunArgs, context: CommandContext): Promise<void> {
