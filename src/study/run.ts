@@ -112,15 +112,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   // A shard records the workers a run of the whole would use, so that merged shards carry a single run's manifest.
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: collected.seeds });
   if (slice !== undefined) return runShard({ slice, name, source, scenario, collected, fields, out, runs: settings.runs, checkpoint });
-  const output = buildRunOutput(collected, {
-    scenario,
-    scenarioName: name,
-    scenarioSource: source,
-    masterSeed: fields.masterSeed,
-    workers: fields.workers,
-    startedAt: fields.startedAt,
-    wallTimeSeconds: fields.wallTimeSeconds,
-  });
+  const output = runOutput(collected, { scenario, name, source }, fields);
   const result: RunResult = { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out };
   await checkpoint?.commit((staging) => writeStudy(staging, result));
   return result;
@@ -139,15 +131,7 @@ async function runShard(shard: {
   readonly checkpoint: StudyCheckpoint | undefined;
 }): Promise<RunResult> {
   const { slice, name, source, scenario, collected, fields, out } = shard;
-  const own = buildRunOutput(collected, {
-    scenario,
-    scenarioName: name,
-    scenarioSource: source,
-    masterSeed: fields.masterSeed,
-    workers: fields.workers,
-    startedAt: fields.startedAt,
-    wallTimeSeconds: fields.wallTimeSeconds,
-  });
+  const own = runOutput(collected, { scenario, name, source }, fields);
   // The shard's rows carry the replications' own indices, not their slots.
   const output = { ...own, replications: own.replications.map((row) => ({ ...row, replication: row.replication + slice.first })) };
   // The checkpoint exists exactly when there is a folder to write: the files are staged, then moved in.
@@ -155,6 +139,23 @@ async function runShard(shard: {
     writeShardFolder(staging, collected, { command: 'run', slice, scenario, scenarioName: name, scenarioSource: source, runs: shard.runs, fields }),
   );
   return { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out, shard: slice };
+}
+
+/** The tables and manifest of collected replications, with their provenance. */
+function runOutput(
+  collected: Collected,
+  of: { readonly scenario: Scenario; readonly name: string; readonly source: string },
+  fields: ProvenanceFields,
+): RunOutput {
+  return buildRunOutput(collected, {
+    scenario: of.scenario,
+    scenarioName: of.name,
+    scenarioSource: of.source,
+    masterSeed: fields.masterSeed,
+    workers: fields.workers,
+    startedAt: fields.startedAt,
+    wallTimeSeconds: fields.wallTimeSeconds,
+  });
 }
 
 /**

@@ -18,11 +18,8 @@ import { describeMeasure, measureTimeText, type Measure } from '../research/meas
 import {
   designColumns,
   designRows,
-  modelParameterFactors,
   parseParams,
   planSensitivity,
-  resolveFactors,
-  schemaRangeWarning,
   SENSITIVITY_COLUMNS,
   simulateSensitivity,
   type Factor,
@@ -44,7 +41,7 @@ import {
   type StudyOptions,
 } from './options.js';
 import { createSession } from './session.js';
-import { defaultDesignWarning, sobolSensitivity, type SobolOptions, type SobolStudy } from './sobol.js';
+import { designFactors, someParams, sobolSensitivity, type SobolOptions, type SobolStudy } from './sobol.js';
 import { checkMeasure } from './sweep.js';
 import { writeStudy } from './write.js';
 
@@ -120,19 +117,11 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
     throw new StudyError(`levels must be an even whole number of at least 2, got ${String(levels)} (an even p makes every level equally likely)`);
   }
   const measure = options.measure ?? { metric: 'members' };
-  const given = (options.params ?? []).flatMap((item) => item.split(',')).some((text) => text.trim() !== '');
-  const specs = given ? parseParams(options.params ?? []) : [];
+  // Malformed --params are refused before the scenario is loaded.
+  if (someParams(options.params)) parseParams(options.params ?? []);
   const base = resolveScenario(options.scenario, settings.sets, settings.warn);
   checkMeasure(measure, base.scenario);
-  const factors = given ? resolveFactors(specs, base.scenario, levels) : modelParameterFactors(base.scenario, levels);
-  if (given) {
-    for (const factor of factors) {
-      const warning = schemaRangeWarning(factor);
-      if (warning !== undefined) settings.warn(warning);
-    }
-  } else {
-    settings.warn(defaultDesignWarning(factors));
-  }
+  const factors = designFactors(options.params, base.scenario, levels, settings.warn);
   const plan = planSensitivity({
     factors,
     measure,

@@ -9,6 +9,7 @@
 import { provenanceFields, startClock, studyManifestText } from '../output/provenance.js';
 import { describeMeasure, measureTimeText, type Measure } from '../research/measure.js';
 import { sobolCharts } from '../research/sobol-chart.js';
+import type { Scenario } from '../scenario/schema.js';
 import {
   modelParameterFactors,
   ORDERED_PARAMETERS,
@@ -99,16 +100,8 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
   if (twice !== undefined) throw new StudyError(`--metric names ${twice} twice; give each metric once`);
   const base = resolveScenario(options.scenario, settings.sets, settings.warn);
   for (const measure of measures) checkMeasure(measure, base.scenario);
-  const given = (options.params ?? []).flatMap((item) => item.split(',')).some((text) => text.trim() !== '');
-  const factors = given ? resolveFactors(parseParams(options.params ?? []), base.scenario, 2) : modelParameterFactors(base.scenario, 2);
-  if (given) {
-    for (const factor of factors) {
-      const warning = schemaRangeWarning(factor);
-      if (warning !== undefined) settings.warn(warning);
-    }
-  } else {
-    settings.warn(defaultDesignWarning(factors));
-  }
+  const given = someParams(options.params);
+  const factors = designFactors(options.params, base.scenario, 2, settings.warn);
   const maxFactors = Math.floor(SOBOL_MAX_DIMENSIONS / 2);
   if (factors.length > maxFactors) throw new StudyError(`--params: a Sobol analysis varies at most ${maxFactors} parameters, got ${factors.length}`);
   const plan = planSobol({
@@ -208,8 +201,32 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
   return study;
 }
 
+/** Whether `params` names any setting (`--params` given and not empty). */
+export function someParams(params: readonly string[] | undefined): boolean {
+  return (params ?? []).flatMap((item) => item.split(',')).some((text) => text.trim() !== '');
+}
+
+/**
+ * The factors of a design (Sobol or Morris): those `params` names, each range checked with a
+ * warning where it is the schema's validity range; or, with no `params`, every model parameter
+ * over its documented range, with one warning that says so.
+ */
+export function designFactors(params: readonly string[] | undefined, scenario: Scenario, levels: number, warn: (message: string) => void): Factor[] {
+  if (!someParams(params)) {
+    const factors = modelParameterFactors(scenario, levels);
+    warn(defaultDesignWarning(factors));
+    return factors;
+  }
+  const factors = resolveFactors(parseParams(params ?? []), scenario, levels);
+  for (const factor of factors) {
+    const warning = schemaRangeWarning(factor);
+    if (warning !== undefined) warn(warning);
+  }
+  return factors;
+}
+
 /** What a design of every model parameter varies, said once (Sobol and Morris). */
-export function defaultDesignWarning(factors: readonly Factor[]): string {
+function defaultDesignWarning(factors: readonly Factor[]): string {
   const varied = new Set(factors.map((f) => f.path));
   const chained = new Set(ORDERED_PARAMETERS.flat());
   const held = [...chained].filter((path) => !varied.has(path));
