@@ -1,7 +1,8 @@
 /**
  * Output folders: created one level at a time, and checked before a long run starts.
  */
-import { mkdir, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -49,16 +50,24 @@ export async function makeDirectory(dir: string): Promise<void> {
  */
 export async function checkWritableDirectory(dir: string): Promise<void> {
   const { missing } = await nearestExisting(dir);
+  // From the first level made to the last one removed, synchronously: no Ctrl-C handler (nor a
+  // second Ctrl-C that ends the process) can run in between and leave the probe behind.
   const created: string[] = [];
   try {
     for (const level of missing) {
-      await mkdir(level);
+      mkdirSync(level);
       created.push(level);
     }
     const probe = join(resolve(dir), `.copsim-write-check-${process.pid}`);
-    await writeFile(probe, '');
-    await unlink(probe);
+    writeFileSync(probe, '');
+    unlinkSync(probe);
   } finally {
-    for (const level of created.reverse()) await rmdir(level).catch(() => undefined);
+    for (const level of created.reverse()) {
+      try {
+        rmdirSync(level);
+      } catch {
+        // Not empty, or gone: left as it is.
+      }
+    }
   }
 }
