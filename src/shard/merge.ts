@@ -11,7 +11,7 @@ import { replicationSeed } from '../engine/rng.js';
 import type { PartialCoverage, ShardRecord } from '../output/provenance.js';
 import { StudyError } from '../study/errors.js';
 import type { ShardManifest, ShardRead } from './folder.js';
-import { rangeText } from './spec.js';
+import { rangeText, type ShardSlice } from './spec.js';
 
 /** A run merged from shards. */
 export interface MergedShards {
@@ -177,19 +177,7 @@ export function mergeShards(shards: readonly ShardRead[], options: { readonly pa
     }
   }
   const collected: Collected = { copIds: base.data.copIds, weeks, runs, seeds, weekly, figures, employees: base.data.employees };
-  const records: ShardRecord[] = ordered.map((s) => {
-    const m = s.manifest;
-    return {
-      folder: s.dir,
-      first: m.shard.first,
-      end: m.shard.end,
-      ...(m.shard.index === undefined ? {} : { index: m.shard.index, count: m.shard.count as number }),
-      workers: m.workers,
-      node: m.node,
-      startedAt: m.startedAt,
-      wallTimeSeconds: m.wallTimeSeconds,
-    };
-  });
+  const records = ordered.map((s) => shardRecord(s.dir, s.manifest));
   return {
     collected,
     indices,
@@ -219,4 +207,21 @@ export function span(shards: readonly { readonly startedAt: string; readonly wal
     finish = Math.max(finish, t + shard.wallTimeSeconds * 1000);
   }
   return { startedAt, wallTimeSeconds: Number.isFinite(start) ? (finish - start) / 1000 : 0 };
+}
+
+/** What a merged manifest lists of one shard: its folder, slice and provenance. */
+export function shardRecord(
+  folder: string,
+  m: { readonly shard: ShardSlice; readonly workers: number; readonly node: string; readonly startedAt: string; readonly wallTimeSeconds: number },
+): ShardRecord {
+  return {
+    folder,
+    first: m.shard.first,
+    end: m.shard.end,
+    ...(m.shard.index === undefined ? {} : { index: m.shard.index, count: m.shard.count as number }),
+    workers: m.workers,
+    node: m.node,
+    startedAt: m.startedAt,
+    wallTimeSeconds: m.wallTimeSeconds,
+  };
 }

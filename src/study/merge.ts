@@ -17,7 +17,7 @@ import { buildRunOutput } from '../output/run-output.js';
 import { listedSeeds, type PartialCoverage, type ProvenanceFields, type ShardRecord } from '../output/provenance.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import { readShardFolder, type ShardRead } from '../shard/folder.js';
-import { mergeShards, span, type MergedShards } from '../shard/merge.js';
+import { mergeShards, shardRecord, span, type MergedShards } from '../shard/merge.js';
 import { checkCompareShards, shardCommand } from '../shard/compare.js';
 import { mergeDesignShards, readDesignShard, type DesignShardManifest, type DesignShardRead } from '../shard/design.js';
 import { sensitivityDesign, sensitivityRows, type Factor } from '../research/sensitivity/index.js';
@@ -249,16 +249,7 @@ async function mergeDesign(
   const { base, ordered, values } = mergeDesignShards(reads);
   const parsed = scenarioSchema.safeParse(base.scenario);
   if (!parsed.success) throw new StudyError(`${ordered[0]?.dir ?? ''}/manifest.json: its scenario is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
-  const records: ShardRecord[] = ordered.map(({ dir, manifest: m }) => ({
-    folder: dir,
-    first: m.shard.first,
-    end: m.shard.end,
-    ...(m.shard.index === undefined ? {} : { index: m.shard.index, count: m.shard.count as number }),
-    workers: m.workers,
-    node: m.node,
-    startedAt: m.startedAt,
-    wallTimeSeconds: m.wallTimeSeconds,
-  }));
+  const records = ordered.map(({ dir, manifest }) => shardRecord(dir, manifest));
   const nodes = [...new Set(records.map((r) => r.node))];
   if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifest names the first shard's`);
   const out = await prepareOutputFolder(options.out, folder(base), warn);
