@@ -38,63 +38,42 @@ export {
   studySummary,
   StudyError,
   type StudyOptions,
-  type StudyPlan,
-  type CheckpointProgress,
   type StudyResult,
   type ScenarioRef,
   type RunOptions,
   type RunResult,
-  type CompareOptions,
-  type CompareArm,
-  type CompareResult,
-  type SweepOptions,
-  type SweepStudy,
-  type SensitivityOptions,
-  type SensitivityStudy,
-  type SobolOptions,
-  type SobolStudy,
-  type HypothesesOptions,
-  type HypothesesStudy,
-  type CalibrateOptions,
-  type CalibrationStudy,
-  type PlotOptions,
-  type PlotResult,
-  type MergeOptions,
-  type MergeResult,
-  type MergedRun,
-  type MergedComparison,
-  type MergedSweep,
-  type MergedSensitivity,
 } from './study/index.js';
 
 // The explorer: a scenario as one self-contained page whose controls rerun it in the browser
 // (`copsim explore`), with the same engine and seeds as `run`.
-export { explore, type ExploreOptions, type ExploreResult } from './explore/index.js';
+export { explore } from './explore/index.js';
 // Shards: a study cut into contiguous slices of its replications, computed apart and merged.
-export { parseShardText, shardSlice, SHARD_ENV, type ShardSpec, type ShardSlice } from './shard/spec.js';
+export { parseShardText, shardSlice, SHARD_ENV } from './shard/spec.js';
 
 // Scenarios: loading and validating files, in-memory data and the built-ins.
-export { loadScenario, parseScenario, listBuiltins, ScenarioError, type LoadOptions, type ScenarioIssue } from './scenario/index.js';
+export { loadScenario, parseScenario, listBuiltins, ScenarioError } from './scenario/index.js';
 export type { Scenario, ScenarioInput } from './scenario/schema.js';
 
 // The engine: one replication, week by week, and its schedule.
 export { simulate, createSimulation } from './engine/simulate.js';
 export { replicationSeed } from './engine/rng.js';
 export { step, MECHANISMS } from './engine/step.js';
-export { WEEKLY_METRICS, RUN_FIGURES, type WeeklyMetric, type RunFigure } from './engine/result.js';
+export { WEEKLY_METRICS, RUN_FIGURES } from './engine/result.js';
 
 // Monte Carlo replications on worker threads, collected by replication index.
-export { runMonteCarlo, AbortError, ReplicationError, type MonteCarloOptions } from './runner/index.js';
+export { runMonteCarlo, AbortError, ReplicationError } from './runner/index.js';
 
 // Aggregation: tidy tables, key figures and single cells of the collected results.
-export { summarize, replicationRows, keyFigures, type CopKeyFigures, type Estimate } from './aggregate/index.js';
+export { summarize, replicationRows, keyFigures, type Estimate } from './aggregate/index.js';
 export { weeklyCell, figureCell } from './aggregate/cells.js';
 export type { Collected, SummaryRow, ReplicationRow } from './aggregate/types.js';
-export { measureValues, type Measure } from './research/measure.js';
-export { compareBatches, type ComparisonRow } from './compare/paired.js';
+export { measureValues } from './research/measure.js';
+export { compareBatches } from './compare/paired.js';
 export * as stats from './stats/index.js';
 
 // Output: a run's tables and manifest, its charts (Vega-Lite, rendered to SVG and PNG in Node).
 export { buildRunOutput, copsimVersion } from './output/index.js';
-export type { RunOutput } from './output/write.js';
-export { runCharts, renderSvg, renderPng, type NamedChart, type TopLevelSpec } from './charts/index.js';
+export { runCharts, renderSvg, renderPng, type TopLevelSpec } from './charts/index.js';
+
+// Every other type the options and results above are made of (`types.CompareResult`, …).
+export type * as types from './types.js';

@@ -11,14 +11,15 @@
 import { FIGURE_INDEX, N_FIGURES, N_WEEKLY, WEEKLY_INDEX, type RunFigure, type WeeklyMetric } from '../engine/result.js';
 import type { Collected } from './types.js';
 
-type Layout = Pick<Collected, 'weeks' | 'runs' | 'weekly' | 'figures'>;
+/** The parts of `Collected` a cell is read from (a merged or reloaded batch has them too). */
+export type CollectedCells = Pick<Collected, 'weeks' | 'runs' | 'weekly' | 'figures'>;
 
 /**
  * The weekly metric of CoP `cop` (its index in `copIds`) in `week`, one value per replication.
  *
  * @example weeklyCell(collected, 0, 'members', collected.weeks - 1) // → Float64Array(runs): final members
  */
-export function weeklyCell(collected: Layout, cop: number, metric: WeeklyMetric | number, week: number): Float64Array {
+export function weeklyCell(collected: CollectedCells, cop: number, metric: WeeklyMetric | number, week: number): Float64Array {
   const { weeks, runs, weekly } = collected;
   const m = typeof metric === 'number' ? metric : WEEKLY_INDEX[metric];
   const start = ((cop * N_WEEKLY + m) * weeks + week) * runs;
@@ -30,7 +31,7 @@ export function weeklyCell(collected: Layout, cop: number, metric: WeeklyMetric 
  *
  * @example figureCell(collected, 0, 'death_week') // → Float64Array(runs), NaN where the CoP lived
  */
-export function figureCell(collected: Layout, cop: number, figure: RunFigure | number): Float64Array {
+export function figureCell(collected: CollectedCells, cop: number, figure: RunFigure | number): Float64Array {
   const { runs, figures } = collected;
   const f = typeof figure === 'number' ? figure : FIGURE_INDEX[figure];
   const start = (cop * N_FIGURES + f) * runs;

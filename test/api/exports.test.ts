@@ -60,9 +60,10 @@ function typeExports(
   const entry = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
   const namespaceTypes: Record<string, string[]> = {};
   for (const symbol of checker.getExportsOfModule(entry)) {
-    const members = namespaces[symbol.name];
-    if (members === undefined) continue;
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    // A namespace with values (stats), or one of types only (`export type * as types`).
+    const members = namespaces[symbol.name] ?? (target.flags & ts.SymbolFlags.Module ? {} : undefined);
+    if (members === undefined) continue;
     namespaceTypes[symbol.name] = typesOf(target, members);
   }
   return { types: typesOf(entry, values), namespaceTypes };

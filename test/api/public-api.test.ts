@@ -3,8 +3,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as copsim from '../../dist/index.js';
+import type { types } from '../../dist/index.js';
 
 describe('the public API', () => {
+  it('names the records of a result through the types namespace (checked by the typecheck too)', async () => {
+    const result: types.CompareResult = await copsim.compare({
+      scenarios: ['baseline', { scenario: 'baseline', set: ['cops.0.support.welcome=false'] }],
+      runs: 2,
+      workers: 0,
+      set: ['weeks=10', 'organisation.employees=100'],
+    });
+    const rows: types.ComparisonRow[] = result.comparison;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]?.scenario).toBe(result.scenarios[1]?.name);
+  });
+
   it('runs the pipeline end to end: load → runMonteCarlo → summarize', async () => {
     const { scenario } = copsim.loadScenario('baseline', { sets: ['weeks=20', 'organisation.employees=200'] });
     const collected = await copsim.runMonteCarlo(scenario, { runs: 3, masterSeed: 7, workers: 0 });
