@@ -1,12 +1,13 @@
 /**
  * Provenance: the one module that builds every manifest copsim writes — a run's manifest.json,
- * a study's (sweep, sensitivity, hypotheses) manifest.json and a comparison's comparison.json.
+ * a study's (sweep, sensitivity, hypotheses) manifest.json, a comparison's comparison.json and a
+ * calibration's calibration.json.
  * Each records what is needed to reproduce its tables; the fields they share (version, master
  * seed, runs, workers, Node, clock, the first replication seeds) come from `provenanceFields`.
  *
  *   startClock() ──…simulate…──▶ provenanceFields({ clock, masterSeed, runs, workers, seeds })
  *     ──▶ createManifest (run) · studyManifestText (sweep, sensitivity) · comparisonManifestText
- *         · hypotheses manifest (HypothesesManifest)
+ *         · hypothesesManifestText · calibrationManifestText
  */
 import { readFileSync } from 'node:fs';
 import type { Scenario } from '../scenario/schema.js';
@@ -314,4 +315,125 @@ export function comparisonManifestText(
     ...extra,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** Where the hypotheses came from and how they were tested: enough to repeat the run. */
+export interface HypothesesManifest {
+  /** copsim version. */
+  readonly copsim: string;
+  /** The hypothesis file as given. */
+  readonly file: string;
+  /** The ids tested (all of the file's unless `--only`). */
+  readonly hypotheses: readonly {
+    id: string;
+    /** The kind the file declares; absent when it declares none. */
+    kind?: 'mechanism' | 'emergent';
+    a: ArmProvenance;
+    b: ArmProvenance;
+    runs: number;
+    /** Times evaluated (rounds of `untilDecided`); more than one makes the 95% coverage optimistic. */
+    looks: number;
+  }[];
+  readonly masterSeed: number;
+  /** Replications per arm in the first round. */
+  readonly runs: number;
+  readonly untilDecided: boolean;
+  /** The cap with `untilDecided`. */
+  readonly maxRuns: number;
+  /** `--set` overrides (with `--weeks` as weeks=N) applied to every arm. */
+  readonly sets: readonly string[];
+  readonly workers: number;
+  /** The test behind p_value and the interval behind the verdict. */
+  readonly statistics: string;
+  /** With an ablation: how effects are attributed, the channels knocked out, and the declared kinds it contradicts. */
+  readonly ablation?: { rule: string; channels: readonly string[]; kindDisagreements: readonly string[] };
+  /** With contexts: how they are applied, the replications per arm, and the contexts. */
+  readonly contexts?: { rule: string; runs: number; points: readonly { id: string; employees: number; cadence: number; kind: string }[] };
+  readonly seeds: { derivation: string; first: number[] };
+  readonly node: string;
+  /** When the run started, ISO 8601. Differs between runs by design. */
+  readonly startedAt: string;
+  /** Wall-clock duration. Differs between runs by design. */
+  readonly wallTimeSeconds: number;
+}
+
+/** One arm as simulated. */
+export interface ArmProvenance {
+  /** `builtin:NAME` or the scenario file. */
+  readonly scenario: string;
+  /** The arm's own overrides. */
+  readonly set: readonly string[];
+  readonly cop: string | undefined;
+  readonly weeks: number;
+}
+
+/** What a hypotheses manifest records besides the shared provenance. */
+export type HypothesesDesign = Omit<HypothesesManifest, keyof ProvenanceFields>;
+
+/**
+ * The hypotheses' manifest.json text: the file and every hypothesis with its arms, the shared
+ * provenance, how verdicts are reached (and with `ablation` or `contexts`, how effects are
+ * attributed and where they are checked).
+ */
+export function hypothesesManifestText(fields: ProvenanceFields, design: HypothesesDesign): string {
+  const manifest: HypothesesManifest = {
+    copsim: fields.copsim,
+    file: design.file,
+    hypotheses: design.hypotheses,
+    masterSeed: fields.masterSeed,
+    runs: fields.runs,
+    untilDecided: design.untilDecided,
+    maxRuns: design.maxRuns,
+    sets: design.sets,
+    workers: fields.workers,
+    statistics: design.statistics,
+    ...(design.ablation === undefined ? {} : { ablation: design.ablation }),
+    ...(design.contexts === undefined ? {} : { contexts: design.contexts }),
+    seeds: fields.seeds,
+    node: fields.node,
+    startedAt: fields.startedAt,
+    wallTimeSeconds: fields.wallTimeSeconds,
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** What calibration.json records besides the shared provenance, in the order it is written. */
+export interface CalibrationDesign {
+  /** The targets file as given. */
+  readonly targets: string;
+  readonly description: string;
+  /** The ABC method and the distance, in words. */
+  readonly method: string;
+  readonly distance: string;
+  readonly settings: Record<string, number | null>;
+  /** Why the sequence stopped; null while it runs. */
+  readonly stopped: string | null;
+  readonly priors: readonly unknown[];
+  readonly patterns: readonly unknown[];
+  readonly scenarios: readonly unknown[];
+  readonly generations: readonly unknown[];
+  readonly simulations: { readonly particles: number; readonly replications: number };
+  readonly posterior: readonly unknown[];
+  readonly predictive: readonly unknown[];
+}
+
+/**
+ * calibration.json's text: the targets, the method and its settings, every generation, the
+ * posterior and the predictive check, then the shared provenance (a resumed calibration's
+ * `startedAt` and `wallTimeSeconds` are those of its first start, and its time in total).
+ */
+export function calibrationManifestText(fields: ProvenanceFields, design: CalibrationDesign): string {
+  const manifest = {
+    copsim: fields.copsim,
+    command: 'calibrate',
+    ...design,
+    masterSeed: fields.masterSeed,
+    runs: fields.runs,
+    workers: fields.workers,
+    node: fields.node,
+    startedAt: fields.startedAt,
+    wallTimeSeconds: fields.wallTimeSeconds,
+    seeds: fields.seeds,
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

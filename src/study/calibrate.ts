@@ -26,7 +26,7 @@ import type { NamedChart } from '../charts/types.js';
 import { replicationSeed } from '../engine/rng.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { makeDirectory } from '../output/directory.js';
-import { copsimVersion, provenanceFields, sortKeys, startClock, type Clock } from '../output/provenance.js';
+import { calibrationManifestText, copsimVersion, provenanceFields, sortKeys, startClock, type Clock } from '../output/provenance.js';
 import { calibrationCharts } from '../research/targets/charts.js';
 import { calibrationPage, type CalibrationSettings } from '../research/targets/page.js';
 
@@ -227,9 +227,7 @@ export async function calibrate(given: string | CalibrateOptions, rest: Omit<Cal
   const predictive = predictiveRows(targets.patterns, predictiveStats);
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
   const wallTimeSeconds = earlierSeconds + fields.wallTimeSeconds;
-  const manifest = {
-    copsim: fields.copsim,
-    command: 'calibrate',
+  const manifest = calibrationManifestText({ ...fields, startedAt, wallTimeSeconds }, {
     targets: file,
     description: targets.description,
     method: METHOD,
@@ -266,14 +264,7 @@ export async function calibrate(given: string | CalibrateOptions, rest: Omit<Cal
     },
     posterior,
     predictive: predictive.map(({ pattern, target, tolerance, predicted, low, high, error, within, n }) => ({ pattern, target, tolerance, predicted, low, high, error, within, n })),
-    masterSeed: fields.masterSeed,
-    runs: fields.runs,
-    workers: fields.workers,
-    node: fields.node,
-    startedAt,
-    wallTimeSeconds,
-    seeds: fields.seeds,
-  };
+  });
   const charts: NamedChart[] = calibrationCharts({ name, parameters: targets.parameters, population: state.population, generations: state.generations, predictive, runs: settings.runs });
   const page = calibrationPage({ name, file, targets, settings: calibration, state, posterior, predictive, charts, manifest: { ...fields, startedAt, wallTimeSeconds } });
   const study: CalibrationStudy = {
@@ -292,7 +283,7 @@ export async function calibrate(given: string | CalibrateOptions, rest: Omit<Cal
       { file: 'generations.csv', rows: state.generations.map((g) => ({ ...g, replications: g.simulations * perParticle })), columns: GENERATION_COLUMNS },
     ],
     charts,
-    manifest: `${JSON.stringify(manifest, null, 2)}\n`,
+    manifest,
     out,
   };
   if (out !== undefined) await writeStudy(out, study);

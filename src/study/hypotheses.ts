@@ -10,7 +10,7 @@
  * Verdicts are findings: whichever they are, the study succeeds.
  */
 import { join } from 'node:path';
-import { provenanceFields, startClock } from '../output/provenance.js';
+import { hypothesesManifestText, provenanceFields, startClock } from '../output/provenance.js';
 import {
   ablateHypotheses,
   ablationChart,
@@ -232,8 +232,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
   const counts = contexts === undefined ? undefined : contextCounts(tested.map((h) => h.id), contexts);
   const disagreements = ablations?.flatMap((a) => kindDisagreement(a) ?? []);
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
-  const manifest: HypothesesManifest = {
-    copsim: fields.copsim,
+  const manifest = hypothesesManifestText(fields, {
     file,
     hypotheses: tested.map((h, i) => ({
       id: h.id,
@@ -243,22 +242,15 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
       runs: (outcomes[i] as HypothesisOutcome).runs,
       looks: (outcomes[i] as HypothesisOutcome).looks,
     })),
-    masterSeed: fields.masterSeed,
-    runs: fields.runs,
     untilDecided,
     maxRuns,
     sets: settings.sets,
-    workers: fields.workers,
     statistics: STATISTICS,
     ...(ablations === undefined
       ? {}
       : { ablation: { rule: ABLATION_RULE, channels: [...ABLATION_CHANNELS], kindDisagreements: disagreements ?? [] } }),
     ...(contexts === undefined ? {} : { contexts: { rule: CONTEXTS_RULE, runs: settings.runs, points: hypothesisContexts() } }),
-    seeds: fields.seeds,
-    node: fields.node,
-    startedAt: fields.startedAt,
-    wallTimeSeconds: fields.wallTimeSeconds,
-  };
+  });
   const extras = { ablations, contexts: counts };
   const rows = hypothesisRows(outcomes, extras);
   const ablated = ablations === undefined ? undefined : ablationRows(ablations);
@@ -280,7 +272,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
       ...(ablations === undefined ? [] : [ablationChart(outcomes, ablations, { file })]),
       ...(contexts === undefined ? [] : [contextsChart(contexts, { file })]),
     ],
-    manifest: `${JSON.stringify(manifest, null, 2)}\n`,
+    manifest,
     out,
   };
   await checkpoint?.commit((staging) => writeStudy(staging, study));

@@ -4,7 +4,6 @@
  *
  *   study.yaml ──readHypothesisFile──▶ data ──resolveHypotheses──▶ ResolvedHypothesis[]
  *     ──testHypotheses(simulate)──▶ HypothesisOutcome[] ──hypothesisRows / hypothesesChart──▶
- *     writeHypothesesOutput: hypotheses.csv, hypotheses.vl.json/.svg/.png, manifest.json
  *   ablateHypotheses: each channel knocked out in both arms ──▶ carrying channels, measured kind (ablation.csv)
  *   testContexts: each point of the declared domain ──▶ "supported at k of m" (contexts.csv)
  */
@@ -88,9 +87,4 @@ export {
   type ForestStanding,
   type HypothesesChartOptions,
 } from './chart.js';
-export {
-  writeHypothesesOutput,
-  type HypothesesManifest,
-  type HypothesesOutput,
-  type ArmProvenance,
-} from './write.js';
+export type { HypothesesManifest, ArmProvenance } from '../../output/provenance.js';
