@@ -5,8 +5,7 @@
 import type { CopKeyFigures } from '../aggregate/index.js';
 import { headlineDifferences } from '../compare/headline.js';
 import type { ComparisonRow } from '../compare/paired.js';
-import { formatNumber } from '../report/format-number.js';
-import { KEY_FIGURE_HEADER, keyFigureCells } from '../report/key-figure-cells.js';
+import { differenceCells, KEY_FIGURE_HEADER, keyFigureCells } from '../report/key-figure-cells.js';
 import { formatTable } from './table.js';
 
 /**
@@ -20,16 +19,7 @@ export function comparisonTable(
   scenarios: readonly { name: string; figures: readonly CopKeyFigures[] }[],
 ): string {
   const keyRows = scenarios.flatMap((s) => keyFigureCells(s.figures.map((f) => ({ ...f, cop: `${s.name} · ${f.cop}` }))));
-  const differenceRows = headlineDifferences(comparison, weeks).map(({ label, row }) => [
-    `${row.scenario} − ${row.reference}`,
-    row.cop,
-    label,
-    row.mean_reference,
-    row.mean_scenario,
-    row.difference,
-    `[${formatNumber(row.ci_low)}, ${formatNumber(row.ci_high)}]`,
-    row.n,
-  ]);
+  const differenceRows = headlineDifferences(comparison, weeks).map(({ label, row }) => [`${row.scenario} − ${row.reference}`, ...differenceCells(row, label)]);
   return (
     `${formatTable(KEY_FIGURE_HEADER, keyRows)}\n` +
     'paired differences (same seeds), mean over runs with 95% CI:\n' +

@@ -13,8 +13,7 @@ import type { NamedChart } from '../charts/types.js';
 import { COMPARED_FIGURES, compareCharts } from '../compare/charts.js';
 import { compareBatches, type ComparisonRow } from '../compare/paired.js';
 import type { Manifest } from '../output/provenance.js';
-import { formatNumber } from '../report/format-number.js';
-import { KEY_FIGURE_HEADER, keyFigureCells, type Cell } from '../report/key-figure-cells.js';
+import { differenceCells, KEY_FIGURE_HEADER, keyFigureCells, type Cell } from '../report/key-figure-cells.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** The charts of a run the explorer shows, in order (the report's time charts). */
@@ -114,15 +113,7 @@ function differenceTable(comparison: readonly ComparisonRow[]): Table {
   const rows = COMPARED_FIGURES.flatMap(({ figure, label }) =>
     comparison
       .filter((row) => row.metric === figure && Number.isNaN(row.week))
-      .map((row): Cell[] => [
-        row.cop,
-        label,
-        row.mean_reference,
-        row.mean_scenario,
-        row.difference,
-        `[${formatNumber(row.ci_low)}, ${formatNumber(row.ci_high)}]`,
-        row.n,
-      ]),
+      .map((row) => differenceCells(row, label)),
   );
   return { columns: ['cop', 'figure', 'pinned', 'current', 'difference', '95% CI', 'pairs'], rows };
 }

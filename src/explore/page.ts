@@ -6,7 +6,7 @@
  *   ExplorePageData + ExploreScripts ──explorePageHtml──▶ explore.html text
  */
 import type { ReportScripts } from '../report/assets.js';
-import { escapeHtml, inlineScript, paragraphs, scriptJson } from '../report/html.js';
+import { escapeHtml, inlineScript, pageHead, paragraphs, scriptJson } from '../report/html.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** What the page starts from, inlined as JSON. */
@@ -42,15 +42,7 @@ export interface ExploreScripts extends ReportScripts {
 export function explorePageHtml(data: ExplorePageData, scripts: ExploreScripts): string {
   const description = data.scenario.description.trim();
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(data.name)}: copsim explore</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead(`${data.name}: copsim explore`, CSS),
     '<header>',
     '<p class="kicker">copsim explore</p>',
     `<h1>${escapeHtml(data.name)}</h1>`,

@@ -46,8 +46,8 @@ export function reportHtml(input: ReportInput, scripts: ReportScripts): string {
   ].join('\n');
 }
 
-/** A page's lines up to `<body>`: its title (escaped) and styles. */
-export function pageHead(title: string): string[] {
+/** A page's lines up to `<body>`: its title (escaped) and styles (the report's, unless given). */
+export function pageHead(title: string, css: string = CSS): string[] {
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -55,7 +55,7 @@ export function pageHead(title: string): string[] {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${css}</style>`,
     '</head>',
     '<body>',
   ];

@@ -1,9 +1,11 @@
 /**
  * The key-figure table's columns and cells: one row per CoP, means over replications, with the
  * 95% confidence interval of final membership. The terminal table (`copsim run`) and the HTML
- * report lay out the same cells.
+ * report lay out the same cells; a paired difference's cells are shared the same way by the
+ * terminal comparison and the explorer.
  */
 import type { CopKeyFigures } from '../aggregate/key-figures.js';
+import type { ComparisonRow } from '../compare/paired.js';
 import { formatNumber } from './format-number.js';
 
 /** A table cell: text, or a number to be shown with `formatNumber`. */
@@ -49,4 +51,12 @@ export function keyFigureCells(figures: readonly CopKeyFigures[]): Cell[][] {
 /** One decimal is plenty for counts averaged over replications. */
 function round(value: number): number {
   return Number.isFinite(value) ? Math.round(value * 10) / 10 : value;
+}
+
+/**
+ * The cells of one paired difference of figure `label`: the CoP, the figure, both means, the
+ * difference, its 95% interval and the pairs it rests on.
+ */
+export function differenceCells(row: ComparisonRow, label: string): Cell[] {
+  return [row.cop, label, row.mean_reference, row.mean_scenario, row.difference, `[${formatNumber(row.ci_low)}, ${formatNumber(row.ci_high)}]`, row.n];
 }

@@ -11,8 +11,7 @@ import { partialLabel } from '../../output/provenance.js';
 import type { CommandContext } from '../context.js';
 import { comparisonTable } from '../comparison-table.js';
 import { keyFiguresTable } from '../figures.js';
-import { formatTable } from '../table.js';
-import { describePoint } from '../../research/sweep/index.js';
+import { morrisTable, sweepTable } from '../design-tables.js';
 import { outOption } from '../run-options.js';
 
 export const command = 'merge <shards..>';
@@ -80,16 +79,7 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
   if (result.kind === 'sweep') {
     if (args.json) io.out(studySummaryJson(result));
     else if (!args.quiet) {
-      io.out(`${result.name}: ${result.measureText}, ${result.runs} runs per point\n\n`);
-      io.out(
-        formatTable(
-          ['point', 'n', 'mean', 'ci_low', 'ci_high', 'p05', 'p95'],
-          result.points.map((point, i) => {
-            const row = result.rows[i];
-            return [describePoint(point), row?.n ?? 0, row?.mean ?? Number.NaN, row?.ci_low ?? Number.NaN, row?.ci_high ?? Number.NaN, row?.p05 ?? Number.NaN, row?.p95 ?? Number.NaN];
-          }),
-        ),
-      );
+      io.out(sweepTable(result));
       io.out(`\nmerged ${shardCount(result.shards.length)} (${result.points.length} design points) into ${result.out}\n`);
     }
     return;
@@ -97,13 +87,7 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
   if (result.kind === 'sensitivity') {
     if (args.json) io.out(studySummaryJson(result));
     else if (!args.quiet) {
-      io.out(`${result.name}: sensitivity of ${result.measureText}; ${result.designPoints} design points × ${result.runs} runs\n\n`);
-      io.out(
-        formatTable(
-          ['rank', 'parameter', 'min', 'max', 'mu_star', 'mu', 'sigma', 'r'],
-          result.rows.map((row) => [row.rank, row.parameter, row.min, row.max, row.mu_star, row.mu, row.sigma, row.r]),
-        ),
-      );
+      io.out(morrisTable(result));
       io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out}\n`);
     }
     return;

@@ -20,6 +20,7 @@ import { measureOptions, parseMeasureOptions, type MeasureArgs } from '../measur
 import { parseInteger } from '../numbers.js';
 import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
 import { formatTable } from '../table.js';
+import { morrisTable } from '../design-tables.js';
 import { parseShardOption, shardOption } from '../shard-options.js';
 import { rangeText } from '../../shard/spec.js';
 
@@ -166,13 +167,7 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
       io.out(`design points ${rangeText(result.shard.first, result.shard.end)} of ${result.designPoints} written to ${result.out ?? ''}; merge the shards with "copsim merge SHARD_DIR... --out DIR"\n`);
     }
   } else if (!settings.quiet) {
-    io.out(`${result.name}: sensitivity of ${result.measureText}; ${result.designPoints} design points × ${result.runs} runs\n\n`);
-    io.out(
-      formatTable(
-        ['rank', 'parameter', 'min', 'max', 'mu_star', 'mu', 'sigma', 'r'],
-        result.rows.map((row) => [row.rank, row.parameter, row.min, row.max, row.mu_star, row.mu, row.sigma, row.r]),
-      ),
-    );
+    io.out(morrisTable(result));
     io.out(`\nresults in ${result.out}\n`);
   }
 }

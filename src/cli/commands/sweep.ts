@@ -4,12 +4,11 @@
  * manifest.json) and prints the measure at every point.
  */
 import type { Argv } from 'yargs';
-import { describePoint } from '../../research/sweep/index.js';
 import { studySummaryJson, sweep } from '../../study/index.js';
 import type { CommandContext } from '../context.js';
 import { measureOptions, parseMeasureOptions, type MeasureArgs } from '../measure-options.js';
 import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
-import { formatTable } from '../table.js';
+import { sweepTable } from '../design-tables.js';
 import { parseShardOption, shardOption } from '../shard-options.js';
 import { rangeText } from '../../shard/spec.js';
 
@@ -83,16 +82,7 @@ export async function handler(args: SweepArgs, context: CommandContext): Promise
       io.out(`design points ${rangeText(result.shard.first, result.shard.end)} written to ${result.out ?? ''}; merge the shards with "copsim merge SHARD_DIR... --out DIR"\n`);
     }
   } else if (!settings.quiet) {
-    io.out(`${result.name}: ${result.measureText}, ${result.runs} runs per point\n\n`);
-    io.out(
-      formatTable(
-        ['point', 'n', 'mean', 'ci_low', 'ci_high', 'p05', 'p95'],
-        result.points.map((point, i) => {
-          const row = result.rows[i];
-          return [describePoint(point), row?.n ?? 0, row?.mean ?? Number.NaN, row?.ci_low ?? Number.NaN, row?.ci_high ?? Number.NaN, row?.p05 ?? Number.NaN, row?.p95 ?? Number.NaN];
-        }),
-      ),
-    );
+    io.out(sweepTable(result));
     io.out(`\nresults in ${result.out}\n`);
   }
 }
