@@ -13,13 +13,13 @@
 // Half the trials write into a folder that holds the complete output of an earlier run (of
 // another seed), so a stop must leave either that one, the new one, or a checkpoint.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHECKPOINT, folderFiles } from './folder-files.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/copsim.js', import.meta.url));
-const CHECKPOINT = '.copsim-checkpoint';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -55,23 +55,6 @@ function random(seed) {
   };
 }
 
-/** Every file below `dir` (the checkpoint excepted), text with its times masked, by relative path. */
-function files(dir, prefix = '') {
-  const found = {};
-  if (!existsSync(join(dir, prefix))) return found;
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix === '' ? entry.name : join(prefix, entry.name);
-    if (prefix === '' && entry.name === CHECKPOINT) continue;
-    if (entry.isDirectory()) Object.assign(found, files(dir, rel));
-    else if (entry.name.endsWith('.png')) found[rel] = readFileSync(join(dir, rel)).toString('base64');
-    else
-      found[rel] = readFileSync(join(dir, rel), 'utf8')
-        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-        .replace(/"wallTimeSeconds": [0-9.e+-]+/g, '"wallTimeSeconds": <wall>')
-        .replace(/(wall time<\/dt><dd>)[^<]*/g, '$1<wall>');
-  }
-  return found;
-}
 
 /** The first difference between two folders' files, or undefined when they are the same. */
 function difference(actual, expected) {
@@ -140,7 +123,7 @@ function leftProblem(out, old, expected) {
   walk(out);
   if (temporary.length > 0) return `temporary files outside the checkpoint: ${temporary.join(', ')}`;
   if (existsSync(join(out, CHECKPOINT))) return undefined;
-  const now = files(out);
+  const now = folderFiles(out);
   if (difference(now, old) === undefined || difference(now, expected) === undefined) return undefined;
   return `neither the old output, nor the new one, nor a checkpoint (against the new: ${difference(now, expected)})`;
 }
@@ -184,7 +167,7 @@ async function trial(number, study, reference, next) {
     stops.push(`${stop.signal}${stop.twice ? '×2' : ''}@${stop.afterMs}ms`);
     // A Ctrl-C that lands while the finished process is already exiting (its handlers gone, as
     // in any Node program) ends it by the signal; its output is then complete and whole.
-    const exiting = stop.signal === 'SIGINT' && result.signal === 'SIGINT' && !existsSync(join(out, CHECKPOINT)) && difference(files(out), reference.files) === undefined;
+    const exiting = stop.signal === 'SIGINT' && result.signal === 'SIGINT' && !existsSync(join(out, CHECKPOINT)) && difference(folderFiles(out), reference.files) === undefined;
     if (exiting) {
       stops.push(`${stop.signal}${stop.twice ? '×2' : ''}@${stop.afterMs}ms (while exiting, finished)`);
       continue;
@@ -201,7 +184,7 @@ async function trial(number, study, reference, next) {
     }
   }
   if (problem === undefined) {
-    const diff = difference(files(out), reference.files);
+    const diff = difference(folderFiles(out), reference.files);
     if (diff !== undefined) problem = `the resumed output differs: ${diff}`;
     else if (existsSync(join(out, CHECKPOINT))) problem = 'the checkpoint was left behind';
   }
@@ -221,7 +204,7 @@ async function main() {
     const seeded = study.args.includes('--seed') ? study.args : [...study.args, '--seed', '2'];
     const earlier = await copsim([...seeded, '--out', join(dir, 'old'), '--quiet'], base);
     if (result.code !== 0 || earlier.code !== 0) throw new Error(`${study.name}: the uninterrupted run failed: ${result.stderr}${earlier.stderr}`);
-    references.push({ files: files(join(dir, 'new')), old: files(join(dir, 'old')), oldDir: join(dir, 'old'), ms: result.ms });
+    references.push({ files: folderFiles(join(dir, 'new')), old: folderFiles(join(dir, 'old')), oldDir: join(dir, 'old'), ms: result.ms });
     console.log(`reference ${study.name}: ${(result.ms / 1000).toFixed(1)} s`);
   }
   const next = random(SEED);

@@ -3,28 +3,12 @@
  * sweep killed outright, end with the files of an uninterrupted study; a checkpoint of other
  * options is refused.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHECKPOINT, folderFiles } from '../../scripts/folder-files.mjs';
 import { copsim, startCopsim, tempDir } from './helpers.js';
 
-const CHECKPOINT = '.copsim-checkpoint';
-
-/** Every file below `dir` (the checkpoint excepted), text with its times masked, by relative path. */
-export function files(dir: string, prefix = ''): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix === '' ? entry.name : join(prefix, entry.name);
-    if (entry.isDirectory()) Object.assign(found, files(dir, rel));
-    else if (entry.name.endsWith('.png')) found[rel] = readFileSync(join(dir, rel)).toString('base64');
-    else
-      found[rel] = readFileSync(join(dir, rel), 'utf8')
-        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-        .replace(/"wallTimeSeconds": [0-9.e+-]+/g, '"wallTimeSeconds": <wall>')
-        .replace(/(wall time<\/dt><dd>)[^<]*/g, '$1<wall>');
-  }
-  return found;
-}
 
 /** The checkpoint log's size in `out`, 0 when there is none. */
 function logBytes(out: string): number {
@@ -59,7 +43,7 @@ describe('copsim run, interrupted', () => {
   it('Ctrl-C or SIGKILL: --resume goes on to the files of an uninterrupted run; a checkpoint of another seed is refused', async () => {
     const dir = tempDir();
     expect(copsim([...RUN, '--out', 'whole', '--quiet'], dir).status).toBe(0);
-    const whole = files(join(dir, 'whole'));
+    const whole = folderFiles(join(dir, 'whole'));
 
     const stopped = await interrupt([...RUN, '--out', 'stopped'], dir, 'stopped', 30_000, 'SIGINT');
     expect(stopped.code).toBe(130);
@@ -69,7 +53,7 @@ describe('copsim run, interrupted', () => {
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/stopped holds \d+ finished replications of this run; going on from there/);
     expect(existsSync(join(dir, 'stopped', CHECKPOINT))).toBe(false);
-    expect(files(join(dir, 'stopped'))).toEqual(whole);
+    expect(folderFiles(join(dir, 'stopped'))).toEqual(whole);
 
     const killed = await interrupt([...RUN, '--out', 'killed'], dir, 'killed', 60_000, 'SIGKILL');
     expect(killed.code).toBeNull();
@@ -79,7 +63,7 @@ describe('copsim run, interrupted', () => {
     expect(other.stderr).toMatch(/the checkpoint is of another study \(it differs in seed\); resume with the same command and options/);
     const again = copsim([...RUN, '--out', 'killed', '--resume', '--quiet'], dir);
     expect(again.status, again.stderr).toBe(0);
-    expect(files(join(dir, 'killed'))).toEqual(whole);
+    expect(folderFiles(join(dir, 'killed'))).toEqual(whole);
   });
 });
 
@@ -94,6 +78,6 @@ describe('copsim sweep, killed outright', () => {
     expect(existsSync(join(dir, 'cut', CHECKPOINT))).toBe(true);
     const resumed = copsim([...args, '--out', 'cut', '--resume', '--quiet'], dir);
     expect(resumed.status, resumed.stderr).toBe(0);
-    expect(files(join(dir, 'cut'))).toEqual(files(join(dir, 'whole')));
+    expect(folderFiles(join(dir, 'cut'))).toEqual(folderFiles(join(dir, 'whole')));
   });
 });
