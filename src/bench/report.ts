@@ -6,6 +6,7 @@
  *                               └─toJson───────▶ { memberWeeksPerSecond, speedup2, … }
  */
 import type { ExplorerFigure } from './explore.js';
+import type { MemoryFigure, MergeFigure } from './scale.js';
 import type { Spread } from './measure.js';
 
 /** Performance targets. Missing one is printed (✗), never an error. */
@@ -98,6 +99,10 @@ export interface BenchReport {
   readonly defaultRun: EndToEndFigure;
   /** `copsim explore`'s page in headless Chromium: a change of setting to its first curve and to every replication drawn. */
   readonly explorer?: ExplorerFigure;
+  /** Peak memory of a whole `copsim run` at each replication count of the plan. */
+  readonly memory?: readonly MemoryFigure[];
+  /** `merge` of the plan's shards. */
+  readonly merge?: MergeFigure;
 }
 
 /** Whether each figure meets its target; `null` for a figure that was not measured. */
@@ -153,6 +158,8 @@ export function toJson(report: BenchReport): Record<string, unknown> {
     endToEnd: report.endToEnd,
     defaultRun: report.defaultRun,
     explorer: report.explorer ?? null,
+    memory: report.memory ?? [],
+    merge: report.merge ?? null,
   };
 }
 
@@ -200,6 +207,29 @@ function explorerRows(figure: ExplorerFigure | undefined): Row[] {
     [`${what}, to the first drawn curve`, seconds(figure.firstCurveSeconds), '', '', '', ''],
     [`  to all ${figure.runs} replications drawn`, seconds(figure.completeSeconds), '', '', '', ''],
   ];
+}
+
+/** Peak memory of whole runs, one row per replication count, and the merge of many shards. */
+function scaleRows(memory: readonly MemoryFigure[], merged: MergeFigure | undefined): Row[] {
+  const rows: Row[] = memory.map((m) => [
+    `peak memory of copsim run, ${count.format(m.runs)} runs × ${count.format(m.employees)} employees × ${m.weeks} weeks, ${m.workers} workers`,
+    `${count.format(m.peakMB)} MB`,
+    '',
+    '',
+    '',
+    '',
+  ]);
+  if (merged !== undefined) {
+    rows.push([
+      `merge of ${merged.shards} shards (${merged.runs} runs × ${count.format(merged.employees)} employees × ${merged.weeks} weeks)`,
+      seconds(merged.seconds),
+      '',
+      '',
+      '',
+      '',
+    ]);
+  }
+  return rows;
 }
 
 /**
@@ -270,6 +300,7 @@ export function formatTable(report: BenchReport): string {
     ],
     filesRow(defaultRun),
     ...explorerRows(report.explorer),
+    ...scaleRows(report.memory ?? [], report.merge),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const lines = rows.map((row) =>

@@ -5,8 +5,11 @@
  *   warm-up ──▶ simulate × repetitions (1,000 and 10,000 employees) ──▶ member-weeks/s
  *           ──▶ runMonteCarlo on 1 and on 2 workers                  ──▶ speed-up
  *           ──▶ runMonteCarlo + summarize + tables + files (1,000 runs) ──▶ end-to-end seconds
+ *           ──▶ copsim run as a child at 1,000 … 100,000 runs           ──▶ peak memory
+ *           ──▶ 100 shards written, then merged                         ──▶ merge seconds
  */
 import { measureExplorer } from './explore.js';
+import { measureMemory, measureMerge } from './scale.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,10 +42,15 @@ export interface BenchPlan {
   readonly smallBatches: number;
   /** Times the small-batch comparison is repeated. */
   readonly smallBatchRepetitions: number;
+  /** Replication counts of the whole `copsim run` whose peak memory is measured (300 employees × 4 weeks). */
+  readonly memoryRuns: readonly number[];
+  /** Shards of a 200-replication run whose merge is timed. */
+  readonly mergeShards: number;
 }
 
 /**
- * The default plan: about two and a half minutes on 2 cores. The speed-up batch is the CLI's
+ * The default plan: about ten minutes on 2 cores, half of them the peak memory of a
+ * 100,000-replication run. The speed-up batch is the CLI's
  * default of 200 replications (here of 520 weeks).
  */
 export const FULL_PLAN: BenchPlan = {
@@ -53,9 +61,11 @@ export const FULL_PLAN: BenchPlan = {
   endToEnd: true,
   smallBatches: 16,
   smallBatchRepetitions: 3,
+  memoryRuns: [1000, 10_000, 100_000],
+  mergeShards: 100,
 };
 
-/** `--quick`: fewer repetitions, a smaller batch and no end-to-end batch; about ten seconds. */
+/** `--quick`: fewer repetitions, a smaller batch, no end-to-end batch and memory at 1,000 runs only; about a minute. */
 export const QUICK_PLAN: BenchPlan = {
   warmups: 2,
   engineRepetitions: 3,
@@ -64,6 +74,8 @@ export const QUICK_PLAN: BenchPlan = {
   endToEnd: false,
   smallBatches: 4,
   smallBatchRepetitions: 1,
+  memoryRuns: [1000],
+  mergeShards: 100,
 };
 
 /** Weeks simulated in every timed figure (ten years). */
@@ -115,6 +127,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const endToEnd = plan.endToEnd ? await measureEndToEnd(END_TO_END, BENCH_WEEKS, progress) : null;
   const defaultRun = await measureEndToEnd(DEFAULT_RUN, DEFAULT_RUN.weeks, progress);
   const explorer = await measureExplorer(progress);
+  const memory = await measureMemory(plan.memoryRuns, progress);
+  const merged = await measureMerge(plan.mergeShards, MERGE_RUNS, progress);
 
   return {
     command: options.command,
@@ -131,8 +145,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     endToEnd,
     defaultRun,
     explorer,
+    memory,
+    merge: merged,
   };
 }
+
+/** Replications of the run whose shards are merged (2 per shard at 100 shards). */
+const MERGE_RUNS = 200;
 
 /**
  * Untimed replications (each well under a second) until the JIT has optimised the hot loops;

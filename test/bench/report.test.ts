@@ -108,4 +108,19 @@ describe('formatTable', () => {
   it('says when the end-to-end batch was skipped', () => {
     expect(formatTable(report({ endToEnd: null }))).toContain('skipped (--quick)');
   });
+
+  it('prints the peak memory of each run and the merge time, and puts them in the JSON', () => {
+    const memory = [
+      { runs: 1000, employees: 300, weeks: 4, workers: 2, seconds: 9, peakMB: 216.9 },
+      { runs: 10_000, employees: 300, weeks: 4, workers: 2, seconds: 60, peakMB: 336.3 },
+    ];
+    const merge = { shards: 100, runs: 200, employees: 300, weeks: 4, seconds: 4.62 };
+    const text = formatTable(report({ memory, merge }));
+    const line = (start: string) => text.split('\n').find((l) => l.startsWith(start)) ?? '';
+    expect(line('peak memory of copsim run, 10,000 runs')).toMatch(/336 MB$/);
+    expect(line('peak memory of copsim run, 1,000 runs')).toMatch(/217 MB$/);
+    expect(line('merge of 100 shards')).toMatch(/4\.62 s$/);
+    expect(toJson(report({ memory, merge }))).toMatchObject({ memory, merge });
+    expect(formatTable(report())).not.toContain('peak memory');
+  });
 });
