@@ -128,6 +128,15 @@ export function outOption(out: unknown): string | undefined {
 }
 
 /**
+ * The `scenario` positional of run, explore, sweep and sensitivity: a built-in name, a file,
+ * or `-` for standard input; `baseline` when omitted where the command has a default.
+ */
+export function scenarioPositional(fallback?: string): { type: 'string'; describe: string; default?: string } {
+  const describe = 'A built-in scenario name (see "copsim list"), a scenario file (.yaml, .json), or - to read one from standard input';
+  return fallback === undefined ? { type: 'string', describe } : { type: 'string', default: fallback, describe };
+}
+
+/**
  * A scenario argument as a study verb takes it: a built-in name or a file path, or for `-`
  * (marked `<stdin>` before parsing) the text read from standard input, named `<stdin>` in
  * messages and "stdin" when it has no `name`.

@@ -8,7 +8,7 @@ import { explore } from '../../explore/index.js';
 import type { CommandContext } from '../context.js';
 import { parseInteger } from '../numbers.js';
 import { openInBrowser } from '../open-browser.js';
-import { outOption, runOptions, scenarioArgument } from '../run-options.js';
+import { outOption, runOptions, scenarioArgument, scenarioPositional } from '../run-options.js';
 import { SEED_LIMIT } from '../../runner/index.js';
 
 export const command = 'explore [scenario]';
@@ -41,11 +41,7 @@ export const options = {
 
 export function builder(yargs: Argv): Argv<ExploreArgs> {
   return yargs
-    .positional('scenario', {
-      type: 'string',
-      default: 'baseline',
-      describe: 'A built-in scenario name (see "copsim list"), a scenario file (.yaml, .json), or - to read one from standard input',
-    })
+    .positional('scenario', scenarioPositional('baseline'))
     .options(options)
     .example('$0 explore', 'the baseline scenario, opened in the browser')
     .example('$0 explore top-down-mandatory --no-open --out page.html', 'write the page only') as Argv<ExploreArgs>;

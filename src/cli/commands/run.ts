@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit.js';
 import { keyFiguresTable } from '../figures.js';
 import { parseInteger } from '../numbers.js';
-import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
+import { onTerminal, parseRunOptions, runOptions, scenarioArgument, scenarioPositional, studyOptions, type RunOptionArgs } from '../run-options.js';
 import { parseShardOption, shardOption } from '../shard-options.js';
 import { describeShard } from '../../shard/spec.js';
 
@@ -43,11 +43,7 @@ export const options = {
 
 export function builder(yargs: Argv): Argv<RunArgs> {
   return yargs
-    .positional('scenario', {
-      type: 'string',
-      default: 'baseline',
-      describe: 'A built-in scenario name (see "copsim list"), a scenario file (.yaml, .json), or - to read one from standard input',
-    })
+    .positional('scenario', scenarioPositional('baseline'))
     .options(options)
     .example('$0 run top-down-mandatory --runs 500', 'a built-in scenario, 500 replications')
     .example('$0 run my.yaml --set cops.0.participation=mandatory', 'a file, with one setting changed')

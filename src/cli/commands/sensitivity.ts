@@ -18,7 +18,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit.js';
 import { measureOptions, parseMeasureOptions, type MeasureArgs } from '../measure-options.js';
 import { parseInteger } from '../numbers.js';
-import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
+import { onTerminal, parseRunOptions, runOptions, scenarioArgument, scenarioPositional, studyOptions, type RunOptionArgs } from '../run-options.js';
 import { formatTable } from '../table.js';
 import { morrisTable } from '../design-tables.js';
 import { parseShardOption, shardOption } from '../shard-options.js';
@@ -102,10 +102,7 @@ const HELP =
 
 export function builder(yargs: Argv): Argv<SensitivityArgs> {
   return yargs
-    .positional('scenario', {
-      type: 'string',
-      describe: 'A built-in scenario name (see "copsim list"), a scenario file (.yaml, .json), or - to read one from standard input',
-    })
+    .positional('scenario', scenarioPositional())
     .options(options)
     .example(
       '$0 sensitivity baseline --params parameters.attendance.habit,parameters.safety.base,cops.0.support.fundedHours=0:8',

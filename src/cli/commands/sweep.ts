@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import { studySummaryJson, sweep } from '../../study/index.js';
 import type { CommandContext } from '../context.js';
 import { measureOptions, parseMeasureOptions, type MeasureArgs } from '../measure-options.js';
-import { onTerminal, parseRunOptions, runOptions, scenarioArgument, studyOptions, type RunOptionArgs } from '../run-options.js';
+import { onTerminal, parseRunOptions, runOptions, scenarioArgument, scenarioPositional, studyOptions, type RunOptionArgs } from '../run-options.js';
 import { sweepTable } from '../design-tables.js';
 import { parseShardOption, shardOption } from '../shard-options.js';
 import { rangeText } from '../../shard/spec.js';
@@ -49,10 +49,7 @@ export const options = {
 
 export function builder(yargs: Argv): Argv<SweepArgs> {
   return yargs
-    .positional('scenario', {
-      type: 'string',
-      describe: 'A built-in scenario name (see "copsim list"), a scenario file (.yaml, .json), or - to read one from standard input',
-    })
+    .positional('scenario', scenarioPositional())
     .options(options)
     .example('$0 sweep baseline --vary cops.0.support.fundedHours=0:8:2', 'funded hours 0, 2, 4, 6, 8; final members')
     .example(
