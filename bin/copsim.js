@@ -28,7 +28,12 @@ try {
   if (process.env.COPSIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   process.exit(70);
 }
-process.exitCode = await cli.main(process.argv.slice(2));
+const code = await cli.main(process.argv.slice(2));
+// A command stopped by Ctrl-C or SIGTERM has saved what it finished: exit at once with 130.
+// Letting the event loop drain (worker threads closing) would leave a moment in which a
+// second Ctrl-C finds no handler and ends the process by the signal instead.
+if (code === 130) process.exit(130);
+process.exitCode = code;
 
 /** In a clone (src/ and tsconfig.build.json beside bin/), build dist/ once; otherwise explain. */
 function buildClone() {
