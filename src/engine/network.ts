@@ -42,6 +42,13 @@ function drawFrom(b: Buckets, k: number, rng: Rng): number {
   return size === 0 ? -1 : (b.items[lo + Math.floor(rng() * size)] as number);
 }
 
+/**
+ * Draws made to find a cross-team partner outside one's own team before giving up on that tie:
+ * a bound of the rejection sampling, not a model quantity (in a tiny organisation or a
+ * one-team circle there may be nobody to find).
+ */
+const PARTNER_TRIES = 8;
+
 /** Weeks of retention tabulated; a CoP tie not renewed for longer is gone whatever its strength. */
 const RETENTION_WEEKS = 1040;
 
@@ -66,13 +73,24 @@ export function buildNetwork(people: People, p: Parameters['network'], roles: nu
   const bySiteRole = bucketsOf(siteRole, people.nSites * roles);
 
   // Directed halves of every tie, (from, to, strength); undirected ties are added both ways.
-  const from: number[] = [];
-  const to: number[] = [];
-  const strength: number[] = [];
+  const whole = p.crossTeamTies;
+  const base = Math.floor(whole);
+  let bound = 2 * n * (base + 1);
+  for (let t = 0; t < people.nTeams; t++) {
+    const size = (byTeam.start[t + 1] as number) - (byTeam.start[t] as number);
+    bound += size * (size - 1);
+  }
+  const from = new Int32Array(bound);
+  const to = new Int32Array(bound);
+  const strength = new Float64Array(bound);
+  let m = 0;
   const add = (a: number, b: number, s: number): void => {
-    from.push(a, b);
-    to.push(b, a);
-    strength.push(s, s);
+    from[m] = a;
+    to[m] = b;
+    strength[m++] = s;
+    from[m] = b;
+    to[m] = a;
+    strength[m++] = s;
   };
   for (let t = 0; t < people.nTeams; t++) {
     const lo = byTeam.start[t] as number;
@@ -81,8 +99,6 @@ export function buildNetwork(people: People, p: Parameters['network'], roles: nu
       for (let y = x + 1; y < hi; y++) add(byTeam.items[x] as number, byTeam.items[y] as number, p.teamStrength);
     }
   }
-  const whole = p.crossTeamTies;
-  const base = Math.floor(whole);
   for (let i = 0; i < n; i++) {
     const count = base + (rng() < whole - base ? 1 : 0);
     for (let k = 0; k < count; k++) {
@@ -91,7 +107,7 @@ export function buildNetwork(people: People, p: Parameters['network'], roles: nu
       const r = role[i] as number;
       let j = -1;
       // A few tries to find someone outside one's own team; a tiny organisation may have nobody.
-      for (let attempt = 0; attempt < 8 && j < 0; attempt++) {
+      for (let attempt = 0; attempt < PARTNER_TRIES && j < 0; attempt++) {
         let c: number;
         if (u < p.sameGroup) {
           const g = people.group[i] as number;
@@ -109,7 +125,6 @@ export function buildNetwork(people: People, p: Parameters['network'], roles: nu
   }
 
   // Compressed rows, duplicates merged (a pair drawn twice is one tie, at the larger strength).
-  const m = from.length;
   const start = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) start[(from[e] as number) + 1]!++;
   for (let i = 0; i < n; i++) start[i + 1]! += start[i] as number;
@@ -121,19 +136,32 @@ export function buildNetwork(people: People, p: Parameters['network'], roles: nu
     rawTo[k] = to[e] as number;
     rawS[k] = strength[e] as number;
   }
+  // Each row sorted by partner (insertion sort: rows are short), then merged into the output.
+  for (let i = 0; i < n; i++) {
+    const lo = start[i] as number;
+    const hi = start[i + 1] as number;
+    for (let a = lo + 1; a < hi; a++) {
+      const j = rawTo[a] as number;
+      const sj = rawS[a] as number;
+      let b = a - 1;
+      while (b >= lo && (rawTo[b] as number) > j) {
+        rawTo[b + 1] = rawTo[b] as number;
+        rawS[b + 1] = rawS[b] as number;
+        b--;
+      }
+      rawTo[b + 1] = j;
+      rawS[b + 1] = sj;
+    }
+  }
   const colleagueStart = new Int32Array(n + 1);
   const colleagues = new Int32Array(m);
   const colleagueStrength = new Float64Array(m);
   let w = 0;
-  const order: number[] = [];
   for (let i = 0; i < n; i++) {
     colleagueStart[i] = w;
     const lo = start[i] as number;
     const hi = start[i + 1] as number;
-    order.length = 0;
-    for (let k = lo; k < hi; k++) order.push(k);
-    order.sort((a, b) => (rawTo[a] as number) - (rawTo[b] as number));
-    for (const k of order) {
+    for (let k = lo; k < hi; k++) {
       const j = rawTo[k] as number;
       if (w > colleagueStart[i]! && colleagues[w - 1] === j) {
         colleagueStrength[w - 1] = Math.max(colleagueStrength[w - 1] as number, rawS[k] as number);

@@ -41,6 +41,21 @@ export function roleAffinity(role: Role, theme: Theme, p: Parameters['interest']
   return basis.home.includes(theme) ? p.home : basis.related.includes(theme) ? p.related : p.other;
 }
 
+/** `roleAffinity` of every role (rows, in `ROLES` order) and theme, kept per parameter object. */
+const interestTables = new WeakMap<Parameters['interest'], Float64Array>();
+
+function interestMeans(p: Parameters['interest']): Float64Array {
+  let table = interestTables.get(p);
+  if (table === undefined) {
+    table = new Float64Array(ROLES.length * THEMES.length);
+    for (let r = 0; r < ROLES.length; r++) {
+      for (let t = 0; t < THEMES.length; t++) table[r * THEMES.length + t] = roleAffinity(ROLES[r] as Role, THEMES[t] as Theme, p);
+    }
+    interestTables.set(p, table);
+  }
+  return table;
+}
+
 /** Receives one seat of the organisation's layout: a person's role, level, team, team of teams and unit. */
 export type SeatVisitor = (role: Role, level: number, team: number, group: number, unit: number) => void;
 
@@ -134,8 +149,10 @@ export function drawTraits(people: People, i: number, org: Organisation, p: Para
   const aligned = beta(rng, org.managementAlignment, kappa);
   people.alignment[i] = role === 'manager' ? pop.managerAlignment : aligned;
   const nThemes = THEMES.length;
+  const means = interestMeans(p.interest);
+  const row = (people.role[i] as number) * nThemes;
   for (let t = 0; t < nThemes; t++) {
-    people.interest[i * nThemes + t] = beta(rng, roleAffinity(role, THEMES[t] as Theme, p.interest), kappa);
+    people.interest[i * nThemes + t] = beta(rng, means[row + t] as number, kappa);
   }
   people.loadOffset[i] = (rng() - 0.5) * pop.loadSpread;
 }

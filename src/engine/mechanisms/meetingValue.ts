@@ -106,7 +106,9 @@ export function valueMeeting(sim: Simulation, cop: CommunityState): void {
   const held = presence(cop, window);
   for (let i = 0; i < state.length; i++) {
     if (!isMember(state[i] as number)) continue;
-    belonging[i] = belongingOf((gathered[i] as number) / held, sim.parameters, on);
+    const g = gathered[i] as number;
+    // No exposure, no belonging (belongingOf(0) is 0): the exponential is spared.
+    belonging[i] = g === 0 ? 0 : belongingOf(g / held, sim.parameters, on);
   }
 }
 

@@ -70,12 +70,14 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
       if (closed && (safety[j] as number) < r.inviteSafety) continue;
       const end = net.colleagueStart[j + 1] as number;
       for (let e = net.colleagueStart[j] as number; e < end; e++) {
-        tell(cop, net.colleagues[e] as number, net.colleagueStrength[e] as number, week);
+        const k = net.colleagues[e] as number;
+        if (listens(cop, k)) tell(cop, k, net.colleagueStrength[e] as number, week);
       }
+      if (net.tieCount[j] === 0) continue;
       const base = j * net.capacity;
       for (let s = base; s < base + net.capacity; s++) {
         const k = net.tieTo[s] as number;
-        if (k >= 0) tell(cop, k, slotStrength(net, s, week), week);
+        if (k >= 0 && listens(cop, k)) tell(cop, k, slotStrength(net, s, week), week);
       }
     }
   }
@@ -118,14 +120,20 @@ export function recruit(sim: Simulation, cop: CommunityState): void {
   }
 }
 
-/** Adds the strength of a tie to a satisfied member to what eligible non-member k has heard. */
-function tell(cop: CommunityState, k: number, w: number, week: number): void {
-  if (!cop.eligible[k] || w <= 0) return;
+/** True if k is someone word of mouth can recruit: an eligible non-member, or someone who left. */
+function listens(cop: CommunityState, k: number): boolean {
+  if (!cop.eligible[k]) return false;
   const s = cop.state[k] as number;
-  if (s !== MemberState.nonMember && s !== MemberState.left) return;
+  return s === MemberState.nonMember || s === MemberState.left;
+}
+
+/** Adds the strength `w` of a tie to a satisfied member to what listener k has heard this week. */
+function tell(cop: CommunityState, k: number, w: number, week: number): void {
+  if (w <= 0) return;
   if (cop.heardWeek[k] !== week) {
     cop.heardWeek[k] = week;
-    cop.heard[k] = 0;
+    cop.heard[k] = w;
+  } else {
+    cop.heard[k] = (cop.heard[k] as number) + w;
   }
-  cop.heard[k] = (cop.heard[k] as number) + w;
 }
