@@ -315,6 +315,8 @@ export function createCommunity(
     attendees: new Int32Array(n),
     targetTies: new Float64Array(n),
     gathered: new Float64Array(n),
+    problemMean: new Float64Array(n).fill(Number.NaN),
+    problemLimit: new Float64Array(n),
     affinity: new Float64Array(n),
     affinityStamp: new Int32Array(n).fill(-1),
     settingsStamp: 0,

@@ -9,7 +9,7 @@
  * scenario).
  */
 import seedrandom from 'seedrandom';
-import { cos, exp, log, pow } from './math.js';
+import { exp, log, pow } from './math.js';
 
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
@@ -66,11 +66,80 @@ export function replicationSeed(masterSeed: number, index: number): number {
   return h;
 }
 
-/** A standard normal deviate (Box–Muller; one of the pair is discarded for statelessness). */
+/** Layers of the ziggurat; the bottom layer holds the tail beyond `ZIGGURAT_R`. */
+const ZIGGURAT_LAYERS = 128;
+/** Where the tail starts, and the area of each layer, for 128 layers (Marsaglia & Tsang 2000). */
+const ZIGGURAT_R = 3.442619855899;
+const ZIGGURAT_V = 9.91256303526217e-3;
+
+/**
+ * The ziggurat's layer edges x[0..128] (x[0] = V/f(R) for the bottom layer with its tail,
+ * x[1] = R, …, x[128] = 0) and, per layer, the share x[i+1]/x[i] of it that lies wholly under
+ * the density. Built with the engine's portable `exp` and `log`, so the same in every engine.
+ */
+const ZIGGURAT = ((): { readonly x: Float64Array; readonly inner: Float64Array } => {
+  const x = new Float64Array(ZIGGURAT_LAYERS + 1);
+  let f = exp(-0.5 * ZIGGURAT_R * ZIGGURAT_R);
+  x[0] = ZIGGURAT_V / f;
+  x[1] = ZIGGURAT_R;
+  for (let i = 2; i < ZIGGURAT_LAYERS; i++) {
+    const xi = Math.sqrt(-2 * log(ZIGGURAT_V / (x[i - 1] as number) + f));
+    x[i] = xi;
+    f = exp(-0.5 * xi * xi);
+  }
+  x[ZIGGURAT_LAYERS] = 0;
+  const inner = new Float64Array(ZIGGURAT_LAYERS);
+  for (let i = 0; i < ZIGGURAT_LAYERS; i++) inner[i] = (x[i + 1] as number) / (x[i] as number);
+  return { x, inner };
+})();
+
+/**
+ * A standard normal deviate by the ziggurat method (Marsaglia & Tsang 2000, with Doornik's
+ * 2005 layout of 128 layers): one uniform gives the layer (its low 7 bits) and a signed
+ * position in it (its upper 25 bits); about 98.8% of deviates are then one multiplication. The
+ * wedges and the tail (beyond 3.44) take a few more draws and the portable `exp` and `log`.
+ * The 32-bit uniforms of `makeRng` give positions on a grid of 2⁻²⁴ of the layer's width.
+ */
 export function normal(rng: Rng): number {
-  const u = 1 - rng();
-  const v = rng();
-  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
+  const { x, inner } = ZIGGURAT;
+  for (;;) {
+    const bits = Math.floor(rng() * 4294967296);
+    const layer = bits & (ZIGGURAT_LAYERS - 1);
+    // Upper 25 bits → a position in (−1, 1), symmetric, never 0 or ±1.
+    const u = (2 * (bits >>> 7) + 1) / 33554432 - 1;
+    const edge = x[layer] as number;
+    if (Math.abs(u) < (inner[layer] as number)) return u * edge;
+    if (layer === 0) return normalTail(rng, u < 0);
+    // A wedge: accept under the density between this layer's edges.
+    const z = u * edge;
+    const next = x[layer + 1] as number;
+    const f0 = exp(-0.5 * (edge * edge - z * z));
+    const f1 = exp(-0.5 * (next * next - z * z));
+    if (f1 + rng() * (f0 - f1) < 1) return z;
+  }
+}
+
+/** A deviate from the normal tail beyond `ZIGGURAT_R` (Marsaglia 1964), on the side asked for. */
+function normalTail(rng: Rng, negative: boolean): number {
+  let x: number;
+  let y: number;
+  do {
+    x = log(1 - rng()) / ZIGGURAT_R;
+    y = log(1 - rng());
+  } while (-2 * y < x * x);
+  return negative ? x - ZIGGURAT_R : ZIGGURAT_R - x;
+}
+
+/**
+ * How many trials fail before the next success, for a success chance p given as
+ * `logStay` = ln(1 − p): Geometric(p) by inversion, one draw. `logStay` = −∞ (p = 1) gives 0.
+ * Walking a population by these gaps picks each person independently with chance p, at one
+ * draw per person picked instead of one per person.
+ *
+ * @example geometricGap(rng, Math.log(1 - 0.01)) // → 73, say
+ */
+export function geometricGap(rng: Rng, logStay: number): number {
+  return logStay === Number.NEGATIVE_INFINITY ? 0 : Math.floor(log(1 - rng()) / logStay);
 }
 
 /** A Beta deviate with mean `mean` and concentration `kappa` (= a + b): X/(X+Y) of two gammas. */
@@ -112,7 +181,14 @@ export function gamma(rng: Rng, shape: number): number {
 export function poisson(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
   if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(rng)));
-  const limit = exp(-mean);
+  return poissonBelow(rng, exp(-mean));
+}
+
+/**
+ * The multiplication step of `poisson` for a mean whose limit e^−mean the caller has kept
+ * (0 < mean ≤ 30): the same draws and the same result as `poisson(rng, mean)`.
+ */
+export function poissonBelow(rng: Rng, limit: number): number {
   let k = 0;
   let p = rng();
   while (p > limit) {

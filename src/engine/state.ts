@@ -208,6 +208,13 @@ export interface CommunityState {
   readonly targetTies: Float64Array;
   /** Scratch: each member's exposure, gathered from the members who come (meeting value). */
   readonly gathered: Float64Array;
+  /**
+   * Cache of knowledge reuse: the mean weekly problems each person's chance was last computed
+   * for (NaN before), and e^−mean, the Poisson draw's limit. The mean changes only with the
+   * person's interest (a new hire) or the parameters, so the exponential is rarely recomputed.
+   */
+  readonly problemMean: Float64Array;
+  readonly problemLimit: Float64Array;
   /** Scratch for word of mouth: tie strength to satisfied members, and when it was set. */
   readonly heard: Float64Array;
   readonly heardWeek: Int32Array;

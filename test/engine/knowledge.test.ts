@@ -241,3 +241,32 @@ describe('refreshed know-how', () => {
     expect(cop.tacit[6]).toBeCloseTo(Math.pow(sim.parameters.knowledge.tacitRetention, 1 / 4), 12);
   });
 });
+
+describe('the repertoire of a dead CoP', () => {
+  it('goes on fading after the CoP has died, while a CoP never launched keeps nothing to fade', async () => {
+    const { scenarioSchema } = await import('../../src/scenario/schema.js');
+    const { createSimulation } = await import('../../src/engine/simulate.js');
+    const sim = createSimulation(scenarioSchema.parse({ organisation: { employees: 50 }, cops: [{}] }), 1);
+    const cop = sim.cops[0]!;
+    const k = sim.parameters.knowledge;
+    cop.launched = true;
+    cop.alive = false; // died
+    cop.state.fill(MemberState.active); // its former members meet no problems in it
+    cop.tacit.fill(1);
+    cop.written.fill(1);
+    cop.reuseEvents = 7;
+    for (let week = 10; week < 14; week++) {
+      sim.week = week;
+      reuseKnowledge(sim, cop);
+    }
+    // Four weeks unrefreshed: exactly the four-week retentions, tacit faster than written.
+    expect(cop.tacit[0]).toBeCloseTo(k.tacitRetention, 12);
+    expect(cop.written[0]).toBeCloseTo(k.writtenRetention, 12);
+    expect(cop.reuseEvents).toBe(0);
+
+    const never = createSimulation(scenarioSchema.parse({ organisation: { employees: 50 }, cops: [{}] }), 1).cops[0]!;
+    never.tacit.fill(1);
+    reuseKnowledge(sim, never);
+    expect(never.tacit[0]).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beta, gamma, makeRng, makeStreams, normal, poisson, replicationSeed } from '../../src/engine/rng.js';
+import { beta, gamma, geometricGap, makeRng, makeStreams, normal, poisson, poissonBelow, replicationSeed } from '../../src/engine/rng.js';
 
 /** Mean and variance of `n` draws of `draw`. */
 function moments(n: number, draw: () => number): { mean: number; variance: number } {
@@ -124,6 +124,48 @@ describe('random numbers', () => {
         expect(Math.abs(m.mean - shape)).toBeLessThan(5 * Math.sqrt(shape / n));
         expect(Math.abs(m.variance / shape - 1)).toBeLessThan(0.1);
       }
+    });
+
+    it('normal deviates follow the normal distribution in the body, the wedges and the tail', () => {
+      // Upper-tail probabilities 1 − Φ(x), from the complementary error function; 3.4426… is
+      // where the ziggurat's tail starts, so the last bin is drawn by the tail algorithm alone.
+      const edges = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.442619855899];
+      const upper = [0.5, 0.3085375387259869, 0.15865525393145707, 0.06680720126885809, 0.02275013194817922, 0.006209665325776139, 0.0013498980316300957, 0.00028805425619582025];
+      const draws = 400_000;
+      const rng = makeRng('ziggurat');
+      const counts = new Array<number>(2 * edges.length).fill(0);
+      for (let k = 0; k < draws; k++) {
+        const z = normal(rng);
+        let b = edges.length - 1;
+        while (b > 0 && Math.abs(z) < (edges[b] as number)) b--;
+        counts[(z < 0 ? edges.length : 0) + b]!++;
+      }
+      for (let side = 0; side < 2; side++) {
+        for (let b = 0; b < edges.length; b++) {
+          const p = (upper[b] as number) - (b + 1 < edges.length ? (upper[b + 1] as number) : 0);
+          const expected = draws * p;
+          const se = Math.sqrt(draws * p * (1 - p));
+          expect(Math.abs((counts[side * edges.length + b] as number) - expected), `bin ${side ? '−' : '+'}${edges[b]}`).toBeLessThan(5 * se);
+        }
+      }
+    });
+
+    it('poissonBelow with the limit e^−mean is poisson, draw for draw', () => {
+      const a = makeRng('poisson-limit');
+      const b = makeRng('poisson-limit');
+      for (const mean of [0.05, 0.8, 3, 12]) {
+        for (let k = 0; k < 200; k++) expect(poissonBelow(b, Math.exp(-mean))).toBe(poisson(a, mean));
+      }
+    });
+
+    it('geometric gaps pick each person with the given chance', () => {
+      const rng = makeRng('gaps');
+      const p = 0.02;
+      const people = 1_000_000;
+      let picked = 0;
+      for (let i = geometricGap(rng, Math.log(1 - p)); i < people; i += 1 + geometricGap(rng, Math.log(1 - p))) picked++;
+      expect(Math.abs(picked - people * p)).toBeLessThan(5 * Math.sqrt(people * p * (1 - p)));
+      expect(geometricGap(rng, Number.NEGATIVE_INFINITY)).toBe(0);
     });
 
     it('normal deviates have mean 0 and variance 1', () => {

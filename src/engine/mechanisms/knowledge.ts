@@ -17,11 +17,12 @@
  * keeps `tacitRetention` after four weeks (Argote, Beckman & Epple 1990), written know-how
  * `writtenRetention` (the weekly decay at the end spares the classes refreshed this week, by
  * reuse, sharing or discussion at a meeting). Each problem worked on, reused or solved anew,
- * raises competence: C ← C + learning·(1 − C).
+ * raises competence: C ← C + learning·(1 − C). After a CoP dies its members meet no more
+ * problems in it, but its repertoire goes on fading at the same rates, tacit faster than written.
  */
 import { isMember, presence } from '../community.js';
 import { drawProblemClass } from '../problems.js';
-import { poisson } from '../rng.js';
+import { poisson, poissonBelow } from '../rng.js';
 import type { CommunityState, Simulation } from '../state.js';
 import { RETENTION_SPAN_WEEKS } from '../units.js';
 import { exp, pow } from '../math.js';
@@ -32,8 +33,16 @@ export function weeklyRetention(perFourWeeks: number): number {
 }
 
 export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
-  if (!cop.alive) return;
   const k = sim.parameters.knowledge;
+  if (!cop.alive) {
+    // A CoP that died (or has not started) meets no problems, but what it knew keeps fading.
+    if (cop.launched) forget(cop, k, sim.week);
+    cop.reuseEvents = 0;
+    cop.reinventions = 0;
+    cop.solutionsShared = 0;
+    cop.hoursSaved = 0;
+    return;
+  }
   const rng = cop.rng;
   const { competence, savedNow } = sim.people;
   const { state, interestFit, windowAttended, belonging, motivation, tacit, written } = cop;
@@ -47,7 +56,13 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
   let saved = 0;
   for (let i = 0; i < state.length; i++) {
     if (!isMember(state[i] as number)) continue;
-    const problems = poisson(rng, k.problemsPerWeek * (interestFit[i] as number));
+    const mean = k.problemsPerWeek * (interestFit[i] as number);
+    if (mean !== cop.problemMean[i]) {
+      cop.problemMean[i] = mean;
+      cop.problemLimit[i] = mean > 0 && mean <= 30 ? exp(-mean) : Number.NaN;
+    }
+    const limit = cop.problemLimit[i] as number;
+    const problems = Number.isNaN(limit) ? poisson(rng, mean) : poissonBelow(rng, limit);
     if (problems === 0) continue;
     const c = competence[i] as number;
     const recent = Math.min(1, (windowAttended[i] as number) / held);
@@ -80,6 +95,16 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
       competence[i] = (competence[i] as number) + k.learning * (1 - (competence[i] as number));
     }
   }
+  forget(cop, k, week);
+  cop.reuseEvents = reused;
+  cop.reinventions = reinvented;
+  cop.solutionsShared = shared;
+  cop.hoursSaved = saved;
+}
+
+/** The weekly decay of the repertoire, sparing the classes refreshed this week. */
+function forget(cop: CommunityState, k: Simulation['parameters']['knowledge'], week: number): void {
+  const { tacit, written, refreshed } = cop;
   const rt = weeklyRetention(k.tacitRetention);
   const rw = weeklyRetention(k.writtenRetention);
   for (let q = 0; q < tacit.length; q++) {
@@ -87,8 +112,4 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
     tacit[q] = (tacit[q] as number) * rt;
     written[q] = (written[q] as number) * rw;
   }
-  cop.reuseEvents = reused;
-  cop.reinventions = reinvented;
-  cop.solutionsShared = shared;
-  cop.hoursSaved = saved;
 }

@@ -14,7 +14,8 @@
  * workload.
  */
 import type { Simulation } from '../state.js';
-import { cos, log, sin } from '../math.js';
+import { log } from '../math.js';
+import { geometricGap, normal } from '../rng.js';
 
 export function budgetTime(sim: Simulation): void {
   const { people, parameters } = sim;
@@ -26,29 +27,16 @@ export function budgetTime(sim: Simulation): void {
   const deadline = people.teamDeadline;
   for (let t = 0; t < people.nTeams; t++) deadline[t] = rng() < deadlineProbability ? 1 : 0;
   const { n, team, loadOffset, slack, savedLast, savedNow } = people;
-  // Box–Muller in pairs: both deviates used.
-  for (let i = 0; i < n; i += 2) {
-    const u = 1 - rng();
-    const v = rng();
-    const r = Math.sqrt(-2 * log(u));
-    const a = 2 * Math.PI * v;
-    for (let k = 0; k < 2 && i + k < n; k++) {
-      const j = i + k;
-      const eps = k === 0 ? r * cos(a) : r * sin(a);
-      const load = mean + (loadOffset[j] as number) + sd * eps + (deadline[team[j] as number] as number) * deadlineHours;
-      savedLast[j] = savedNow[j] as number;
-      savedNow[j] = 0;
-      slack[j] = weekly - load + back * (savedLast[j] as number);
-    }
+  for (let j = 0; j < n; j++) {
+    const load = mean + (loadOffset[j] as number) + sd * normal(rng) + (deadline[team[j] as number] as number) * deadlineHours;
+    savedLast[j] = savedNow[j] as number;
+    savedNow[j] = 0;
+    slack[j] = weekly - load + back * (savedLast[j] as number);
   }
   // Who is away: the gaps between them are geometric (one draw per absence, not per person).
   if (away > 0) {
     const logStay = log(1 - away);
-    for (let j = skip(rng, logStay); j < n; j += 1 + skip(rng, logStay)) slack[j] = Number.NEGATIVE_INFINITY;
+    for (let j = geometricGap(rng, logStay); j < n; j += 1 + geometricGap(rng, logStay)) slack[j] = Number.NEGATIVE_INFINITY;
   }
 }
 
-/** People passed over before the next one away: Geometric(absence), by inversion. */
-function skip(rng: () => number, logStay: number): number {
-  return logStay === Number.NEGATIVE_INFINITY ? 0 : Math.floor(log(1 - rng()) / logStay);
-}
