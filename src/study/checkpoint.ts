@@ -217,15 +217,32 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
     close,
     async commit(write) {
       closeLog();
-      const staging = join(dir, STAGING);
-      await writingTo(out, async () => {
-        await rm(staging, { recursive: true, force: true });
-        await write(staging);
-        await moveInto(staging, out);
-        await rm(dir, { recursive: true, force: true });
-      });
+      await stageInto(out, write);
+      await writingTo(out, () => rm(dir, { recursive: true, force: true }));
     },
   };
+}
+
+/**
+ * Writes a study's final files with `write` into `OUT/.copsim-checkpoint/staging`, then moves
+ * them into `out` (see `moveInto`: manifests removed first and put in place last, the charts of
+ * an earlier output that this one lacks removed), so that a stop at any moment leaves the old
+ * complete output, the new complete output, or a folder without its manifest (unfinished,
+ * written anew by the same command). The staging folder is removed, and the checkpoint folder
+ * when nothing else is in it.
+ *
+ * @example await stageInto('out/merged', (staging) => writeStudyFiles(staging, result))
+ */
+export async function stageInto(out: string, write: (staging: string) => Promise<unknown>): Promise<void> {
+  const dir = join(out, CHECKPOINT_FOLDER);
+  const staging = join(dir, STAGING);
+  await writingTo(out, async () => {
+    await rm(staging, { recursive: true, force: true });
+    await write(staging);
+    await moveInto(staging, out);
+    await rm(staging, { recursive: true, force: true });
+    rmdirSafe(dir);
+  });
 }
 
 function rmdirSafe(dir: string): void {

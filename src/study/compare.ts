@@ -28,7 +28,7 @@ import {
   type StudyOptions,
 } from './options.js';
 import { createSession } from './session.js';
-import { writeStudy } from './write.js';
+import { writeStudyFiles } from './write.js';
 
 /** One compared scenario with its own overrides. */
 export interface CompareArm {
@@ -143,7 +143,7 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds: (batches[0] as Collected).seeds });
   if (slice !== undefined) return compareShard({ arms, batches, fields, slice, out, runs: settings.runs, weeks: reference.scenario.weeks, checkpoint });
   const result = compareResult(arms, batches, fields, out);
-  await checkpoint?.commit((staging) => writeStudy(staging, result));
+  await checkpoint?.commit((staging) => writeStudyFiles(staging, result));
   return result;
 }
 

@@ -51,7 +51,7 @@ import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
 import { prepareOutputFolder } from './folder.js';
 import { checkStudyOptions, describeWorkers, wholeNumber, type StudyFiles, type StudyOptions } from './options.js';
 import { createSession } from './session.js';
-import { writeStudy } from './write.js';
+import { writeStudyFiles } from './write.js';
 
 /** Options of `hypotheses`. */
 export interface HypothesesOptions extends StudyOptions {
@@ -275,7 +275,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     manifest,
     out,
   };
-  await checkpoint?.commit((staging) => writeStudy(staging, study));
+  await checkpoint?.commit((staging) => writeStudyFiles(staging, study));
   return study;
 }
 

@@ -28,7 +28,7 @@ import {
   type StudyOptions,
 } from './options.js';
 import { createSession } from './session.js';
-import { writeStudy } from './write.js';
+import { writeStudyFiles } from './write.js';
 
 /** Options of `run`. */
 export interface RunOptions extends StudyOptions {
@@ -114,7 +114,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   if (slice !== undefined) return runShard({ slice, name, source, scenario, collected, fields, out, runs: settings.runs, checkpoint });
   const output = runOutput(collected, { scenario, name, source }, fields);
   const result: RunResult = { kind: 'run', name, source, scenario, collected, output, figures: keyFigures(collected), out };
-  await checkpoint?.commit((staging) => writeStudy(staging, result));
+  await checkpoint?.commit((staging) => writeStudyFiles(staging, result));
   return result;
 }
 

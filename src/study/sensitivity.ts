@@ -43,7 +43,7 @@ import {
 import { createSession } from './session.js';
 import { designFactors, someParams, sobolSensitivity, type SobolOptions, type SobolStudy } from './sobol.js';
 import { checkMeasure } from './sweep.js';
-import { writeStudy } from './write.js';
+import { writeStudyFiles } from './write.js';
 
 /** Options of `sensitivity`. */
 export interface SensitivityOptions extends StudyOptions {
@@ -191,7 +191,7 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
   );
   const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
   const study = morrisStudy({ base, factors, measure, trajectories, levels, seed: settings.seed, result, fields, out });
-  await checkpoint?.commit((staging) => writeStudy(staging, study));
+  await checkpoint?.commit((staging) => writeStudyFiles(staging, study));
   return study;
 }
 

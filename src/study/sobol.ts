@@ -41,7 +41,7 @@ import {
 } from './options.js';
 import { createSession } from './session.js';
 import { checkMeasure } from './sweep.js';
-import { writeStudy } from './write.js';
+import { writeStudyFiles } from './write.js';
 
 /** Options of `sensitivity` with `method: 'sobol'`. */
 export interface SobolOptions extends StudyOptions {
@@ -197,7 +197,7 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
     manifest,
     out,
   };
-  await checkpoint?.commit((staging) => writeStudy(staging, study));
+  await checkpoint?.commit((staging) => writeStudyFiles(staging, study));
   return study;
 }
 

@@ -27,7 +27,7 @@ import {
   type StudyOptions,
 } from './options.js';
 import { createSession } from './session.js';
-import { writeStudy } from './write.js';
+import { writeStudyFiles } from './write.js';
 
 /** Options of `sweep`. */
 export interface SweepOptions extends StudyOptions {
@@ -123,7 +123,7 @@ export async function sweep(options: SweepOptions): Promise<SweepStudy> {
     );
     return own;
   }
-  await checkpoint?.commit((staging) => writeStudy(staging, study));
+  await checkpoint?.commit((staging) => writeStudyFiles(staging, study));
   return study;
 }
 

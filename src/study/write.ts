@@ -22,6 +22,7 @@ import { readReportScripts } from '../report/assets.js';
 import { tablesPageHtml } from '../report/tables-page.js';
 import type { CalibrationStudy } from './calibrate.js';
 import type { CompareResult } from './compare.js';
+import { stageInto } from './checkpoint.js';
 import { writingTo } from './folder.js';
 import type { HypothesesStudy } from './hypotheses.js';
 import type { RunResult } from './run.js';
@@ -33,13 +34,24 @@ import type { SweepStudy } from './sweep.js';
 export type StudyResult = RunResult | CompareResult | SweepStudy | SensitivityStudy | SobolStudy | HypothesesStudy | CalibrationStudy;
 
 /**
- * Writes a study's files into `dir` (created if needed), each atomically; a manifest is written
- * last, so a manifest beside the tables marks a complete output. Returns `dir`.
+ * Writes a study's files into `dir` (created if needed): first into a staging folder inside it,
+ * then moved into place, the manifest last, so that a stop at any moment leaves the old
+ * complete output, the new complete output, or a folder without its manifest, never a mix of
+ * old and new files. A manifest beside the tables marks a complete output. Returns `dir`.
  *
  * @throws StudyError naming the folder when it cannot be written
  * @example await writeStudy('out/baseline', await run({ runs: 50 }))
  */
 export async function writeStudy(dir: string, result: StudyResult): Promise<string> {
+  await stageInto(dir, (staging) => writeStudyFiles(staging, result));
+  return dir;
+}
+
+/**
+ * Writes a study's files straight into `dir` (created if needed), each atomically, a manifest
+ * last: what `writeStudy` and a checkpoint's commit write into their staging folder.
+ */
+export async function writeStudyFiles(dir: string, result: StudyResult): Promise<string> {
   await writingTo(dir, async () => {
     switch (result.kind) {
       case 'run':

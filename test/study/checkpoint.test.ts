@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../dist/engine/simulate.js';
 import type { RunResult } from '../../dist/engine/result.js';
 import { decodePayload, encodeRecord, replicationOf, replicationRecord } from '../../dist/output/checkpoint-log.js';
-import { CHECKPOINT_FOLDER, openCheckpoint, type CheckpointOptions } from '../../dist/study/checkpoint.js';
+import { CHECKPOINT_FOLDER, openCheckpoint, stageInto, type CheckpointOptions } from '../../dist/study/checkpoint.js';
 import { StudyError } from '../../dist/study/errors.js';
 import { scenarioSchema } from '../../dist/scenario/schema.js';
 
@@ -152,4 +152,33 @@ describe('openCheckpoint', () => {
     // A file copsim did not write stays.
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('earlier');
   });
+
+  it('stages a write: one that fails half-way leaves the earlier output as it was, one that ends replaces it whole', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'copsim-stage-'));
+    for (const [file, text] of [['summary.csv', 'old'], ['old.vl.json', '{}'], ['manifest.json', '{"old":true}']]) writeFileSync(join(out, file as string), text as string);
+    const { writeFile } = await import('node:fs/promises');
+    await expect(
+      stageInto(out, async (staging) => {
+        const { mkdir } = await import('node:fs/promises');
+        await mkdir(staging, { recursive: true });
+        await writeFile(join(staging, 'summary.csv'), 'new');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow();
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe('old');
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('{"old":true}');
+    expect(existsSync(join(out, 'old.vl.json'))).toBe(true);
+
+    await stageInto(out, async (staging) => {
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(staging, { recursive: true });
+      await writeFile(join(staging, 'summary.csv'), 'new');
+      await writeFile(join(staging, 'manifest.json'), '{"new":true}');
+    });
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe('new');
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('{"new":true}');
+    expect(existsSync(join(out, 'old.vl.json'))).toBe(false);
+    expect(existsSync(join(out, CHECKPOINT_FOLDER))).toBe(false);
+  });
 });
+

@@ -4,7 +4,7 @@
  * shard list; shards that are not of one run, that overlap or that leave replications out are
  * refused with a message naming the folder and the field; a partial merge says so.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,18 @@ describe('merge', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'merged', 'manifest.json'), 'utf8')) as { shards: { folder: string }[] };
     expect(manifest.shards.map((s) => s.folder)).toEqual(['0', '1', '2'].map((k) => join(dir, 'three', k)));
     expect(readFileSync(join(dir, 'merged', 'report.html'), 'utf8')).toContain('3 shards (replications 0–1, 2–3, 4–5)');
+  });
+
+  it('writes into a used folder through a staging folder: the earlier output\'s charts go, nothing is left behind', async () => {
+    const shards = [0, 1].map((index) => join(dir, 'two', String(index)));
+    for (const [index, out] of shards.entries()) await copsim.run({ ...common, shard: { index, count: 2 }, out });
+    const target = join(dir, 'reused');
+    mkdirSync(target, { recursive: true });
+    for (const file of ['earlier.vl.json', 'earlier.svg', 'earlier.png', 'manifest.json']) writeFileSync(join(target, file), 'earlier');
+    await copsim.merge({ shards, out: target });
+    expectSameRunFolder(join(dir, 'whole'), target);
+    for (const stale of ['earlier.vl.json', 'earlier.svg', 'earlier.png']) expect(existsSync(join(target, stale))).toBe(false);
+    expect(existsSync(join(target, '.copsim-checkpoint'))).toBe(false);
   });
 
   it('merges random uneven partitions into the same tables and manifest', async () => {
