@@ -17,6 +17,13 @@ function valuesOf(replications: readonly ReplicationRow[], cop: string, figure: 
   return replications.filter((r) => r.cop === cop && r.metric === figure).map((r) => r.value);
 }
 
+/**
+ * Runs drawn as ticks in the inequality chart: the first this many by replication index. The
+ * mean and its interval are over every run; beyond a thousand, more ticks would only pile up on
+ * each other while the chart's files (and the memory to draw them) grew with the runs.
+ */
+export const MAX_TICK_RUNS = 1000;
+
 const INEQUALITY: readonly { figure: RunFigure; label: string }[] = [
   { figure: 'contribution_gini', label: 'Gini coefficient' },
   { figure: 'top10_share', label: 'Share by the top 10%' },
@@ -60,7 +67,7 @@ export function inequalityChart(options: MemberChartOptions): TopLevelSpec | und
   for (const [id, label] of options.labels) {
     for (const { figure, label: measure } of INEQUALITY) {
       const values = valuesOf(options.replications, id, figure).filter(Number.isFinite);
-      for (const value of values) runsValues.push({ series: label, measure, value });
+      for (const value of values.slice(0, MAX_TICK_RUNS)) runsValues.push({ series: label, measure, value });
       if (values.length === 0) continue;
       const ci = meanInterval(values, metricKind(figure));
       means.push({ series: label, measure, mean: ci.mean, low: ci.low, high: ci.high, n: ci.n });
@@ -85,7 +92,9 @@ export function inequalityChart(options: MemberChartOptions): TopLevelSpec | und
     ...chartFrame({
       title: options.title ?? 'Contribution inequality',
       subtitle: [
-        `Ticks: each of ${options.runs} runs; dot and bar: mean over runs and its 95% confidence interval`,
+        options.runs > MAX_TICK_RUNS
+          ? `Ticks: the first ${MAX_TICK_RUNS.toLocaleString('en-US')} of ${options.runs.toLocaleString('en-US')} runs; dot and bar: mean over all runs and its 95% confidence interval`
+          : `Ticks: each of ${options.runs} runs; dot and bar: mean over runs and its 95% confidence interval`,
         'Gini 0: everyone contributed alike; 1: one member made every contribution',
       ],
       description: options.description,

@@ -12,7 +12,7 @@ import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
 import type { WeeklyMetric } from '../engine/result.js';
 import type { Manifest } from '../output/provenance.js';
 import { deathCounts, deathWeeksChart } from './death-weeks.js';
-import { inequalityChart, tenureChart } from './members.js';
+import { inequalityChart, MAX_TICK_RUNS, tenureChart } from './members.js';
 import { chartEvents } from './events.js';
 import type { SeriesKey } from './layers.js';
 import { rolesChart } from './roles.js';
@@ -159,7 +159,7 @@ export function runCharts(input: RunChartInput): NamedChart[] {
   };
 
   const charts = [banded[0], roles, ...banded.slice(1)].filter((c): c is NamedChart => c !== undefined);
-  const inequalityDescription = `Contribution inequality among the members at the end of each of ${runs} runs: the Gini coefficient of their contributions and the share made by the top 10%, each run as a tick and the mean with its 95% confidence interval.`;
+  const inequalityDescription = `Contribution inequality among the members at the end of each of ${runs} runs: the Gini coefficient of their contributions and the share made by the top 10%, ${runs > MAX_TICK_RUNS ? `the first ${MAX_TICK_RUNS} runs` : 'each run'} as a tick and the mean with its 95% confidence interval.`;
   const inequality = inequalityChart({ replications, labels, runs, description: inequalityDescription, title: titled('Contribution inequality') });
   if (inequality !== undefined) {
     charts.push({ name: 'inequality', title: 'Contribution inequality', description: inequalityDescription, spec: inequality });

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReplicationRow, SummaryRow } from '../../src/aggregate/types.js';
 import { renderSvg, runCharts, type NamedChart } from '../../src/charts/index.js';
+import { inequalityChart, MAX_TICK_RUNS } from '../../src/charts/members.js';
 import type { RunOutput } from '../../src/output/write.js';
 import { mandateLifted, twoFragileCops } from './fixtures.js';
 
@@ -138,6 +139,23 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
       const mean = ((dots?.data as Json).values as Json[]).find((v) => v.measure === measure)?.mean as number;
       expect(mean).toBeCloseTo(perRun.reduce((a, b) => a + b, 0) / perRun.length, 12);
     }
+  });
+
+  it('draws the first thousand runs as ticks when there are more, the mean still over all of them', () => {
+    const runs = 2500;
+    const replications: ReplicationRow[] = [];
+    for (let replication = 0; replication < runs; replication++) {
+      for (const metric of ['contribution_gini', 'top10_share'] as const) {
+        replications.push({ scenario: 'big', replication, seed: replication, cop: 'scrum-masters', metric, value: (replication % 100) / 100 });
+      }
+    }
+    const chart = inequalityChart({ replications, labels: new Map([['scrum-masters', 'Scrum Masters']]), runs, description: 'd' });
+    const [ticks, , dots] = layers(chart as unknown as Json);
+    const drawn = ((ticks?.data as Json).values as Json[]).filter((v) => v.measure === 'Gini coefficient');
+    expect(drawn.map((v) => v.value)).toEqual(replications.filter((r) => r.metric === 'contribution_gini' && r.replication < MAX_TICK_RUNS).map((r) => r.value));
+    const dot = ((dots?.data as Json).values as Json[]).find((v) => v.measure === 'Gini coefficient');
+    expect(dot?.n).toBe(runs);
+    expect(JSON.stringify((chart as unknown as { title: unknown }).title)).toContain('the first 1,000 of 2,500 runs');
   });
 
   it('draws member survival from the retention figures, starting at 100% at week 0', () => {
