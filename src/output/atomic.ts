@@ -50,6 +50,17 @@ async function replaceableFile(path: string): Promise<string> {
  * @example await writeFileAtomic('out/summary.csv', csvText)
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeChunksAtomic(path, [data]);
+}
+
+/**
+ * `writeFileAtomic` for content made piece by piece: each piece is written to the temporary
+ * file as it comes, so a large file (a table of every replication) is never held whole.
+ *
+ * @throws NotRegularFile as `writeFileAtomic` does
+ * @example await writeChunksAtomic('out/replications.csv', csvChunks(rows, REPLICATION_COLUMNS))
+ */
+export async function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   const file = await replaceableFile(path);
   counter += 1;
   const temp = join(
@@ -59,7 +70,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(data);
+      for (const chunk of chunks) await handle.writeFile(chunk);
       await handle.sync();
     } finally {
       await handle.close();

@@ -4,9 +4,9 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPLICATION_COLUMNS, SUMMARY_COLUMNS, type ReplicationRow, type SummaryRow } from '../aggregate/types.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeChunksAtomic, writeFileAtomic } from './atomic.js';
 import { makeDirectory } from './directory.js';
-import { toCsv } from './csv.js';
+import { csvChunks, toCsv } from './csv.js';
 import { serializeManifest, type Manifest } from './provenance.js';
 import { AGENT_COLUMNS, TIE_COLUMNS, type AgentRow, type TieRow } from './agents.js';
 
@@ -46,7 +46,8 @@ export async function writeRunOutput(dir: string, output: RunOutput): Promise<Ru
   };
   await rm(files.manifest, { force: true });
   await writeFileAtomic(files.summary, toCsv(output.summary, SUMMARY_COLUMNS));
-  await writeFileAtomic(files.replications, toCsv(output.replications, REPLICATION_COLUMNS));
+  // One row per replication, CoP and figure: written piece by piece, never held as one text.
+  await writeChunksAtomic(files.replications, csvChunks(output.replications, REPLICATION_COLUMNS));
   // Agent-level tables of an earlier run would not match this one's manifest.
   const agentsFile = join(dir, 'agents.csv');
   const tiesFile = join(dir, 'ties.csv');

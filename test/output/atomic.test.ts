@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/output/index.js';
+import { writeChunksAtomic } from '../../src/output/atomic.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -28,6 +29,16 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(target, 'short');
     expect(await readFile(target, 'utf8')).toBe('short');
     expect(await readdir(dir)).toEqual(['out.txt']);
+  });
+
+  it('writes content given piece by piece as one file, replacing a longer one', async () => {
+    const target = join(dir, 'replications.csv');
+    await writeFile(target, 'x'.repeat(100_000));
+    const pieces = ['a,b\n', ...Array.from({ length: 50 }, (_, i) => `${i},${'y'.repeat(i)}\n`), new TextEncoder().encode('end\n')];
+    await writeChunksAtomic(target, pieces);
+    const expected = pieces.map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p))).join('');
+    expect(await readFile(target, 'utf8')).toBe(expected);
+    expect(await readdir(dir)).toEqual(['replications.csv']);
   });
 
   it('writes bytes as given', async () => {

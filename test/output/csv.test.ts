@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseText, restoreText } from '../../src/output/csv.js';
+import { csvChunks, neutraliseText, restoreText } from '../../src/output/csv.js';
 import { parseCsv, toCsv } from '../../src/output/index.js';
+
+describe('csvChunks', () => {
+  it('gives toCsv\'s bytes in pieces of at most the rows asked for, the header first', () => {
+    const rows = Array.from({ length: 23 }, (_, i) => ({ i, text: i % 5 === 0 ? `a,"${i}"` : `=x${i}`, v: i % 7 === 0 ? Number.NaN : i / 3 }));
+    for (const size of [1, 4, 23, 100]) {
+      const pieces = [...csvChunks(rows, ['i', 'text', 'v'], size)];
+      expect(pieces.join('')).toBe(toCsv(rows, ['i', 'text', 'v']));
+      expect(pieces).toHaveLength(1 + Math.ceil(23 / size));
+      for (const piece of pieces.slice(1)) expect(piece.split('\n').length - 1).toBeLessThanOrEqual(size);
+    }
+    expect([...csvChunks([], ['a'])].join('')).toBe(toCsv([], ['a']));
+  });
+});
 
 describe('toCsv', () => {
   it('writes a header, one line per row, and ends every line with \\n', () => {
