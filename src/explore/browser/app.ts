@@ -199,7 +199,10 @@ function update(): void {
 
 function onArrived(batch: Batch): void {
   if (batch === current && timing.firstResult === undefined) timing.firstResult = performance.now() - changedAt;
-  if (batch === current || batch === pinned) requestDraw(false);
+  // The first replications of new settings are drawn at once: only the redrawing of a batch
+  // already on screen waits for the previous drawing (so that the page stays responsive).
+  if (batch === current && drawnBatches[0] !== current) requestDraw(true);
+  else if (batch === current || batch === pinned) requestDraw(false);
 }
 
 // ---- drawing -----------------------------------------------------------------------------
