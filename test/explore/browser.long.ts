@@ -5,7 +5,10 @@
  * value's message (the command line's) at its control, restore its state from the URL hash,
  * and save a scenario that `copsim validate` accepts.
  *
- * The page simulates in the browser, so the runs here are small: 8 replications of 30 weeks.
+ * The page simulates in the browser, so most runs here are small: 8 replications of 30 weeks.
+ * One test takes the page's full 200 runs of 156 weeks after a change: on the way its summary is
+ * `copsim run --runs k`'s for the k replications it has, at the end that of all 200, and no
+ * task of the main thread blocks the page for seconds meanwhile.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -220,4 +223,44 @@ describe.skipIf(skip)('the explorer in headless Chromium, offline', () => {
     });
     expect(seen).toEqual({ errors: [], remote: [] });
   });
+
+  it('converges on copsim run over 200 runs of 156 weeks, and its main thread is never blocked for seconds while they stream', async () => {
+    // The CLI's summary of the whole batch, and of the prefix the page had when it was read.
+    const summaryOf = async (runs: number): Promise<string> => {
+      const out = join(dir, `cli-${runs}`);
+      const args = ['run', 'baseline', '--runs', String(runs), '--seed', '1', '--set', 'cops.0.support.fundedHours=3', '--workers', '0', '--out', out, '--quiet'];
+      expect(await main(args, quietIo().io)).toBe(0);
+      return readFile(join(out, 'summary.csv'), 'utf8');
+    };
+    let partial: { k: number; csv: string } | undefined;
+    let whole: string | undefined;
+    let longest = 0;
+    const seen = await open('runs=200&seed=1', async (page) => {
+      // Long tasks of the main thread (the Long Tasks API: every task over 50 ms), from a change on.
+      await page.waitForFunction('window.copsimExplore.status().drawnRuns > 0', undefined, { timeout: 90_000 });
+      await page.evaluate(`(() => {
+        window.longTasks = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask' });
+      })()`);
+      await page.locator('[data-slider="cops.0.support.fundedHours"]').fill('3');
+      await page.waitForFunction(
+        `(() => { const s = window.copsimExplore.status(); return window.copsimExplore.command().includes('fundedHours=3') && s.prefix >= 20; })()`,
+        undefined,
+        { timeout: 90_000, polling: 20 },
+      );
+      // The prefix and its summary in one synchronous step of the page, so that they belong together.
+      partial = (await page.evaluate('(() => ({ k: window.copsimExplore.status().prefix, csv: window.copsimExplore.summaryCsv() }))()')) as { k: number; csv: string };
+      await settled(page);
+      whole = (await page.evaluate('window.copsimExplore.summaryCsv()')) as string;
+      longest = (await page.evaluate('Math.max(0, ...window.longTasks)')) as number;
+    });
+    expect(seen).toEqual({ errors: [], remote: [] });
+    expect(partial?.k).toBeGreaterThanOrEqual(20);
+    expect(partial?.csv === (await summaryOf(partial?.k ?? 0))).toBe(true);
+    expect(whole === (await summaryOf(200))).toBe(true);
+    // 200 replications simulated on the main thread would block it for tens of seconds; the
+    // page hands them to workers and draws chart by chart, so no task comes near that.
+    expect(longest).toBeLessThan(3000);
+  });
 });
+
