@@ -2,7 +2,8 @@
  * The explorer's responsiveness, measured in headless Chromium: the baseline's page is opened
  * from a file, and once it has drawn, the funded-hours slider is moved; the page reports how
  * long that change took to its first drawn curve and to every replication drawn (the default
- * 200). Skipped, with the reason, where no Chromium is installed.
+ * 200); then once more on the settled page, as a change made in use. Skipped, with the
+ * reason, where no Chromium is installed.
  *
  *   explore(baseline) ──Chromium──▶ slider moved ──▶ { firstCurveSeconds, completeSeconds }
  */
@@ -28,6 +29,9 @@ export type ExplorerFigure =
       readonly firstCurveSeconds: number;
       /** From the slider's change to every replication drawn, seconds. */
       readonly completeSeconds: number;
+      /** The same two times for a second change, made once the first batch was all drawn (a page in use, its workers warm). */
+      readonly settledFirstCurveSeconds: number;
+      readonly settledCompleteSeconds: number;
     }
   | { readonly skipped: string };
 
@@ -54,22 +58,32 @@ export async function measureExplorer(progress: (message: string) => void, runs 
     await page.goto(pathToFileURL(path ?? '').href, { waitUntil: 'load' });
     await page.waitForFunction('window.copsimExplore.status().drawnRuns > 0', undefined, { timeout: 120_000 });
     progress('explorer: moving the funded-hours slider, timing the redraw');
-    await page.locator('[data-slider="cops.0.support.fundedHours"]').fill('6');
-    await page.waitForFunction(
-      '(() => { const t = window.copsimExplore.timings(); return t.length > 1 && t[t.length - 1].complete !== undefined; })()',
-      undefined,
-      { timeout: 600_000, polling: 250 },
-    );
-    const timings = (await page.evaluate('window.copsimExplore.timings()')) as { firstCurve: number; complete: number }[];
+    // The first change right after the page's first drawing (its workers still warming up and
+    // busy with the opening batch), then a second once that change is all drawn.
+    const change = async (hours: string): Promise<{ firstCurve: number; complete: number }> => {
+      const before = (await page.evaluate('window.copsimExplore.timings().length')) as number;
+      await page.locator('[data-slider="cops.0.support.fundedHours"]').fill(hours);
+      await page.waitForFunction(
+        `(() => { const t = window.copsimExplore.timings(); return t.length > ${before} && t[t.length - 1].complete !== undefined; })()`,
+        undefined,
+        { timeout: 600_000, polling: 250 },
+      );
+      const timings = (await page.evaluate('window.copsimExplore.timings()')) as { firstCurve: number; complete: number }[];
+      return timings[timings.length - 1] as { firstCurve: number; complete: number };
+    };
+    const first = await change('6');
+    progress('explorer: moving it again, on the settled page');
+    const settled = await change('3');
     const status = (await page.evaluate('window.copsimExplore.status()')) as { workers: number };
-    const last = timings[timings.length - 1] as { firstCurve: number; complete: number };
     return {
       runs,
       employees: 1000,
       weeks: 156,
       workers: status.workers,
-      firstCurveSeconds: last.firstCurve / 1000,
-      completeSeconds: last.complete / 1000,
+      firstCurveSeconds: first.firstCurve / 1000,
+      completeSeconds: first.complete / 1000,
+      settledFirstCurveSeconds: settled.firstCurve / 1000,
+      settledCompleteSeconds: settled.complete / 1000,
     };
   } finally {
     await browser.close();
