@@ -137,6 +137,16 @@ function notContainer(file: string, path: string, node: unknown, expected: strin
 function applySet(raw: unknown, expr: string, override: SetOverride, provenance?: Provenance): unknown {
   const issues = checkPath(expr, override.path, raw);
   if (issues.length > 0) throw new ScenarioError(issues);
+  // The CoPs merge by position, so an empty list would change nothing: said, not ignored.
+  if (override.path.length === 1 && override.path[0] === 'cops' && Array.isArray(override.value) && override.value.length === 0) {
+    throw new ScenarioError([
+      {
+        file: setOrigin(expr),
+        path: 'cops',
+        message: 'an empty list changes nothing: the CoPs merge by position (cops.N.FIELD=VALUE changes the N-th, cops.N={...} at the end adds one), and a scenario keeps at least one CoP',
+      },
+    ]);
+  }
   return setIn(raw, override.path, 0, override.value, setOrigin(expr), provenance);
 }
 

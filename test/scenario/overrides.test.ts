@@ -49,6 +49,13 @@ describe('applySets', () => {
     expect(error.issues[0]?.message).toContain('index 3 is past the end of the list (1 item');
   });
 
+  it('refuses an empty list of CoPs, which would merge into nothing, instead of ignoring it', () => {
+    const error = scenarioError(() => applySets(raw, ['cops=[]']));
+    expect(error.issues[0]).toMatchObject({ file: '--set cops=[]', path: 'cops' });
+    expect(error.issues[0]?.message).toContain('an empty list changes nothing');
+    expect(applySets(raw, ['cops=[{ theme: ai }]'])).toMatchObject({ cops: [{ id: 'sm', theme: 'ai' }] });
+  });
+
   it('names an unknown key with the --set origin and the nearest valid key', () => {
     const error = scenarioError(() => applySets(raw, ['cops.0.partcipation=mandatory']));
     expect(error.format()).toBe(
