@@ -57,23 +57,67 @@ export interface SimulateOptions {
   readonly agents?: boolean;
 }
 
-/** Runs replication `seed` of `scenario` for `scenario.weeks` weeks. */
-export function simulate(scenario: Scenario, seed: number, options: SimulateOptions = {}): RunResult {
+/**
+ * A replication that advances a few weeks at a time: what `simulate` does in one go, for a
+ * caller that must stay responsive between weeks (the explorer's workers, which give up a
+ * replication of settings that have changed). The same steps in the same order, so the result
+ * is `simulate`'s bit for bit however the weeks are sliced.
+ */
+export interface SteppedRun {
+  /** Weeks simulated so far. */
+  readonly week: number;
+  /** Simulates up to `weeks` more weeks (at most to the end); true once the run is complete. */
+  advance(weeks: number): boolean;
+  /** The result, once `advance` has returned true. */
+  result(): RunResult;
+}
+
+/**
+ * Starts replication `seed` of `scenario` without simulating any week yet.
+ *
+ * @example const run = startRun(scenario, seed); while (!run.advance(8)) {} run.result() // = simulate(scenario, seed)
+ */
+export function startRun(scenario: Scenario, seed: number, options: SimulateOptions = {}): SteppedRun {
   const sim = createSimulation(scenario, seed);
   const recorder = createRecorder(sim);
-  for (let t = 0; t < scenario.weeks; t++) {
-    step(sim);
-    recordWeek(recorder, sim, t);
-  }
-  const figures = recordFigures(recorder, sim);
-  const agents: AgentSnapshot | undefined = options.agents ? snapshotAgents(sim) : undefined;
+  let week = 0;
+  let done: RunResult | undefined;
   return {
-    seed,
-    weeks: scenario.weeks,
-    copIds: sim.cops.map((c) => c.id),
-    weekly: recorder.weekly,
-    figures,
-    employees: sim.people.n,
-    ...(agents ? { agents } : {}),
+    get week() {
+      return week;
+    },
+    advance(weeks) {
+      const end = Math.min(scenario.weeks, week + Math.max(0, weeks));
+      for (; week < end; week++) {
+        step(sim);
+        recordWeek(recorder, sim, week);
+      }
+      if (week < scenario.weeks) return false;
+      if (done === undefined) {
+        const figures = recordFigures(recorder, sim);
+        const agents: AgentSnapshot | undefined = options.agents ? snapshotAgents(sim) : undefined;
+        done = {
+          seed,
+          weeks: scenario.weeks,
+          copIds: sim.cops.map((c) => c.id),
+          weekly: recorder.weekly,
+          figures,
+          employees: sim.people.n,
+          ...(agents ? { agents } : {}),
+        };
+      }
+      return true;
+    },
+    result() {
+      if (done === undefined) throw new Error(`startRun: the run is at week ${week} of ${scenario.weeks}; advance it to the end first`);
+      return done;
+    },
   };
+}
+
+/** Runs replication `seed` of `scenario` for `scenario.weeks` weeks. */
+export function simulate(scenario: Scenario, seed: number, options: SimulateOptions = {}): RunResult {
+  const run = startRun(scenario, seed, options);
+  run.advance(scenario.weeks);
+  return run.result();
 }

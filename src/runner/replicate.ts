@@ -4,7 +4,7 @@
  */
 import type { RunResult } from '../engine/result.js';
 import { replicationSeed } from '../engine/rng.js';
-import { simulate } from '../engine/simulate.js';
+import { simulate, startRun, type SteppedRun } from '../engine/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { ReplicationError } from './errors.js';
 
@@ -22,4 +22,36 @@ export function simulateReplication(scenario: Scenario, masterSeed: number, inde
     const err = error instanceof Error ? error : new Error(String(error));
     throw new ReplicationError(index, seed, err.message, err.stack);
   }
+}
+
+/**
+ * Replication `index` of `scenario` under `masterSeed`, started but not yet simulated, to be
+ * advanced a few weeks at a time (`SteppedRun`); its result is `simulateReplication`'s, and a
+ * failure is reported as there, with the index and the seed.
+ */
+export function startReplication(scenario: Scenario, masterSeed: number, index: number): SteppedRun {
+  const seed = replicationSeed(masterSeed, index);
+  const failed = (error: unknown): ReplicationError => {
+    const err = error instanceof Error ? error : new Error(String(error));
+    return new ReplicationError(index, seed, err.message, err.stack);
+  };
+  let run: SteppedRun;
+  try {
+    run = startRun(scenario, seed);
+  } catch (error) {
+    throw failed(error);
+  }
+  return {
+    get week() {
+      return run.week;
+    },
+    advance(weeks) {
+      try {
+        return run.advance(weeks);
+      } catch (error) {
+        throw failed(error);
+      }
+    },
+    result: () => run.result(),
+  };
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { replicationSeed } from '../../src/engine/rng.js';
 import { MECHANISMS, SCHEDULE, step } from '../../src/engine/step.js';
-import { createSimulation, simulate } from '../../src/engine/simulate.js';
+import { createSimulation, simulate, startRun } from '../../src/engine/simulate.js';
+import { startReplication, simulateReplication } from '../../src/runner/replicate.js';
 import { scenarioOf } from './helpers.js';
 
 const scenario = scenarioOf({
@@ -23,6 +24,25 @@ describe('determinism', () => {
     expect(a.seed).toBe(seed);
     expect(Buffer.from(a.weekly.buffer).equals(Buffer.from(b.weekly.buffer))).toBe(true);
     expect(Buffer.from(a.figures.buffer).equals(Buffer.from(b.figures.buffer))).toBe(true);
+  });
+
+  it('a run advanced a few weeks at a time gives simulate\'s result bit for bit, however it is sliced', () => {
+    const seed = replicationSeed(7, 5);
+    const whole = simulate(scenario, seed);
+    for (const slice of [1, 7, 30, 1000]) {
+      const run = startRun(scenario, seed);
+      expect(() => run.result()).toThrow(/advance it to the end/);
+      let calls = 0;
+      while (!run.advance(slice)) calls++;
+      expect(calls).toBe(Math.ceil(scenario.weeks / slice) - 1);
+      expect(run.week).toBe(scenario.weeks);
+      const r = run.result();
+      expect(Buffer.from(r.weekly.buffer).equals(Buffer.from(whole.weekly.buffer))).toBe(true);
+      expect(Buffer.from(r.figures.buffer).equals(Buffer.from(whole.figures.buffer))).toBe(true);
+    }
+    const replication = startReplication(scenario, 7, 5);
+    while (!replication.advance(4));
+    expect(Buffer.from(replication.result().weekly.buffer).equals(Buffer.from(simulateReplication(scenario, 7, 5).weekly.buffer))).toBe(true);
   });
 
   it('different seeds give different results', () => {

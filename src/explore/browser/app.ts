@@ -416,6 +416,8 @@ const api = {
     /** Replications the charts on show are drawn over, for the current settings (0 while they show others). */
     drawnRuns: drawnBatches[0] === current && drawnBatches[1] === (pinned !== current ? pinned : undefined) ? drawnRuns : 0,
     workers,
+    /** Replications given up because the settings changed while they ran. */
+    cancelled: pool.cancelled,
     failure,
   }),
   /** summary.csv of the current settings over the replications in so far, as `copsim run` writes it. */

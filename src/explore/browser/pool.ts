@@ -3,10 +3,12 @@
  * from a file may not start a worker from a file). Each worker is handed one replication at a
  * time; the batches wanted are set with `want`, the first one first, and several interleaved
  * by index so that paired batches grow together. Asking for other batches cancels the old ones:
- * nothing more of them is handed out, and what is still running lands in its batch as usual.
+ * nothing more of them is handed out, and a worker running one of their replications is asked
+ * to give it up (it stops within a few simulated weeks), so the new settings do not wait for
+ * it. A replication given up is handed out again if its batch is wanted again.
  */
 import type { Batch } from '../batch.js';
-import type { WorkerReply, WorkerTask } from './protocol.js';
+import type { WorkerMessage, WorkerReply } from './protocol.js';
 
 /** The workers and what they are asked for. */
 export interface Pool {
@@ -14,6 +16,8 @@ export interface Pool {
   want(batches: readonly Batch[]): void;
   /** Workers running. */
   readonly size: number;
+  /** Replications given up so far because their settings were no longer wanted. */
+  readonly cancelled: number;
 }
 
 interface Running {
@@ -39,6 +43,7 @@ export function createPool(
   const running = new Map<Worker, Running>();
   let wanted: readonly Batch[] = [];
   let nextId = 1;
+  let cancelled = 0;
 
   const idOf = (batch: Batch): number => {
     let id = ids.get(batch);
@@ -69,7 +74,7 @@ export function createPool(
     }
     cursor.set(task.batch, task.index + 1);
     running.set(worker, task);
-    const message: WorkerTask = { job: idOf(task.batch), scenario: task.batch.scenario, masterSeed: task.batch.masterSeed, index: task.index };
+    const message: WorkerMessage = { job: idOf(task.batch), scenario: task.batch.scenario, masterSeed: task.batch.masterSeed, index: task.index };
     worker.postMessage(message);
   };
 
@@ -79,7 +84,11 @@ export function createPool(
       const reply = event.data;
       const batch = byId.get(reply.job);
       running.delete(worker);
-      if (batch !== undefined) {
+      if ('cancelled' in reply) {
+        cancelled++;
+        // Not done: handed out again, from its index, if the batch is wanted again.
+        if (batch !== undefined) cursor.set(batch, Math.min(cursor.get(batch) ?? 0, reply.index));
+      } else if (batch !== undefined) {
         if ('result' in reply) {
           batch.add(reply.index, reply.result);
           arrived(batch, reply.index);
@@ -99,8 +108,18 @@ export function createPool(
   return {
     want(batches) {
       wanted = batches;
-      for (const worker of workers) if (!running.has(worker)) dispatch(worker);
+      for (const worker of workers) {
+        const task = running.get(worker);
+        if (task === undefined) dispatch(worker);
+        else if (!batches.includes(task.batch)) {
+          const message: WorkerMessage = { cancel: idOf(task.batch) };
+          worker.postMessage(message);
+        }
+      }
     },
     size,
+    get cancelled() {
+      return cancelled;
+    },
   };
 }

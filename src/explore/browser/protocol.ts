@@ -1,7 +1,8 @@
 /**
  * Messages between the explorer's page and its workers: the page asks for one replication at a
- * time, so a change of settings stops a run within one replication (the page asks for no more
- * of the old scenario) and no worker ever needs to be stopped.
+ * time, and when the settings change it asks a worker to give up the replication it is running
+ * for settings no longer wanted (`WorkerCancel`); the worker stops within a few simulated weeks
+ * and says so. No worker ever needs to be terminated.
  */
 import type { RunResult } from '../../engine/result.js';
 
@@ -13,7 +14,16 @@ export interface WorkerTask {
   readonly index: number;
 }
 
-/** A replication's result, or why it failed. */
+/** Give up the replication of job `cancel` if it is still running. */
+export interface WorkerCancel {
+  readonly cancel: number;
+}
+
+/** A message to a worker. */
+export type WorkerMessage = WorkerTask | WorkerCancel;
+
+/** A replication's result, why it failed, or that it was given up. */
 export type WorkerReply =
   | { readonly job: number; readonly index: number; readonly result: RunResult }
-  | { readonly job: number; readonly index: number; readonly error: string };
+  | { readonly job: number; readonly index: number; readonly error: string }
+  | { readonly job: number; readonly index: number; readonly cancelled: true };
