@@ -29,11 +29,13 @@ try {
   process.exit(70);
 }
 const code = await cli.main(process.argv.slice(2));
-// A command stopped by Ctrl-C or SIGTERM has saved what it finished: exit at once with 130.
-// Letting the event loop drain (worker threads closing) would leave a moment in which a
-// second Ctrl-C finds no handler and ends the process by the signal instead.
-if (code === 130) process.exit(130);
-process.exitCode = code;
+// Exit at once with the command's code, whatever it is: its output is written (or, after
+// Ctrl-C or SIGTERM, what it finished is saved). Letting the event loop drain instead (worker
+// threads closing) leaves a moment in which the signal handlers are gone while the process
+// lives on, and a Ctrl-C pressed as the command finishes ends it by the signal. What is still
+// buffered for stdout and stderr (pipes are asynchronous on some systems) is flushed first.
+await new Promise((resolve) => process.stdout.write('', () => process.stderr.write('', resolve)));
+process.exit(code);
 
 /** In a clone (src/ and tsconfig.build.json beside bin/), build dist/ once; otherwise explain. */
 function buildClone() {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCopsim, tempDir } from './helpers.js';
 
-const SENSITIVITY = ['sensitivity', 'baseline', '--params', 'parameters.attendance.habit,cops.0.support.fundedHours=0:8', '--trajectories', '2', '--runs', '3', '--weeks', '30', '--workers', '1'];
+const SENSITIVITY = ['sensitivity', 'baseline', '--params', 'parameters.attendance.habit,cops.0.support.fundedHours=0:8', '--trajectories', '2', '--runs', '12', '--weeks', '30', '--workers', '1'];
 
 /** Starts the study, presses Ctrl-C `afterMs` after its headline and again 30 ms later; its exit. */
 function interruptTwice(dir: string, afterMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
