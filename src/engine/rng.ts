@@ -180,13 +180,19 @@ export function gamma(rng: Rng, shape: number): number {
  */
 export function poisson(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(rng)));
+  if (mean > POISSON_PRODUCT_MAX) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(rng)));
   return poissonBelow(rng, exp(-mean));
 }
 
 /**
+ * The largest mean `poisson` draws by the product of uniforms; above it, by the rounded normal
+ * approximation (where the product would take more than about thirty uniforms).
+ */
+export const POISSON_PRODUCT_MAX = 30;
+
+/**
  * The multiplication step of `poisson` for a mean whose limit e^−mean the caller has kept
- * (0 < mean ≤ 30): the same draws and the same result as `poisson(rng, mean)`.
+ * (0 < mean ≤ `POISSON_PRODUCT_MAX`): the same draws and the same result as `poisson(rng, mean)`.
  */
 export function poissonBelow(rng: Rng, limit: number): number {
   let k = 0;

@@ -22,7 +22,7 @@
  */
 import { isMember, presence } from '../community.js';
 import { drawProblemClass } from '../problems.js';
-import { poisson, poissonBelow } from '../rng.js';
+import { POISSON_PRODUCT_MAX, poisson, poissonBelow } from '../rng.js';
 import type { CommunityState, Simulation } from '../state.js';
 import { RETENTION_SPAN_WEEKS } from '../units.js';
 import { exp, pow } from '../math.js';
@@ -59,7 +59,7 @@ export function reuseKnowledge(sim: Simulation, cop: CommunityState): void {
     const mean = k.problemsPerWeek * (interestFit[i] as number);
     if (mean !== cop.problemMean[i]) {
       cop.problemMean[i] = mean;
-      cop.problemLimit[i] = mean > 0 && mean <= 30 ? exp(-mean) : Number.NaN;
+      cop.problemLimit[i] = mean > 0 && mean <= POISSON_PRODUCT_MAX ? exp(-mean) : Number.NaN;
     }
     const limit = cop.problemLimit[i] as number;
     const problems = Number.isNaN(limit) ? poisson(rng, mean) : poissonBelow(rng, limit);
