@@ -192,14 +192,18 @@ describe('audit 7: an organiser is bounded by their time', () => {
 });
 
 describe('audit 8: CoPs that compete really share members', () => {
-  it('two-cops-competing has at least ten people in both CoPs', () => {
+  it('two-cops-competing has at least ten people in both CoPs, on average over runs', () => {
+    // A CoP may die in a run (then nobody is in both), so the claim is about the mean: its 95%
+    // interval must lie above ten (the audit found 0.2).
     const s = scenarioOf('two-cops-competing');
-    for (let r = 0; r < 3; r++) {
+    const both = Array.from({ length: 8 }, (_, r) => {
       const { agents } = simulate(s, replicationSeed(SEED, r), { agents: true });
       const [a, b] = agents!.cops;
-      let both = 0;
-      for (let i = 0; i < a!.state.length; i++) if (isMember(a!.state[i]!) && isMember(b!.state[i]!)) both++;
-      expect(both).toBeGreaterThanOrEqual(10);
-    }
+      let n = 0;
+      for (let i = 0; i < a!.state.length; i++) if (isMember(a!.state[i]!) && isMember(b!.state[i]!)) n++;
+      return n;
+    });
+    const { mean, se } = meanSe(both);
+    expect(mean - Z * se).toBeGreaterThanOrEqual(10);
   });
 });

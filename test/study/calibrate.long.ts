@@ -132,7 +132,7 @@ describe('calibrate', () => {
     // Worker threads run the built runner (dist/), as the CLI does.
     const built = (await import('../../dist/index.js')) as unknown as { calibrate: typeof calibrate };
     const dir = tempDir();
-    const small = { particles: 4, maxGenerations: 2, predictiveDraws: 1 };
+    const small = { particles: 8, maxGenerations: 2, predictiveDraws: 1 };
     const serial = await built.calibrate(base(dir, small));
     const parallel = await built.calibrate(base(dir, { ...small, workers: 2 }));
     expect(parallel.state).toEqual(serial.state);
