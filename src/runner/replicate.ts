@@ -4,7 +4,7 @@
  */
 import type { RunResult } from '../engine/result.js';
 import { replicationSeed } from '../engine/rng.js';
-import { simulate, startRun, type SteppedRun } from '../engine/simulate.js';
+import { startRun, type SteppedRun } from '../engine/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { ReplicationError } from './errors.js';
 
@@ -15,13 +15,9 @@ import { ReplicationError } from './errors.js';
  * @throws ReplicationError carrying the index, the seed and the original message and stack
  */
 export function simulateReplication(scenario: Scenario, masterSeed: number, index: number, agents = false): RunResult {
-  const seed = replicationSeed(masterSeed, index);
-  try {
-    return simulate(scenario, seed, { agents });
-  } catch (error) {
-    const err = error instanceof Error ? error : new Error(String(error));
-    throw new ReplicationError(index, seed, err.message, err.stack);
-  }
+  const run = startReplication(scenario, masterSeed, index, agents);
+  run.advance(scenario.weeks);
+  return run.result();
 }
 
 /**
@@ -29,7 +25,7 @@ export function simulateReplication(scenario: Scenario, masterSeed: number, inde
  * advanced a few weeks at a time (`SteppedRun`); its result is `simulateReplication`'s, and a
  * failure is reported as there, with the index and the seed.
  */
-export function startReplication(scenario: Scenario, masterSeed: number, index: number): SteppedRun {
+export function startReplication(scenario: Scenario, masterSeed: number, index: number, agents = false): SteppedRun {
   const seed = replicationSeed(masterSeed, index);
   const failed = (error: unknown): ReplicationError => {
     const err = error instanceof Error ? error : new Error(String(error));
@@ -37,7 +33,7 @@ export function startReplication(scenario: Scenario, masterSeed: number, index: 
   };
   let run: SteppedRun;
   try {
-    run = startRun(scenario, seed);
+    run = startRun(scenario, seed, { agents });
   } catch (error) {
     throw failed(error);
   }

@@ -225,12 +225,17 @@ describe('knowledge reuse: knowledge problems and reuse', () => {
   });
 });
 
+/** A fresh simulation of 50 employees and one CoP with default settings, and that CoP. */
+async function oneCopSimulation(): Promise<{ sim: Simulation; cop: CommunityState }> {
+  const { scenarioSchema } = await import('../../src/scenario/schema.js');
+  const { createSimulation } = await import('../../src/engine/simulate.js');
+  const sim = createSimulation(scenarioSchema.parse({ organisation: { employees: 50 }, cops: [{}] }), 1);
+  return { sim, cop: sim.cops[0]! };
+}
+
 describe('refreshed know-how', () => {
   it('does not decay in the week it was refreshed, by a contribution or by reuse', async () => {
-    const { scenarioSchema } = await import('../../src/scenario/schema.js');
-    const { createSimulation } = await import('../../src/engine/simulate.js');
-    const sim = createSimulation(scenarioSchema.parse({ organisation: { employees: 50 }, cops: [{}] }), 1);
-    const cop = sim.cops[0]!;
+    const { sim, cop } = await oneCopSimulation();
     cop.alive = true;
     cop.state.fill(0); // nobody meets problems: only decay acts
     cop.tacit.fill(1);
@@ -244,10 +249,7 @@ describe('refreshed know-how', () => {
 
 describe('the repertoire of a dead CoP', () => {
   it('goes on fading after the CoP has died, while a CoP never launched keeps nothing to fade', async () => {
-    const { scenarioSchema } = await import('../../src/scenario/schema.js');
-    const { createSimulation } = await import('../../src/engine/simulate.js');
-    const sim = createSimulation(scenarioSchema.parse({ organisation: { employees: 50 }, cops: [{}] }), 1);
-    const cop = sim.cops[0]!;
+    const { sim, cop } = await oneCopSimulation();
     const k = sim.parameters.knowledge;
     cop.launched = true;
     cop.alive = false; // died
@@ -264,7 +266,7 @@ describe('the repertoire of a dead CoP', () => {
     expect(cop.written[0]).toBeCloseTo(k.writtenRetention, 12);
     expect(cop.reuseEvents).toBe(0);
 
-    const never = createSimulation(scenarioSchema.parse({ organisation: { employees: 50 }, cops: [{}] }), 1).cops[0]!;
+    const never = (await oneCopSimulation()).cop;
     never.tacit.fill(1);
     reuseKnowledge(sim, never);
     expect(never.tacit[0]).toBe(1);
