@@ -5,7 +5,7 @@
 import { formatBytes } from './size.js';
 import type { AgentSnapshot } from '../engine/agents.js';
 import { N_FIGURES, N_WEEKLY, type RunResult } from '../engine/result.js';
-import type { Collected, Collector } from './types.js';
+import type { Collected, Collector, WeeklyStore } from './types.js';
 
 /**
  * Creates a collector for `runs` replications of `weeks` weeks over the CoPs `copIds`.
@@ -14,6 +14,9 @@ import type { Collected, Collector } from './types.js';
  * values across replications are contiguous for the quantiles): copIds.length × N_WEEKLY ×
  * weeks × runs doubles for weekly metrics plus copIds.length × N_FIGURES × runs for per-run
  * figures, and a seed per replication. Nothing else grows with the number of runs.
+ *
+ * With `store`, the weekly values go to it (e.g. a file, `createSpillStore`) instead of memory,
+ * and `Collected.weekly` is empty: memory then no longer grows with weeks × runs.
  *
  * The first `agents` replications must carry agent-level state (`RunResult.agents`), which is
  * kept as it is (`Collected.agents`).
@@ -34,6 +37,7 @@ export function createCollector(
   runs: number,
   employees: number,
   agents = 0,
+  store?: WeeklyStore,
 ): Collector {
   if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`createCollector: weeks must be a positive integer, got ${weeks}`);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`createCollector: runs must be a positive integer, got ${runs}`);
@@ -42,7 +46,10 @@ export function createCollector(
   const cops = ids.length;
   const weeklyPerRun = cops * N_WEEKLY * weeks;
   const figuresPerRun = cops * N_FIGURES;
-  const weekly = allocate(weeklyPerRun * runs, 'weekly metrics');
+  if (store !== undefined && (store.runs !== runs || store.weeks !== weeks || store.series !== cops * N_WEEKLY)) {
+    throw new RangeError(`createCollector: the weekly store holds ${store.runs} runs × ${store.series} series × ${store.weeks} weeks, not ${runs} × ${cops * N_WEEKLY} × ${weeks}`);
+  }
+  const weekly = store === undefined ? allocate(weeklyPerRun * runs, 'weekly metrics') : new Float64Array(0);
   const figures = allocate(figuresPerRun * runs, 'per-run figures');
   const seeds = new Uint32Array(runs);
   const arrived = new Uint8Array(runs);
@@ -59,9 +66,13 @@ export function createCollector(
     checkShape(replication, result);
     // Transpose: a run's series is contiguous in weeks; the store is contiguous in replications.
     const src = result.weekly;
-    for (let series = 0, offset = 0; series < cops * N_WEEKLY; series++) {
-      let dst = series * weeks * runs + replication;
-      for (let w = 0; w < weeks; w++, offset++, dst += runs) weekly[dst] = src[offset] as number;
+    if (store !== undefined) {
+      store.put(replication, src);
+    } else {
+      for (let series = 0, offset = 0; series < cops * N_WEEKLY; series++) {
+        let dst = series * weeks * runs + replication;
+        for (let w = 0; w < weeks; w++, offset++, dst += runs) weekly[dst] = src[offset] as number;
+      }
     }
     for (let f = 0; f < figuresPerRun; f++) figures[f * runs + replication] = result.figures[f] as number;
     seeds[replication] = result.seed;
@@ -102,6 +113,7 @@ export function createCollector(
       runs,
       seeds,
       weekly,
+      ...(store === undefined ? {} : { store }),
       figures,
       employees,
       ...(agents > 0 ? { agents: snapshots as AgentSnapshot[] } : {}),

@@ -3,13 +3,16 @@
  * summary.csv.
  */
 import { metricKind, N_WEEKLY, WEEKLY_METRICS } from '../engine/result.js';
-import { weeklyCell } from './cells.js';
+import { weeklyBlock } from './cells.js';
 import { meanInterval } from './interval.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
 import type { Collected, SummaryRow } from './types.js';
 
 /** Confidence level of `ci_low` / `ci_high`. */
 export const SUMMARY_LEVEL = 0.95;
+
+/** Values read at once from a batch kept on disk (32 MB). */
+const BLOCK_VALUES = 2 ** 22;
 
 /**
  * Summarises every CoP × weekly metric × week over the replications: n (finite values), mean,
@@ -30,14 +33,22 @@ export function summarize(collected: Collected, scenario: string): SummaryRow[] 
   const { copIds, weeks, runs } = collected;
   const rows: SummaryRow[] = [];
   const scratch = new Float64Array(runs);
+  // A batch on disk is read a block of weeks at a time, each block at most BLOCK_VALUES values.
+  const span = collected.store === undefined ? weeks : Math.max(1, Math.min(weeks, Math.floor(BLOCK_VALUES / runs)));
 
   for (let c = 0; c < copIds.length; c++) {
     const cop = copIds[c] as string;
     for (let m = 0; m < N_WEEKLY; m++) {
       const metric = WEEKLY_METRICS[m] as SummaryRow['metric'];
       const kind = metricKind(metric);
+      let block: Float64Array = new Float64Array(0);
+      let from = 0;
       for (let week = 0; week < weeks; week++) {
-        const cell = weeklyCell(collected, c, m, week);
+        if (week === 0 || week - from >= span) {
+          from = week;
+          block = weeklyBlock(collected, c, m, from, Math.min(weeks, from + span));
+        }
+        const cell = block.subarray((week - from) * runs, (week - from + 1) * runs);
         let n = 0;
         for (let r = 0; r < runs; r++) {
           const x = cell[r] as number;

@@ -14,14 +14,40 @@ export interface Collected {
   readonly runs: number;
   /** Seed of each replication, by index. */
   readonly seeds: Uint32Array;
-  /** Weekly values: index `((cop * N_WEEKLY + metric) * weeks + week) * runs + replication`. */
+  /**
+   * Weekly values: index `((cop * N_WEEKLY + metric) * weeks + week) * runs + replication`.
+   * Empty when the values are kept on disk (`store`); read them with `weeklyCell`.
+   */
   readonly weekly: Float64Array;
+  /** Where the weekly values are when a batch is too large to keep them in memory (then `weekly` is empty). */
+  readonly store?: WeeklyStore;
   /** Per-run figures: index `(cop * N_FIGURES + figure) * runs + replication`. */
   readonly figures: Float64Array;
   /** Employees simulated per week (for member-weeks). */
   readonly employees: number;
   /** Agent-level state at the end of the first replications, when asked for (`runMonteCarlo`'s `agents`). */
   readonly agents?: readonly import('../engine/agents.js').AgentSnapshot[];
+}
+
+/**
+ * Weekly values kept outside the heap (on disk), for batches whose values would not fit in a
+ * bounded amount of memory. A series is one CoP's metric: index `cop × N_WEEKLY + metric`.
+ */
+export interface WeeklyStore {
+  readonly runs: number;
+  readonly series: number;
+  readonly weeks: number;
+  /** Keeps replication r's weekly values, in a run's own layout (series, then week). Any order. */
+  put(replication: number, values: Float64Array): void;
+  /** Replication r's weekly values, in a run's own layout, into `into` (series × weeks values). */
+  replication(replication: number, into: Float64Array): Float64Array;
+  /**
+   * Series `series` over weeks [from, to), replication innermost (index (week − from) × runs +
+   * replication), into `into`. The first read closes the store to new replications.
+   */
+  read(series: number, from: number, to: number, into: Float64Array): Float64Array;
+  /** Frees the store's files; reading afterwards throws. */
+  dispose(): void;
 }
 
 /** Receives replications in any order; `finish` fails if any index is missing. */

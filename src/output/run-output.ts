@@ -6,6 +6,7 @@ import type { Collected } from '../aggregate/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { agentRows, tieRows } from './agents.js';
 import { createManifest } from './provenance.js';
+import { seriesSource } from './series-parquet.js';
 import type { RunOutput } from './write.js';
 
 /** How a run came about: what the replications themselves do not say. */
@@ -33,6 +34,7 @@ export function buildRunOutput(collected: Collected, provenance: RunProvenance):
   return {
     summary: summarize(collected, provenance.scenarioName),
     replications: replicationRows(collected, provenance.scenarioName),
+    series: seriesSource(collected),
     ...(agents > 0
       ? { agents: agentRows(collected, provenance.scenarioName), ties: tieRows(collected, provenance.scenarioName) }
       : {}),

@@ -8,7 +8,9 @@
  * bit-identical whatever the number of workers and whatever order results arrive in, and
  * whether a replication was simulated now or earlier (`done`, e.g. read back from a checkpoint).
  */
-import { createCollector } from '../aggregate/index.js';
+import { createCollector, storeBytes } from '../aggregate/index.js';
+import { N_WEEKLY } from '../engine/result.js';
+import { createSpillStore } from '../output/spill.js';
 import type { Collected, Collector } from '../aggregate/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { copIds } from '../scenario/vocabulary.js';
@@ -62,6 +64,12 @@ export interface MonteCarloOptions {
   /** Stops the run: workers are terminated and the promise rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
   /**
+   * Keeps the weekly values on disk (`createSpillStore`, a scratch folder made below `dir`) when
+   * in memory they would take more than `above` bytes (default `SPILL_ABOVE`; 0: always), so that
+   * memory does not grow with runs × weeks. The results are the same either way.
+   */
+  readonly spill?: { readonly dir: string; readonly above?: number };
+  /**
    * Threads to run on, kept alive by the caller across batches (`createWorkerPool`); when
    * `workers` is at least 1 they replace the threads this run would start and stop itself.
    */
@@ -81,10 +89,25 @@ export interface MonteCarloOptions {
  */
 export async function runMonteCarlo(scenario: Scenario, options: MonteCarloOptions): Promise<Collected> {
   checkOptions(options);
+  const { runs } = options;
+  const ids = copIds(scenario);
+  const spill = options.spill;
+  const spilled = spill !== undefined && storeBytes(ids.length, scenario.weeks, runs) > (spill.above ?? SPILL_ABOVE);
+  const store = spilled ? createSpillStore(spill.dir, ids.length * N_WEEKLY, scenario.weeks, runs) : undefined;
+  try {
+    return await collectAll(scenario, options, createCollector(ids, scenario.weeks, runs, headcount(scenario.organisation), options.agents ?? 0, store));
+  } catch (error) {
+    store?.dispose();
+    throw error;
+  }
+}
+
+/** Bytes of weekly values above which a run with `spill` keeps them on disk (64 MB). */
+export const SPILL_ABOVE = 64e6;
+
+async function collectAll(scenario: Scenario, options: MonteCarloOptions, collector: Collector): Promise<Collected> {
   const { runs, masterSeed, workers, onProgress, signal } = options;
   const first = options.first ?? 0;
-  const ids = copIds(scenario);
-  const collector = createCollector(ids, scenario.weeks, runs, headcount(scenario.organisation), options.agents ?? 0);
   const earlier = options.done ?? new Map<number, RunResult>();
   for (const [index, result] of earlier) collector.add(index, result);
   const indices: number[] = [];

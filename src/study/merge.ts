@@ -13,6 +13,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { keyFigures } from '../aggregate/index.js';
+import { seriesSource } from '../output/series-parquet.js';
 import { buildRunOutput } from '../output/run-output.js';
 import { listedSeeds, type PartialCoverage, type ProvenanceFields, type ShardRecord } from '../output/provenance.js';
 import { scenarioSchema } from '../scenario/schema.js';
@@ -154,6 +155,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     ...built,
     // Slots are replications in index order; a partial merge names each by its own index.
     replications: partial === undefined ? built.replications : built.replications.map((row) => ({ ...row, replication: merged.indices[row.replication] as number })),
+    series: seriesSource(merged.collected, (r) => merged.indices[r] as number),
     manifest: { ...built.manifest, node: first.node, ...(partial === undefined ? {} : { partial }), shards: [...merged.shards] },
   };
   const result: MergedRun = {

@@ -10,6 +10,7 @@
 import { keyFigures, type CopKeyFigures } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
 import { buildRunOutput } from '../output/run-output.js';
+import { seriesSource } from '../output/series-parquet.js';
 import { provenanceFields, startClock, type ProvenanceFields } from '../output/provenance.js';
 import type { RunOutput } from '../output/write.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -133,7 +134,11 @@ async function runShard(shard: {
   const { slice, name, source, scenario, collected, fields, out } = shard;
   const own = runOutput(collected, { scenario, name, source }, fields);
   // The shard's rows carry the replications' own indices, not their slots.
-  const output = { ...own, replications: own.replications.map((row) => ({ ...row, replication: row.replication + slice.first })) };
+  const output = {
+    ...own,
+    replications: own.replications.map((row) => ({ ...row, replication: row.replication + slice.first })),
+    series: seriesSource(collected, (r) => r + slice.first),
+  };
   // The checkpoint exists exactly when there is a folder to write: the files are staged, then moved in.
   await shard.checkpoint?.commit((staging) =>
     writeShardFolder(staging, collected, { command: 'run', slice, scenario, scenarioName: name, scenarioSource: source, runs: shard.runs, fields }),

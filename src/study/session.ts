@@ -11,33 +11,74 @@
  * With a checkpoint, every batch first takes the replications the checkpoint saved for it and
  * simulates only the others, saving each as it finishes.
  */
-import { totalmem } from 'node:os';
+import { statfsSync } from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
+import { dirname } from 'node:path';
 import { formatBytes, storeBytes } from '../aggregate/index.js';
 import type { Collected } from '../aggregate/types.js';
-import { N_WEEKLY, type RunResult } from '../engine/result.js';
+import { N_FIGURES, N_WEEKLY, type RunResult } from '../engine/result.js';
 import { createWorkerPool, runMonteCarlo, type WorkerPool } from '../runner/index.js';
+import { SPILL_ABOVE } from '../runner/montecarlo.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from './errors.js';
 import { batchKey, type StudyCheckpoint } from './checkpoint.js';
 import type { StudyOptions, StudySettings } from './options.js';
 
-/** Share of the machine's memory one batch's results may take before it is refused up front. */
+/** Share of the machine's memory one batch's per-run figures may take before it is refused up front. */
 const MEMORY_SHARE = 0.5;
 
 /**
- * Refuses, before anything is simulated, a batch whose results would not fit in memory.
+ * Refuses, before anything is simulated, a batch whose results would not fit: its per-run
+ * figures in memory, or its weekly values (kept on disk in `dir` when they are large,
+ * `SPILL_ABOVE`) on the disk, which needs room for two copies of them (by run and by cell).
  * (Batches are simulated one after another, so each is checked on its own.)
  *
- * @throws StudyError saying how much memory it would take and what to change
+ * @throws StudyError saying how much it would take, where, and what to change
  */
-export function checkMemory(scenario: Scenario, runs: number): void {
-  const bytes = storeBytes(scenario.cops.length, scenario.weeks, runs);
-  if (bytes > MEMORY_SHARE * totalmem()) {
+export function checkMemory(scenario: Scenario, runs: number, dir: string = tmpdir()): void {
+  const cops = scenario.cops.length;
+  const figures = cops * N_FIGURES * runs * 8;
+  if (figures > MEMORY_SHARE * totalmem()) {
     throw new StudyError(
-      `${runs} runs of ${scenario.weeks} weeks would keep ${formatBytes(bytes)} of results in memory ` +
-        `(${scenario.cops.length} CoP(s) × ${N_WEEKLY} metrics × weeks × runs × 8 bytes, for exact quantiles); ` +
-        `this machine has ${formatBytes(totalmem())}: use fewer runs or weeks`,
+      `${runs} runs would keep ${formatBytes(figures)} of per-run figures in memory ` +
+        `(${cops} CoP(s) × ${N_FIGURES} figures × runs × 8 bytes); this machine has ${formatBytes(totalmem())}: use fewer runs`,
     );
+  }
+  const bytes = storeBytes(cops, scenario.weeks, runs);
+  if (bytes <= spillAbove()) return;
+  const free = freeBytes(dir);
+  if (free !== undefined && 2 * bytes > free) {
+    throw new StudyError(
+      `${runs} runs of ${scenario.weeks} weeks would keep ${formatBytes(2 * bytes)} of weekly results on disk ` +
+        `(${cops} CoP(s) × ${N_WEEKLY} metrics × weeks × runs × 8 bytes, twice, for exact quantiles) in ${dir}, ` +
+        `which has ${formatBytes(free)} free: use fewer runs or weeks`,
+    );
+  }
+}
+
+/**
+ * Bytes of weekly values above which a batch keeps them on disk: `SPILL_ABOVE`, or the
+ * environment's `COPSIM_SPILL_ABOVE` (bytes, 0: always), e.g. to hold a run to less memory.
+ */
+export function spillAbove(): number {
+  const text = process.env['COPSIM_SPILL_ABOVE'];
+  if (text === undefined || text === '') return SPILL_ABOVE;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) {
+    throw new StudyError(`COPSIM_SPILL_ABOVE must be a whole number of bytes (0: always keep weekly results on disk), got ${JSON.stringify(text.slice(0, 40))}`);
+  }
+  return value;
+}
+
+/** Free bytes of the file system holding `dir` (or its nearest existing parent), if the system says. */
+function freeBytes(dir: string): number | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      const stats = statfsSync(at);
+      return stats.bavail * stats.bsize;
+    } catch {
+      if (dirname(at) === at) return undefined;
+    }
   }
 }
 
@@ -74,13 +115,16 @@ export function createSession(settings: StudySettings, options: StudyOptions, re
       const runs = batch.runs ?? settings.runs;
       const masterSeed = batch.seed ?? settings.seed;
       const agents = batch.agents ?? 0;
-      checkMemory(scenario, runs);
+      // Large weekly values are kept on disk: beside the checkpoint when there is one, else in the system's temporary folder.
+      const scratch = checkpoint?.dir ?? tmpdir();
+      checkMemory(scenario, runs, checkpoint?.out ?? scratch);
       const saved = checkpoint?.batch(batchKey(scenario, { runs, seed: masterSeed, agents, ...(batch.first ? { first: batch.first } : {}) }));
       const collected = await runMonteCarlo(scenario, {
         runs,
         masterSeed,
         workers: settings.workers,
         agents,
+        spill: { dir: scratch, above: spillAbove() },
         ...(batch.first === undefined ? {} : { first: batch.first }),
         ...(saved === undefined ? {} : { done: saved.done, onReplication: (index: number, result: RunResult) => saved.save(index, result) }),
         ...(settings.workers > 0 ? { pool: (pool ??= createWorkerPool({ workers: settings.workers })) } : {}),

@@ -11,7 +11,7 @@ import { copsim, hasStackTrace, startCopsim, tempDir } from './helpers.js';
 const SMALL = ['--runs', '8', '--weeks', '30'];
 
 describe('copsim run', () => {
-  it('writes summary.csv, replications.csv and manifest.json with their header lines, then charts and report', () => {
+  it('writes summary.csv, replications.csv, series.parquet and manifest.json with their header lines, then charts and report', () => {
     const dir = tempDir();
     const out = join(dir, 'results');
     const result = copsim(['run', 'baseline', ...SMALL, '--seed', '3', '--workers', '2', '--out', out], dir);
@@ -21,9 +21,12 @@ describe('copsim run', () => {
       ['.vl.json', '.svg', '.png'].map((ext) => `${name}${ext}`),
     );
     const files = readdirSync(out);
-    expect(files).toEqual(expect.arrayContaining(['manifest.json', 'replications.csv', 'summary.csv', 'report.html', ...charts]));
+    expect(files).toEqual(expect.arrayContaining(['manifest.json', 'replications.csv', 'series.parquet', 'summary.csv', 'report.html', ...charts]));
     // Only death weeks may come on top, and only when a CoP died in some run.
-    expect(files.filter((f) => !f.startsWith('death-weeks.'))).toHaveLength(4 + charts.length);
+    expect(files.filter((f) => !f.startsWith('death-weeks.'))).toHaveLength(5 + charts.length);
+    // A Parquet file: the magic number at both ends.
+    const parquet = readFileSync(join(out, 'series.parquet'));
+    expect([parquet.subarray(0, 4).toString(), parquet.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
     const firstLine = (file: string) => readFileSync(join(out, file), 'utf8').split(/\r?\n/)[0];
     expect(firstLine('summary.csv')).toBe(SUMMARY_COLUMNS.join(','));
     expect(firstLine('replications.csv')).toBe(REPLICATION_COLUMNS.join(','));
@@ -150,7 +153,7 @@ describe('run refuses early what it could not finish', () => {
   it('more results than memory can hold: exit 2 with the estimate, before simulating', () => {
     const result = copsim(['run', '--runs', '100000000', '--weeks', '520']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/would keep [\d.]+ GB of results in memory/);
+    expect(result.stderr).toMatch(/would keep [\d.]+ GB of (per-run figures in memory|weekly results on disk)/);
   });
 
   it('a scenario name cannot lead the default output folder outside copsim-out', () => {
