@@ -9,7 +9,7 @@
  *   run({ shard }) ──▶ shard folders ──merge──▶ the run folder of the whole, byte for byte
  *
  *   file ──loadScenario──▶ Scenario ──runMonteCarlo──▶ Collected ──summarize──▶ SummaryRow[]
- *                              │                            ├─replicationRows──▶ ReplicationRow[]
+ *                              │                            ├─replicationTable──▶ ReplicationTable (rows of replications.csv)
  *                              │                            └─weeklyCell / figureCell──▶ one value per replication
  *                              └──simulate(scenario, seed)──▶ one replication
  *   buildRunOutput(collected) ──runCharts──▶ NamedChart[] (Vega-Lite) ──renderSvg / renderPng
@@ -64,7 +64,7 @@ export { WEEKLY_METRICS, RUN_FIGURES } from './engine/result.js';
 export { runMonteCarlo, AbortError, ReplicationError } from './runner/index.js';
 
 // Aggregation: tidy tables, key figures and single cells of the collected results.
-export { summarize, replicationRows, keyFigures, type Estimate } from './aggregate/index.js';
+export { summarize, replicationRows, replicationTable, ReplicationTable, keyFigures, type Estimate } from './aggregate/index.js';
 export { weeklyCell, figureCell } from './aggregate/cells.js';
 export type { Collected, SummaryRow, ReplicationRow } from './aggregate/types.js';
 export { measureValues } from './research/measure.js';

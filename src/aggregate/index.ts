@@ -2,13 +2,14 @@
  * Aggregation: replications collected by index, then summarised into tidy tables.
  *
  *   RunResult ×runs ──createCollector().add──▶ Collected ──summarize──────▶ SummaryRow[]
- *                                                        ├─replicationRows─▶ ReplicationRow[]
+ *                                                        ├─replicationTable─▶ ReplicationTable (replicationRows: as objects)
  *                                                        └─keyFigures──────▶ CopKeyFigures[]
  */
 export { createCollector } from './collect.js';
 export { formatBytes, storeBytes } from './size.js';
 export { keyFigures, type CopKeyFigures, type Estimate } from './key-figures.js';
 export { replicationRows } from './replication-rows.js';
+export { ReplicationTable, replicationTable } from './replication-table.js';
 export { SUMMARY_LEVEL, summarize } from './summarize.js';
 export {
   REPLICATION_COLUMNS,

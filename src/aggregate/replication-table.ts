@@ -86,18 +86,20 @@ export class ReplicationTable implements Iterable<ReplicationRow> {
 
   /**
    * A table from rows in any order (e.g. read back from replications.csv): replications sorted
-   * by index, CoPs in the order they first appear, a figure no row gives NaN.
+   * by index, CoPs in the order of `order` (default: the order they first appear), a figure no
+   * row gives NaN.
    *
-   * @throws RangeError for rows of more than one scenario, or two rows of the same cell
+   * @throws RangeError for rows of more than one scenario, two rows of the same cell, or a CoP `order` does not list
    */
-  static fromRows(rows: Iterable<ReplicationRow>): ReplicationTable {
+  static fromRows(rows: Iterable<ReplicationRow>, order?: readonly string[]): ReplicationTable {
     const list = [...rows];
     const scenario = list[0]?.scenario ?? '';
-    const copIds: string[] = [];
-    const cops = new Map<string, number>();
+    const copIds: string[] = [...(order ?? [])];
+    const cops = new Map<string, number>(copIds.map((id, c) => [id, c]));
     const slots = new Map<number, number>();
     for (const row of list) {
       if (row.scenario !== scenario) throw new RangeError(`ReplicationTable: rows of two scenarios, ${scenario} and ${row.scenario}`);
+      if (order !== undefined && !cops.has(row.cop)) throw new RangeError(`ReplicationTable: a row for CoP ${row.cop}, which is not one of ${order.join(', ')}`);
       if (!cops.has(row.cop)) cops.set(row.cop, copIds.push(row.cop) - 1);
       if (!slots.has(row.replication)) slots.set(row.replication, row.seed);
     }

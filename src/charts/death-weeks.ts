@@ -1,7 +1,7 @@
 /**
  * The distribution of the weeks CoPs died in, over the runs where they died.
  */
-import type { ReplicationRow } from '../aggregate/types.js';
+import type { ReplicationTable } from '../aggregate/replication-table.js';
 import { chartFrame } from './frame.js';
 import { eventLayers, seriesColor, weekTicks, type SeriesKey } from './layers.js';
 import { CHART_HEIGHT, CHART_WIDTH } from './style.js';
@@ -22,12 +22,12 @@ export interface DeathCount {
  * @example deathCounts(replications, labels) // → [{ cop: 'Scrum Master CoP', died: 7, runs: 20 }]
  */
 export function deathCounts(
-  replications: readonly ReplicationRow[],
+  replications: ReplicationTable,
   labels: ReadonlyMap<string, string>,
 ): DeathCount[] {
   return [...labels].map(([id, cop]) => {
-    const rows = replications.filter((row) => row.cop === id && row.metric === 'death_week');
-    return { cop, died: rows.filter((row) => Number.isFinite(row.value)).length, runs: rows.length };
+    const weeks = replications.values(id, 'death_week') ?? new Float64Array(0);
+    return { cop, died: weeks.filter(Number.isFinite).length, runs: weeks.length };
   });
 }
 
@@ -39,7 +39,7 @@ const BIN_STEPS = [1, 2, 13, 26, 52, 104, 260, 520];
 
 /** What `deathWeeksChart` draws. */
 export interface DeathWeeksChartOptions {
-  replications: readonly ReplicationRow[];
+  replications: ReplicationTable;
   /** CoP display names by id. */
   labels: ReadonlyMap<string, string>;
   weeks: number;
@@ -59,11 +59,16 @@ export interface DeathWeeksChartOptions {
  */
 export function deathWeeksChart(options: DeathWeeksChartOptions): TopLevelSpec | undefined {
   const { labels, weeks } = options;
-  const values = options.replications.flatMap((row) =>
-    row.metric === 'death_week' && Number.isFinite(row.value) && labels.has(row.cop)
-      ? [{ series: labels.get(row.cop) as string, replication: row.replication, death_week: row.value }]
-      : [],
-  );
+  const table = options.replications;
+  // In the order of replications.csv: by replication, then CoP.
+  const weeksOf = table.copIds.map((id) => (labels.has(id) ? table.values(id, 'death_week') : undefined));
+  const values: { series: string; replication: number; death_week: number }[] = [];
+  for (let r = 0; r < table.runs; r++) {
+    table.copIds.forEach((id, c) => {
+      const week = weeksOf[c]?.[r];
+      if (week !== undefined && Number.isFinite(week)) values.push({ series: labels.get(id) as string, replication: table.replication[r] as number, death_week: week });
+    });
+  }
   if (values.length === 0) return undefined;
   const counts = deathCounts(options.replications, labels);
   const step = BIN_STEPS.find((s) => weeks / s <= 30) ?? Math.ceil(weeks / 30);

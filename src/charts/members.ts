@@ -4,7 +4,7 @@
  * members stay (the share of those who joined still members after 4, 13, 26, 52 and 104 weeks,
  * a Kaplan–Meier estimate per run).
  */
-import type { ReplicationRow } from '../aggregate/types.js';
+import type { ReplicationTable } from '../aggregate/replication-table.js';
 import { meanInterval } from '../aggregate/interval.js';
 import { metricKind, type RunFigure } from '../engine/result.js';
 import { chartFrame } from './frame.js';
@@ -13,8 +13,8 @@ import { CHART_HEIGHT, CHART_WIDTH, CI_BAND_OPACITY } from './style.js';
 import type { TopLevelSpec } from './types.js';
 
 /** The per-run values of `figure` for the CoP with id `cop`, in replication order. */
-function valuesOf(replications: readonly ReplicationRow[], cop: string, figure: RunFigure): number[] {
-  return replications.filter((r) => r.cop === cop && r.metric === figure).map((r) => r.value);
+function valuesOf(replications: ReplicationTable, cop: string, figure: RunFigure): number[] {
+  return Array.from(replications.values(cop, figure) ?? []);
 }
 
 /**
@@ -31,7 +31,7 @@ const INEQUALITY: readonly { figure: RunFigure; label: string }[] = [
 
 /** Options of the member charts. */
 export interface MemberChartOptions {
-  replications: readonly ReplicationRow[];
+  replications: ReplicationTable;
   /** CoP display names by id. */
   labels: ReadonlyMap<string, string>;
   runs: number;

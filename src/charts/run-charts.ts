@@ -8,7 +8,8 @@
  *                ──deathWeeksChart──▶ death-weeks (only if a CoP died)
  *   manifest.scenario.events ──chartEvents──▶ rules on every time chart
  */
-import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
+import type { ReplicationTable } from '../aggregate/replication-table.js';
+import type { SummaryRow } from '../aggregate/types.js';
 import type { WeeklyMetric } from '../engine/result.js';
 import type { Manifest } from '../output/provenance.js';
 import { deathCounts, deathWeeksChart } from './death-weeks.js';
@@ -23,7 +24,7 @@ import type { NamedChart } from './types.js';
 /** What `runCharts` draws from: a run's tables and manifest, as `buildRunOutput` returns them. */
 export interface RunChartInput {
   summary: readonly SummaryRow[];
-  replications: readonly ReplicationRow[];
+  replications: ReplicationTable;
   manifest: Manifest;
 }
 

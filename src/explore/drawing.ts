@@ -5,7 +5,7 @@
  * figures. Pure: batches in, charts and table cells out; the page draws them.
  */
 import { keyFigures } from '../aggregate/key-figures.js';
-import { replicationRows } from '../aggregate/replication-rows.js';
+import { replicationTable } from '../aggregate/replication-table.js';
 import { summarize } from '../aggregate/summarize.js';
 import type { Collected, SummaryRow } from '../aggregate/types.js';
 import { runCharts } from '../charts/run-charts.js';
@@ -62,7 +62,7 @@ function manifestOf(scenario: Scenario, name: string, collected: Collected): Man
  */
 export function runDrawing(scenario: Scenario, name: string, collected: Collected): Drawing {
   const summary = summarize(collected, name);
-  const charts = runCharts({ summary, replications: replicationRows(collected, name), manifest: manifestOf(scenario, name, collected) });
+  const charts = runCharts({ summary, replications: replicationTable(collected, name), manifest: manifestOf(scenario, name, collected) });
   return {
     charts: RUN_CHARTS.flatMap((n) => charts.filter((c) => c.name === n)),
     figures: figureTable(collected),

@@ -51,7 +51,8 @@ export function restoreText(cell: string): string {
  * @example toCsv([{ cop: 'a,b', n: 3, mean: NaN }], ['cop', 'n', 'mean'])
  * // → 'cop,n,mean\n"a,b",3,\n'
  */
-export function toCsv<Row extends object>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): string {
+export function toCsv<Row extends object>(table: Iterable<Row>, columns: readonly (keyof Row & string)[]): string {
+  const rows: readonly Row[] = Array.isArray(table) ? table : [...table];
   const lines: string[] = new Array<string>(rows.length + 2);
   lines[0] = columns.map(formatField).join(',');
   const fields: string[] = new Array<string>(columns.length);
@@ -72,21 +73,24 @@ export function toCsv<Row extends object>(rows: readonly Row[], columns: readonl
  * @example [...csvChunks([{ n: 1 }, { n: 2 }], ['n'], 1)] // → ['n\n', '1\n', '2\n']
  */
 export function* csvChunks<Row extends object>(
-  rows: readonly Row[],
+  rows: Iterable<Row>,
   columns: readonly (keyof Row & string)[],
   chunkRows = 8192,
 ): Generator<string> {
   yield `${columns.map(formatField).join(',')}\n`;
   const fields: string[] = new Array<string>(columns.length);
-  for (let start = 0; start < rows.length; start += chunkRows) {
-    const end = Math.min(rows.length, start + chunkRows);
-    const lines: string[] = new Array<string>(end - start + 1);
-    for (let r = start; r < end; r++) {
-      const row = rows[r] as Row;
-      for (let c = 0; c < columns.length; c++) fields[c] = formatField(row[columns[c] as keyof Row]);
-      lines[r - start] = fields.join(',');
+  let lines: string[] = [];
+  for (const row of rows) {
+    for (let c = 0; c < columns.length; c++) fields[c] = formatField(row[columns[c] as keyof Row]);
+    lines.push(fields.join(','));
+    if (lines.length === chunkRows) {
+      lines.push('');
+      yield lines.join('\n');
+      lines = [];
     }
-    lines[end - start] = '';
+  }
+  if (lines.length > 0) {
+    lines.push('');
     yield lines.join('\n');
   }
 }

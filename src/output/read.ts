@@ -17,6 +17,8 @@ import {
   type ReplicationRow,
   type SummaryRow,
 } from '../aggregate/types.js';
+import { ReplicationTable } from '../aggregate/replication-table.js';
+import { copIds } from '../scenario/vocabulary.js';
 import { RUN_FIGURES, WEEKLY_METRICS, type RunFigure, type WeeklyMetric } from '../engine/result.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { Manifest } from './provenance.js';
@@ -33,13 +35,13 @@ export class RunOutputError extends Error {
 /** What `readRunOutput` returns: the tables and manifest of one run, as `writeRunOutput` took them (a `RunOutput`). */
 export interface RunOutputRead {
   summary: SummaryRow[];
-  replications: ReplicationRow[];
+  replications: ReplicationTable;
   manifest: Manifest;
 }
 
 /**
  * Reads summary.csv, replications.csv and manifest.json from `dir` (a folder written by
- * `writeRunOutput`, e.g. by `copsim run`). Rows come back in file order; numbers are
+ * `writeRunOutput`, e.g. by `copsim run`). Summary rows come back in file order, replications as a table (by replication index); numbers are
  * bit-identical to those written and empty fields are NaN. Throws `RunOutputError` for a
  * missing file or a malformed line.
  *
@@ -49,11 +51,22 @@ export async function readRunOutput(dir: string): Promise<RunOutputRead> {
   const manifestText = await readOutputFile(dir, 'manifest.json');
   const summaryText = await readOutputFile(dir, 'summary.csv');
   const replicationsText = await readOutputFile(dir, 'replications.csv');
+  const manifest = parseManifest(manifestText, join(dir, 'manifest.json'));
+  const file = join(dir, 'replications.csv');
   return {
-    manifest: parseManifest(manifestText, join(dir, 'manifest.json')),
+    manifest,
     summary: parseSummaryCsv(summaryText, join(dir, 'summary.csv')),
-    replications: parseReplicationsCsv(replicationsText, join(dir, 'replications.csv')),
+    replications: replicationTableOf(parseReplicationsCsv(replicationsText, file), copIds(manifest.scenario), file),
   };
+}
+
+/** The rows of a replications.csv as a table, CoPs in the manifest's order; `file` names it when a row does not fit. */
+function replicationTableOf(rows: ReplicationRow[], cops: readonly string[], file: string): ReplicationTable {
+  try {
+    return ReplicationTable.fromRows(rows, cops);
+  } catch (error) {
+    throw new RunOutputError(`${file}: ${error instanceof Error ? error.message.replace(/^ReplicationTable: /, '') : String(error)}`);
+  }
 }
 
 async function readOutputFile(dir: string, name: string): Promise<string> {

@@ -1,7 +1,8 @@
 /**
  * buildRunOutput: everything a run writes, from its replications and its provenance.
  */
-import { replicationRows, summarize } from '../aggregate/index.js';
+import { summarize } from '../aggregate/index.js';
+import { replicationTable } from '../aggregate/replication-table.js';
 import type { Collected } from '../aggregate/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { agentRows, tieRows } from './agents.js';
@@ -33,7 +34,7 @@ export function buildRunOutput(collected: Collected, provenance: RunProvenance):
   const agents = collected.agents?.length ?? 0;
   return {
     summary: summarize(collected, provenance.scenarioName),
-    replications: replicationRows(collected, provenance.scenarioName),
+    replications: replicationTable(collected, provenance.scenarioName),
     series: seriesSource(collected),
     ...(agents > 0
       ? { agents: agentRows(collected, provenance.scenarioName), ties: tieRows(collected, provenance.scenarioName) }

@@ -3,7 +3,8 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPLICATION_COLUMNS, SUMMARY_COLUMNS, type ReplicationRow, type SummaryRow } from '../aggregate/types.js';
+import type { ReplicationTable } from '../aggregate/replication-table.js';
+import { REPLICATION_COLUMNS, SUMMARY_COLUMNS, type SummaryRow } from '../aggregate/types.js';
 import { writeChunksAtomic, writeFileAtomic } from './atomic.js';
 import { makeDirectory } from './directory.js';
 import { csvChunks, toCsv } from './csv.js';
@@ -25,7 +26,7 @@ function seriesMetadata(manifest: Manifest): SeriesMetadata {
 /** What a run writes. */
 export interface RunOutput {
   readonly summary: readonly SummaryRow[];
-  readonly replications: readonly ReplicationRow[];
+  readonly replications: ReplicationTable;
   readonly manifest: Manifest;
   /**
    * Every replication's weekly series, for series.parquet; absent in an output read back from

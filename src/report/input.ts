@@ -5,7 +5,8 @@
  *   summary + replications + manifest + charts + baseline ──buildReportInput──▶ ReportInput
  */
 import type { CopKeyFigures } from '../aggregate/key-figures.js';
-import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
+import type { ReplicationTable } from '../aggregate/replication-table.js';
+import type { SummaryRow } from '../aggregate/types.js';
 import type { NamedChart } from '../charts/types.js';
 import { partialLabel, type Manifest } from '../output/provenance.js';
 import { copIds, type Scenario } from '../scenario/schema.js';
@@ -79,7 +80,7 @@ function mergeLines(manifest: Manifest): ProvenanceLine[] {
 /** What `buildReportInput` takes: a run's output as `readRunOutput` returns it, its charts and the reference scenario. */
 export interface ReportSources {
   readonly summary: readonly SummaryRow[];
-  readonly replications: readonly ReplicationRow[];
+  readonly replications: ReplicationTable;
   readonly manifest: Manifest;
   readonly charts: readonly NamedChart[];
   /** The scenario settings are compared with: the built-in `baseline` (`loadBuiltin('baseline').scenario`). */

@@ -3,7 +3,8 @@
  * made from an output folder (`copsim plot`), where the replications themselves are gone.
  */
 import { copKeyFigures, type CopKeyFigures, type Estimate } from '../aggregate/key-figures.js';
-import type { ReplicationRow, SummaryRow } from '../aggregate/types.js';
+import type { ReplicationTable } from '../aggregate/replication-table.js';
+import type { SummaryRow } from '../aggregate/types.js';
 import type { RunFigure, WeeklyMetric } from '../engine/result.js';
 
 /**
@@ -23,22 +24,16 @@ import type { RunFigure, WeeklyMetric } from '../engine/result.js';
  */
 export function keyFiguresFromTables(
   summary: readonly SummaryRow[],
-  replications: readonly ReplicationRow[],
+  replications: ReplicationTable,
   copIds: readonly string[],
 ): CopKeyFigures[] {
-  const perRun = figuresByCop(replications);
   const finalWeek = finalWeekByCop(summary);
 
   return copIds.map((cop) => {
-    const runs = perRun.get(cop);
     const last = finalWeek.get(cop);
-    if (runs === undefined) throw new Error(`keyFiguresFromTables: no replication rows for CoP ${cop}`);
+    if (!replications.copIds.includes(cop)) throw new Error(`keyFiguresFromTables: no replication rows for CoP ${cop}`);
     if (last === undefined) throw new Error(`keyFiguresFromTables: no summary rows for CoP ${cop}`);
-    const figure = (name: RunFigure): Float64Array => {
-      const values = runs.get(name);
-      if (values === undefined) throw new Error(`keyFiguresFromTables: no ${name} rows for CoP ${cop}`);
-      return values;
-    };
+    const figure = (name: RunFigure): Float64Array => replications.values(cop, name) as Float64Array;
     const rate = (name: WeeklyMetric): Estimate => {
       const row = last.get(name);
       if (row === undefined) throw new Error(`keyFiguresFromTables: no ${name} summary rows for CoP ${cop}`);
@@ -46,28 +41,6 @@ export function keyFiguresFromTables(
     };
     return copKeyFigures(cop, figure, rate);
   });
-}
-
-/** Per CoP and run figure, the values in replication order (whatever the rows' order). */
-function figuresByCop(rows: readonly ReplicationRow[]): Map<string, Map<RunFigure, Float64Array>> {
-  const grouped = new Map<string, Map<RunFigure, { replication: number; value: number }[]>>();
-  for (const row of rows) {
-    let byFigure = grouped.get(row.cop);
-    if (byFigure === undefined) grouped.set(row.cop, (byFigure = new Map()));
-    let cell = byFigure.get(row.metric);
-    if (cell === undefined) byFigure.set(row.metric, (cell = []));
-    cell.push({ replication: row.replication, value: row.value });
-  }
-  const out = new Map<string, Map<RunFigure, Float64Array>>();
-  for (const [cop, byFigure] of grouped) {
-    const figures = new Map<RunFigure, Float64Array>();
-    for (const [name, cell] of byFigure) {
-      cell.sort((a, b) => a.replication - b.replication);
-      figures.set(name, Float64Array.from(cell, (c) => c.value));
-    }
-    out.set(cop, figures);
-  }
-  return out;
 }
 
 /** Per CoP and weekly metric, the summary row of its last week. */

@@ -154,7 +154,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const output = {
     ...built,
     // Slots are replications in index order; a partial merge names each by its own index.
-    replications: partial === undefined ? built.replications : built.replications.map((row) => ({ ...row, replication: merged.indices[row.replication] as number })),
+    replications: partial === undefined ? built.replications : built.replications.withIndices((r) => merged.indices[r] as number),
     series: seriesSource(merged.collected, (r) => merged.indices[r] as number),
     manifest: { ...built.manifest, node: first.node, ...(partial === undefined ? {} : { partial }), shards: [...merged.shards] },
   };

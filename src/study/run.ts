@@ -136,7 +136,7 @@ async function runShard(shard: {
   // The shard's rows carry the replications' own indices, not their slots.
   const output = {
     ...own,
-    replications: own.replications.map((row) => ({ ...row, replication: row.replication + slice.first })),
+    replications: own.replications.withIndices((r) => r + slice.first),
     series: seriesSource(collected, (r) => r + slice.first),
   };
   // The checkpoint exists exactly when there is a folder to write: the files are staged, then moved in.

@@ -51,6 +51,8 @@ describe('the public API', () => {
       'runMonteCarlo',
       'summarize',
       'replicationRows',
+      'replicationTable',
+      'ReplicationTable',
       'keyFigures',
       'buildRunOutput',
       'copsimVersion',

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReplicationRow, SummaryRow } from '../../src/aggregate/types.js';
+import { ReplicationTable } from '../../src/aggregate/replication-table.js';
 import { renderSvg, runCharts, type NamedChart } from '../../src/charts/index.js';
 import { inequalityChart, MAX_TICK_RUNS } from '../../src/charts/members.js';
 import type { RunOutput } from '../../src/output/write.js';
@@ -116,10 +117,10 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
   it('draws no death-weeks chart when no CoP died', () => {
     const none: RunOutput = {
       ...output,
-      replications: output.replications.map((r) => (r.metric === 'death_week' ? { ...r, value: Number.NaN } : r)),
+      replications: ReplicationTable.fromRows(output.replications.rows().map((r) => (r.metric === 'death_week' ? { ...r, value: Number.NaN } : r))),
     };
     expect(runCharts(none).map((c) => c.name)).toEqual([...TIME_CHARTS, 'inequality', 'tenure']);
-    const died = output.replications.some((r) => r.metric === 'death_week' && Number.isFinite(r.value));
+    const died = output.replications.rows().some((r) => r.metric === 'death_week' && Number.isFinite(r.value));
     expect(runCharts(output).some((c) => c.name === 'death-weeks')).toBe(died);
   });
 
@@ -131,6 +132,7 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
       ['top10_share', 'Share by the top 10%'],
     ] as const) {
       const perRun = output.replications
+        .rows()
         .filter((r) => r.cop === 'scrum-masters' && r.metric === figure && Number.isFinite(r.value))
         .map((r) => r.value);
       expect(perRun.length).toBeGreaterThan(0);
@@ -149,7 +151,7 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
         replications.push({ scenario: 'big', replication, seed: replication, cop: 'scrum-masters', metric, value: (replication % 100) / 100 });
       }
     }
-    const chart = inequalityChart({ replications, labels: new Map([['scrum-masters', 'Scrum Masters']]), runs, description: 'd' });
+    const chart = inequalityChart({ replications: ReplicationTable.fromRows(replications), labels: new Map([['scrum-masters', 'Scrum Masters']]), runs, description: 'd' });
     const [ticks, , dots] = layers(chart as unknown as Json);
     const drawn = ((ticks?.data as Json).values as Json[]).filter((v) => v.measure === 'Gini coefficient');
     expect(drawn.map((v) => v.value)).toEqual(replications.filter((r) => r.metric === 'contribution_gini' && r.replication < MAX_TICK_RUNS).map((r) => r.value));
@@ -164,6 +166,7 @@ describe('runCharts on a run with one CoP and a mandate lifted at week 52', () =
     expect(values[0]).toMatchObject({ tenure: 0, mean: 1 });
     for (const weeks of [4, 13, 26, 52]) {
       const perRun = output.replications
+        .rows()
         .filter((r) => r.cop === 'scrum-masters' && r.metric === `retention_${weeks}` && Number.isFinite(r.value))
         .map((r) => r.value);
       const point = values.find((v) => v.tenure === weeks);
@@ -232,11 +235,11 @@ describe('runCharts on a run with two CoPs that die', () => {
       ['scrum-masters', 'Scrum Master CoP'],
       ['ways-of-working', 'Agile ways-of-working CoP'],
     ] as const) {
-      const expected = deathWeeks(output.replications, cop);
+      const expected = deathWeeks(output.replications.rows(), cop);
       expect(expected.length, `${cop} died in some run (fixture)`).toBeGreaterThan(0);
       const drawn = values.filter((v) => v.series === label).map((v) => v.death_week as number);
       expect(drawn.sort((a, b) => a - b)).toEqual(expected);
-      const runs = output.replications.filter((r) => r.cop === cop && r.metric === 'death_week').length;
+      const runs = output.replications.rows().filter((r) => r.cop === cop && r.metric === 'death_week').length;
       expect(chart.description).toContain(`${label} died in ${expected.length} of ${runs} runs`);
       expect(JSON.stringify((chart.spec as unknown as Json).title)).toContain(`${label} died in ${expected.length} of ${runs} runs`);
     }

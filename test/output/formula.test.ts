@@ -19,6 +19,6 @@ describe('a formula in the scenario name', () => {
     }
     const read = await readRunOutput(out);
     expect(read.summary[0]?.scenario).toBe('=1+1');
-    expect(read.replications[0]?.scenario).toBe('=1+1');
+    expect(read.replications.at(0).scenario).toBe('=1+1');
   });
 });

@@ -35,7 +35,7 @@ describe('readRunOutput', () => {
     expect(read.summary).toEqual(output.summary);
     expect(read.replications).toEqual(output.replications);
     expect(read.manifest).toEqual(output.manifest);
-    expect(read.replications.some((r) => Number.isNaN(r.value))).toBe(true);
+    expect(read.replications.rows().some((r) => Number.isNaN(r.value))).toBe(true);
   });
 
   it('writes the same bytes again from what it read', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCollector, replicationRows, summarize } from '../../src/aggregate/index.js';
+import { createCollector, replicationTable, summarize } from '../../src/aggregate/index.js';
 import { createManifest, writeRunOutput } from '../../src/output/index.js';
 import { syntheticResult } from '../aggregate/synthetic.js';
 import { manifestInput } from './fixtures.js';
@@ -21,7 +21,7 @@ function output(startedAt: string) {
   const collected = collector.finish();
   return {
     summary: summarize(collected, 'demo'),
-    replications: replicationRows(collected, 'demo'),
+    replications: replicationTable(collected, 'demo'),
     manifest: createManifest(manifestInput({ startedAt })),
   };
 }

@@ -1,3 +1,4 @@
+import { ReplicationTable } from '../../src/aggregate/replication-table.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,13 +39,13 @@ describe('keyFiguresFromTables', () => {
     expect(expected[0]?.deathShare).toBeGreaterThan(0);
     const summary = parseSummaryCsv(toCsv(fizzling.output.summary, SUMMARY_COLUMNS), 'summary.csv');
     const replications = parseReplicationsCsv(toCsv(fizzling.output.replications, REPLICATION_COLUMNS), 'replications.csv');
-    expect(keyFiguresFromTables(summary, replications, ['scrum-masters'])).toEqual(expected);
+    expect(keyFiguresFromTables(summary, ReplicationTable.fromRows(replications), ['scrum-masters'])).toEqual(expected);
   });
 
   it('does not depend on the order of the rows', () => {
     const { summary, replications } = run.output;
     const ids = ['scrum-masters', 'ways-of-working'];
-    const shuffled = keyFiguresFromTables([...summary].reverse(), [...replications].reverse(), ids);
+    const shuffled = keyFiguresFromTables([...summary].reverse(), ReplicationTable.fromRows(replications.rows().reverse()), ids);
     expect(shuffled).toEqual(keyFigures(run.collected));
   });
 
