@@ -20,7 +20,8 @@
  * weeks, runs). It is written last, so a manifest marks a complete shard.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { Collected } from '../aggregate/types.js';
@@ -80,8 +81,14 @@ export interface ShardRead {
   /** The folder, as named. */
   readonly dir: string;
   readonly manifest: ShardManifest;
-  /** `manifest.shard.end − first` records of `manifest.data.recordValues` values. */
-  readonly values: Float64Array;
+  /**
+   * Reads the shard's `manifest.shard.end − first` records of `manifest.data.recordValues`
+   * values, checked against the manifest's size and SHA-256 (each call reads the file anew, so
+   * a merge holds one shard's values at a time).
+   *
+   * @throws StudyError when the file is missing, of another size, or damaged
+   */
+  load(): Float64Array;
 }
 
 /** What `writeShardFolder` needs besides the collected replications. */
@@ -216,20 +223,34 @@ export async function readShardFolder(dir: string): Promise<ShardRead> {
   }
   const manifest = checkManifest(data, manifestFile, dir);
   const file = join(dir, manifest.data.file);
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new StudyError(`cannot read ${file}, the shard's replications: ${error.code === 'ENOENT' ? 'it is missing' : error.message}`);
-  });
-  if (bytes.byteLength !== manifest.data.bytes) {
-    throw new StudyError(`${file} has ${bytes.byteLength} bytes, but ${manifestFile} says ${manifest.data.bytes}: the shard is damaged or incomplete; compute it again`);
-  }
-  if (createHash('sha256').update(bytes).digest('hex') !== manifest.data.sha256) {
-    throw new StudyError(`${file} does not match the SHA-256 in ${manifestFile}: the shard is damaged; compute it again`);
-  }
   const count = manifest.shard.end - manifest.shard.first;
-  if (bytes.byteLength !== count * manifest.data.recordValues * 8) {
-    throw new StudyError(`${file} has ${bytes.byteLength} bytes, not ${count} replications of ${manifest.data.recordValues} values`);
-  }
-  return { dir, manifest, values: fromLittleEndian(bytes) };
+  const sized = (bytes: number): void => {
+    if (bytes !== manifest.data.bytes) {
+      throw new StudyError(`${file} has ${bytes} bytes, but ${manifestFile} says ${manifest.data.bytes}: the shard is damaged or incomplete; compute it again`);
+    }
+    if (bytes !== count * manifest.data.recordValues * 8) {
+      throw new StudyError(`${file} has ${bytes} bytes, not ${count} replications of ${manifest.data.recordValues} values`);
+    }
+  };
+  const unreadable = (error: NodeJS.ErrnoException): never => {
+    throw new StudyError(`cannot read ${file}, the shard's replications: ${error.code === 'ENOENT' ? 'it is missing' : error.message}`);
+  };
+  // The size is checked at once; the values and their checksum when the merge takes them.
+  sized((await stat(file).catch(unreadable)).size);
+  const load = (): Float64Array => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      return unreadable(error as NodeJS.ErrnoException);
+    }
+    sized(bytes.byteLength);
+    if (createHash('sha256').update(bytes).digest('hex') !== manifest.data.sha256) {
+      throw new StudyError(`${file} does not match the SHA-256 in ${manifestFile}: the shard is damaged; compute it again`);
+    }
+    return fromLittleEndian(bytes);
+  };
+  return { dir, manifest, load };
 }
 
 /** The manifest's fields, each of its kind. */

@@ -5,7 +5,10 @@
  *
  *   ShardRead[] ──checkAgreement──▶ ──coverage──▶ ──mergeShards──▶ Collected (+ what is missing)
  */
+import { storeBytes } from '../aggregate/size.js';
 import type { Collected } from '../aggregate/types.js';
+import { SPILL_ABOVE } from '../runner/montecarlo.js';
+import { createSpillStore } from '../output/spill.js';
 import { N_FIGURES, N_WEEKLY } from '../engine/result.js';
 import { replicationSeed } from '../engine/rng.js';
 import type { PartialCoverage, ShardRecord } from '../output/provenance.js';
@@ -131,12 +134,17 @@ export function coverage<T extends { readonly dir: string; readonly manifest: { 
 /**
  * Merges shards of one run into the replications a single run would have collected, slot by
  * slot. Without `partial`, shards that leave replications out are refused; with it, the
- * replications there are merged in index order and `partial` says what is missing.
+ * replications there are merged in index order and `partial` says what is missing. With
+ * `spill`, weekly values of more than `spill.above` bytes are kept on disk below `spill.dir`
+ * (`createSpillStore`), as a run keeps them; shards are read one at a time either way.
  *
  * @throws StudyError when the shards disagree, overlap, leave replications out (unless
  *   `partial`), or hold a replication whose seed is not the one its index gives
  */
-export function mergeShards(shards: readonly ShardRead[], options: { readonly partial?: boolean } = {}): MergedShards {
+export function mergeShards(
+  shards: readonly ShardRead[],
+  options: { readonly partial?: boolean; readonly spill?: { readonly dir: string; readonly above?: number } } = {},
+): MergedShards {
   checkAgreement(shards);
   const base = (shards[0] as ShardRead).manifest;
   const { ordered, missing } = coverage(shards, base.runs);
@@ -154,29 +162,57 @@ export function mergeShards(shards: readonly ShardRead[], options: { readonly pa
   const series = cops * N_WEEKLY;
   const figuresPer = cops * N_FIGURES;
   const size = base.data.recordValues;
-  const weekly = new Float64Array(series * weeks * runs);
+  // Large weekly values go to disk as a run's do, so a merge holds one shard's values at a time.
+  const store = options.spill !== undefined && storeBytes(cops, weeks, runs) > (options.spill.above ?? SPILL_ABOVE)
+    ? createSpillStore(options.spill.dir, series, weeks, runs)
+    : undefined;
+  const weekly = new Float64Array(store === undefined ? series * weeks * runs : 0);
   const figures = new Float64Array(figuresPer * runs);
   const seeds = new Uint32Array(runs);
   const indices: number[] = [];
   let slot = 0;
-  for (const shard of ordered) {
+  try {
+    for (const shard of ordered) slot = copyShard(shard, slot);
+  } catch (error) {
+    store?.dispose();
+    throw error;
+  }
+
+  function copyShard(shard: ShardRead, start: number): number {
+    const values = shard.load();
     const { first, end } = shard.manifest.shard;
+    let slot = start;
     for (let i = first; i < end; i++, slot++) {
       let offset = (i - first) * size;
-      const seed = shard.values[offset++] as number;
+      const seed = values[offset++] as number;
       const expected = replicationSeed(base.masterSeed, i);
       if (seed !== expected) {
         throw new StudyError(`cannot merge: ${shard.dir} holds replication ${i} with seed ${seed}, but master seed ${base.masterSeed} gives it seed ${expected}; the shard is damaged`);
       }
       seeds[slot] = seed;
       indices.push(i);
-      for (let s = 0; s < series; s++) {
-        for (let w = 0; w < weeks; w++) weekly[(s * weeks + w) * runs + slot] = shard.values[offset++] as number;
+      if (store !== undefined) {
+        store.put(slot, values.subarray(offset, offset + series * weeks));
+        offset += series * weeks;
+      } else {
+        for (let s = 0; s < series; s++) {
+          for (let w = 0; w < weeks; w++) weekly[(s * weeks + w) * runs + slot] = values[offset++] as number;
+        }
       }
-      for (let f = 0; f < figuresPer; f++) figures[f * runs + slot] = shard.values[offset++] as number;
+      for (let f = 0; f < figuresPer; f++) figures[f * runs + slot] = values[offset++] as number;
     }
+    return slot;
   }
-  const collected: Collected = { copIds: base.data.copIds, weeks, runs, seeds, weekly, figures, employees: base.data.employees };
+  const collected: Collected = {
+    copIds: base.data.copIds,
+    weeks,
+    runs,
+    seeds,
+    weekly,
+    ...(store === undefined ? {} : { store }),
+    figures,
+    employees: base.data.employees,
+  };
   const records = ordered.map((s) => shardRecord(s.dir, s.manifest));
   return {
     collected,

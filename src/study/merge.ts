@@ -11,6 +11,7 @@
  * from the wall times (`startedAt`: the earliest shard's start; `wallTimeSeconds`: from then
  * to the last shard's end) and the list of shards (`shards`).
  */
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { keyFigures } from '../aggregate/index.js';
 import { seriesSource } from '../output/series-parquet.js';
@@ -18,6 +19,7 @@ import { buildRunOutput } from '../output/run-output.js';
 import { listedSeeds, type PartialCoverage, type ProvenanceFields, type ShardRecord } from '../output/provenance.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import { readShardFolder, type ShardRead } from '../shard/folder.js';
+import { spillAbove } from './session.js';
 import { mergeShards, shardRecord, span, type MergedShards } from '../shard/merge.js';
 import { checkCompareShards, shardCommand } from '../shard/compare.js';
 import { mergeDesignShards, readDesignShard, type DesignShardManifest, type DesignShardRead } from '../shard/design.js';
@@ -122,7 +124,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   if (commands[0] === 'sensitivity') return mergeSensitivity(kinds, options, warn);
   const reads: ShardRead[] = [];
   for (const dir of folders) reads.push(await readShardFolder(dir));
-  const merged = mergeShards(reads, { partial: options.partial === true });
+  const merged = mergeShards(reads, { partial: options.partial === true, spill: scratch() });
   const { base } = merged;
   if (base.command !== 'run') {
     throw new StudyError(`${reads[0]?.dir ?? ''} is a shard of "copsim ${base.command}"; merge combines shards of copsim run and copsim compare`);
@@ -174,6 +176,11 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   return result;
 }
 
+/** Where a merge keeps large weekly values while it writes: the system's temporary folder, past `spillAbove()`. */
+function scratch(): { dir: string; above: number } {
+  return { dir: tmpdir(), above: spillAbove() };
+}
+
 /** Merges comparison shards: each compared scenario's shards as a run's, then the comparison of the merged scenarios. */
 async function mergeComparison(
   kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
@@ -188,7 +195,7 @@ async function mergeComparison(
   for (const arm of arms) {
     const reads: ShardRead[] = [];
     for (const kind of kinds) reads.push(await readShardFolder(join(kind.dir, arm.folder)));
-    merged.push(mergeShards(reads));
+    merged.push(mergeShards(reads, { spill: scratch() }));
   }
   const records: ShardRecord[] = (merged[0] as MergedShards).shards.map((s) => ({ ...s, folder: dirname(s.folder) }));
   const nodes = [...new Set(records.map((s) => s.node))];

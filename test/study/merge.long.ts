@@ -41,6 +41,7 @@ function expectSameRunFolder(whole: string, merged: string): void {
   expect(readdirSync(merged).sort()).toEqual(names);
   expect(names).toContain('summary.csv');
   expect(names).toContain('members.png');
+  expect(names).toContain('series.parquet');
   for (const name of names) {
     const a = readFileSync(join(whole, name));
     const b = readFileSync(join(merged, name));
@@ -74,6 +75,18 @@ describe('merge', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'merged', 'manifest.json'), 'utf8')) as { shards: { folder: string }[] };
     expect(manifest.shards.map((s) => s.folder)).toEqual(['0', '1', '2'].map((k) => join(dir, 'three', k)));
     expect(readFileSync(join(dir, 'merged', 'report.html'), 'utf8')).toContain('3 shards (replications 0–1, 2–3, 4–5)');
+  });
+
+  it('writes the same files when the runs and the merge keep their weekly values on disk, one shard in memory at a time', async () => {
+    process.env['COPSIM_SPILL_ABOVE'] = '0';
+    try {
+      for (const index of [0, 1]) await copsim.run({ ...common, shard: { index, count: 2 }, out: join(dir, 'spilled', String(index)) });
+      await copsim.merge({ shards: [0, 1].map((k) => join(dir, 'spilled', String(k))), out: join(dir, 'spilled-merged') });
+    } finally {
+      delete process.env['COPSIM_SPILL_ABOVE'];
+    }
+    expectSameRunFolder(join(dir, 'whole'), join(dir, 'spilled-merged'));
+    expect(readFileSync(join(dir, 'spilled-merged', 'series.parquet')).equals(readFileSync(join(dir, 'whole', 'series.parquet')))).toBe(true);
   });
 
   it('writes into a used folder through a staging folder: the earlier output\'s charts go, nothing is left behind', async () => {
