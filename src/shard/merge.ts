@@ -5,6 +5,7 @@
  *
  *   ShardRead[] ──checkAgreement──▶ ──coverage──▶ ──mergeShards──▶ Collected (+ what is missing)
  */
+import { createCollector } from '../aggregate/collect.js';
 import { storeBytes } from '../aggregate/size.js';
 import type { Collected } from '../aggregate/types.js';
 import { SPILL_ABOVE } from '../runner/montecarlo.js';
@@ -166,53 +167,32 @@ export function mergeShards(
   const store = options.spill !== undefined && storeBytes(cops, weeks, runs) > (options.spill.above ?? SPILL_ABOVE)
     ? createSpillStore(options.spill.dir, series, weeks, runs)
     : undefined;
-  const weekly = new Float64Array(store === undefined ? series * weeks * runs : 0);
-  const figures = new Float64Array(figuresPer * runs);
-  const seeds = new Uint32Array(runs);
+  const { copIds, employees } = base.data;
+  const collector = createCollector(copIds, weeks, runs, employees, 0, store);
   const indices: number[] = [];
-  let slot = 0;
+  let collected: Collected;
   try {
-    for (const shard of ordered) slot = copyShard(shard, slot);
+    let slot = 0;
+    for (const shard of ordered) {
+      const values = shard.load();
+      const { first, end } = shard.manifest.shard;
+      for (let i = first; i < end; i++, slot++) {
+        const offset = (i - first) * size;
+        const seed = values[offset] as number;
+        const expected = replicationSeed(base.masterSeed, i);
+        if (seed !== expected) {
+          throw new StudyError(`cannot merge: ${shard.dir} holds replication ${i} with seed ${seed}, but master seed ${base.masterSeed} gives it seed ${expected}; the shard is damaged`);
+        }
+        indices.push(i);
+        const at = offset + 1 + series * weeks;
+        collector.add(slot, { seed, weeks, copIds, employees, weekly: values.subarray(offset + 1, at), figures: values.subarray(at, at + figuresPer) });
+      }
+    }
+    collected = collector.finish();
   } catch (error) {
     store?.dispose();
     throw error;
   }
-
-  function copyShard(shard: ShardRead, start: number): number {
-    const values = shard.load();
-    const { first, end } = shard.manifest.shard;
-    let slot = start;
-    for (let i = first; i < end; i++, slot++) {
-      let offset = (i - first) * size;
-      const seed = values[offset++] as number;
-      const expected = replicationSeed(base.masterSeed, i);
-      if (seed !== expected) {
-        throw new StudyError(`cannot merge: ${shard.dir} holds replication ${i} with seed ${seed}, but master seed ${base.masterSeed} gives it seed ${expected}; the shard is damaged`);
-      }
-      seeds[slot] = seed;
-      indices.push(i);
-      if (store !== undefined) {
-        store.put(slot, values.subarray(offset, offset + series * weeks));
-        offset += series * weeks;
-      } else {
-        for (let s = 0; s < series; s++) {
-          for (let w = 0; w < weeks; w++) weekly[(s * weeks + w) * runs + slot] = values[offset++] as number;
-        }
-      }
-      for (let f = 0; f < figuresPer; f++) figures[f * runs + slot] = values[offset++] as number;
-    }
-    return slot;
-  }
-  const collected: Collected = {
-    copIds: base.data.copIds,
-    weeks,
-    runs,
-    seeds,
-    weekly,
-    ...(store === undefined ? {} : { store }),
-    figures,
-    employees: base.data.employees,
-  };
   const records = ordered.map((s) => shardRecord(s.dir, s.manifest));
   return {
     collected,
