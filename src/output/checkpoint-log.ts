@@ -173,11 +173,14 @@ function readPayload(fd: number, offset: number, length: number): Buffer {
   return payload;
 }
 
-/** The payloads of `records` (found by `scanLog` in `path`), decoded, in the order given. */
-export function readRecords(path: string, records: readonly LogRecord[]): LogEntry[] {
+/**
+ * The entries of `records` (from `scanLog`) read from the log at `path` one at a time, as the
+ * caller takes them, so that only one is in memory.
+ */
+export function* eachRecord(path: string, records: readonly LogRecord[]): Generator<LogEntry> {
   const fd = openSync(path, 'r');
   try {
-    return records.map((record) => decodePayload(readPayload(fd, record.offset, record.length)));
+    for (const record of records) yield decodePayload(readPayload(fd, record.offset, record.length));
   } finally {
     closeSync(fd);
   }

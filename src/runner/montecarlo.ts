@@ -22,6 +22,16 @@ import type { ResultMessage } from './protocol.js';
 import { simulateReplication } from './replicate.js';
 import { runPool, type WorkerPool } from './pool.js';
 
+/**
+ * Replications simulated before, by position in the run: which there are, and each in turn
+ * (a `Map` will do; a checkpoint reads them from its log one at a time, so that a resumed run
+ * does not hold them all in memory).
+ */
+export interface DoneReplications extends Iterable<readonly [number, RunResult]> {
+  readonly size: number;
+  has(index: number): boolean;
+}
+
 /** Master seeds are integers below this bound (32 bits). */
 export const SEED_LIMIT = 2 ** 32;
 
@@ -53,7 +63,7 @@ export interface MonteCarloOptions {
    * read back from a checkpoint): collected as given and not simulated again. Each must be the
    * replication of that index and seed.
    */
-  readonly done?: ReadonlyMap<number, RunResult>;
+  readonly done?: DoneReplications;
   /**
    * Called with each replication simulated now and its position in this run (replication
    * first + position), before it is collected (e.g. to save it). A throw rejects the run.

@@ -22,8 +22,9 @@ import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, renameSync, 
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../engine/result.js';
+import type { DoneReplications } from '../runner/montecarlo.js';
 import { moveFileAtomic } from '../output/atomic.js';
-import { encodeRecord, readRecords, replicationOf, replicationRecord, scanLog, type LogRecord } from '../output/checkpoint-log.js';
+import { eachRecord, encodeRecord, replicationOf, replicationRecord, scanLog, type LogRecord } from '../output/checkpoint-log.js';
 import { makeDirectory } from '../output/directory.js';
 import { copsimVersion, sortKeys, type Clock } from '../output/provenance.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -41,8 +42,8 @@ const MANIFESTS = new Set(['manifest.json', 'comparison.json', 'calibration.json
 
 /** The replications of one batch saved before, and how to save the others. */
 export interface CheckpointBatch {
-  /** Saved replications by index. */
-  readonly done: ReadonlyMap<number, RunResult>;
+  /** Saved replications by index, read from the log one at a time as they are taken. */
+  readonly done: DoneReplications;
   /** Appends a finished replication to the log. */
   save(index: number, result: RunResult): void;
 }
@@ -200,11 +201,18 @@ export async function openCheckpoint(out: string, options: CheckpointOptions): P
       if (earlier !== undefined && earlier.key !== key) {
         throw new StudyError(`${log}: batch ${batch} of the checkpoint is of another scenario; resume with the same command, or run without --resume to start anew`);
       }
-      const done = new Map<number, RunResult>();
-      for (const entry of earlier === undefined ? [] : readRecords(log, earlier.records)) {
-        const { index, result } = replicationOf(entry);
-        done.set(index, result);
-      }
+      const records = earlier?.records ?? [];
+      const indices = new Set(records.map((record) => record.meta['index'] as number));
+      const done: DoneReplications = {
+        size: indices.size,
+        has: (index) => indices.has(index),
+        *[Symbol.iterator]() {
+          for (const entry of eachRecord(log, records)) {
+            const { index, result } = replicationOf(entry);
+            yield [index, result] as const;
+          }
+        },
+      };
       return {
         done,
         save(index, result) {
