@@ -56,11 +56,12 @@ export type { ScheduleEntry, EntryKind } from './engine/step.js';
 export type { Layout } from './engine/organisation.js';
 
 // Replications on worker threads, and what is read from them.
-export type { MonteCarloOptions } from './runner/index.js';
+export type { MonteCarloOptions, DoneReplications } from './runner/index.js';
 export type { WorkerPool, PoolJob, PoolOptions } from './runner/pool.js';
 export type { ResultMessage } from './runner/protocol.js';
 export type { CopKeyFigures } from './aggregate/index.js';
 export type { CollectedCells } from './aggregate/cells.js';
+export type { WeeklyStore } from './aggregate/types.js';
 export type { Measure, MeasureTime } from './research/measure.js';
 export type { ComparisonRow, NamedBatch } from './compare/paired.js';
 
@@ -68,6 +69,7 @@ export type { ComparisonRow, NamedBatch } from './compare/paired.js';
 export type { ShardSpec, ShardSlice } from './shard/spec.js';
 export type { Manifest, ShardRecord, PartialCoverage } from './output/provenance.js';
 export type { RunOutput } from './output/write.js';
+export type { SeriesSource, SeriesMetadata } from './output/series-parquet.js';
 export type { RunProvenance } from './output/run-output.js';
 export type { AgentRow, TieRow } from './output/agents.js';
 export type { StudyTable } from './research/write.js';

@@ -19,6 +19,8 @@ export const TARGETS = {
   endToEndSeconds: 60,
   /** Small batches on one kept pool ÷ the same replications in one batch, wall time (at most). */
   smallBatchRatio: 1.1,
+  /** Peak memory of a whole copsim run, MB, at every replication count measured (at most): it must not grow with the runs. */
+  peakMemoryMB: 500,
 } as const;
 
 /** Single-threaded throughput of `simulate` for one organisation size. */
@@ -112,6 +114,8 @@ export interface TargetsMet {
   readonly speedup2: boolean | null;
   readonly endToEndSeconds: boolean | null;
   readonly smallBatchRatio: boolean;
+  /** `null` when no run's memory was measured. */
+  readonly peakMemoryMB: boolean | null;
 }
 
 /**
@@ -125,6 +129,7 @@ export function targetsMet(report: BenchReport): TargetsMet {
     speedup2: report.quick ? null : report.speedup.speedup2 >= TARGETS.speedup2,
     endToEndSeconds: report.endToEnd === null ? null : report.endToEnd.seconds < TARGETS.endToEndSeconds,
     smallBatchRatio: report.smallBatches.ratio <= TARGETS.smallBatchRatio,
+    peakMemoryMB: report.memory === undefined || report.memory.length === 0 ? null : report.memory.every((m) => m.peakMB <= TARGETS.peakMemoryMB),
   };
 }
 
@@ -218,8 +223,8 @@ function scaleRows(memory: readonly MemoryFigure[], merged: MergeFigure | undefi
     `${count.format(m.peakMB)} MB`,
     '',
     '',
-    '',
-    '',
+    `≤ ${TARGETS.peakMemoryMB} MB`,
+    mark(m.peakMB <= TARGETS.peakMemoryMB),
   ]);
   if (merged !== undefined) {
     rows.push([

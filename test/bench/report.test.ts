@@ -24,7 +24,15 @@ function report(overrides: Partial<BenchReport> = {}): BenchReport {
 
 describe('targetsMet', () => {
   it('holds the medians against the targets', () => {
-    expect(targetsMet(report())).toEqual({ memberWeeksPerSecond: true, speedup2: true, endToEndSeconds: false, smallBatchRatio: true });
+    expect(targetsMet(report())).toEqual({ memberWeeksPerSecond: true, speedup2: true, endToEndSeconds: false, smallBatchRatio: true, peakMemoryMB: null });
+  });
+
+  it('holds the peak memory of every measured run to the bound, whatever the runs', () => {
+    const figure = (runs: number, peakMB: number) => ({ runs, employees: 300, weeks: 4, workers: 2, peakMB, seconds: 1 });
+    const at = (peaks: number[]) => targetsMet(report({ memory: peaks.map((p, i) => figure(10 ** (3 + i), p)) })).peakMemoryMB;
+    expect(at([300, 320, TARGETS.peakMemoryMB])).toBe(true);
+    expect(at([300, 320, TARGETS.peakMemoryMB + 1])).toBe(false);
+    expect(formatTable(report({ memory: [figure(1000, TARGETS.peakMemoryMB + 1)] }))).toMatch(/peak memory of copsim run, 1,000 runs.*≤ 500 MB\s+✗/);
   });
 
   it('holds small batches on a kept pool to at most 10% over one batch', () => {
@@ -117,8 +125,8 @@ describe('formatTable', () => {
     const merge = { shards: 100, runs: 200, employees: 300, weeks: 4, seconds: 4.62 };
     const text = formatTable(report({ memory, merge }));
     const line = (start: string) => text.split('\n').find((l) => l.startsWith(start)) ?? '';
-    expect(line('peak memory of copsim run, 10,000 runs')).toMatch(/336 MB$/);
-    expect(line('peak memory of copsim run, 1,000 runs')).toMatch(/217 MB$/);
+    expect(line('peak memory of copsim run, 10,000 runs')).toMatch(/336 MB +≤ 500 MB +✓$/);
+    expect(line('peak memory of copsim run, 1,000 runs')).toMatch(/217 MB +≤ 500 MB +✓$/);
     expect(line('merge of 100 shards')).toMatch(/4\.62 s$/);
     expect(toJson(report({ memory, merge }))).toMatchObject({ memory, merge });
     expect(formatTable(report())).not.toContain('peak memory');
