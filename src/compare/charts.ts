@@ -23,7 +23,7 @@ import { copLabels, finiteOrNull, fromLaunch, seriesValues } from '../charts/ser
 import { bandedTimeChart, type TimePanel } from '../charts/time-chart.js';
 import type { ChartEvent, Layer, NamedChart, SeriesDatum, TopLevelSpec } from '../charts/types.js';
 import type { RunFigure } from '../engine/result.js';
-import type { Manifest } from '../output/provenance.js';
+import { partialLabel, type Manifest } from '../output/provenance.js';
 import type { ComparisonRow } from './paired.js';
 
 /** One compared scenario's tables, as its run folder holds them. */
@@ -75,7 +75,9 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
     chartEvents({ ...run.manifest.scenario, weeks }).map((event): ChartEvent => ({ ...event, label: `${event.label} (${run.name})` })),
   );
   const eventNote = events.length > 0 ? " Dashed lines mark the scenarios' events." : '';
-  const versus = input.runs.map((run) => run.name).join(' vs ');
+  // A partial merge says so in every title, as a run's charts do.
+  const partial = partialNote(input);
+  const versus = input.runs.map((run) => run.name).join(' vs ') + partial;
 
   const overlaySeries: SeriesKey = {
     title: several ? 'Scenario · CoP' : 'Scenario',
@@ -128,7 +130,7 @@ export function compareCharts(input: CompareChartInput): NamedChart[] {
     const description = `The paired difference per week (${pairs.join(', ')}) in ${lowerFirst(chart.what)}: the mean over ${runs} pairs of runs with the same seed as a line and its 95% confidence interval as a band. Where the band excludes zero, the scenarios differ at that week.${eventNote}`;
     const spec = withZeroRule(
       bandedTimeChart({
-        title: `${chart.title}, paired differences: ${pairs.join(', ')}`,
+        title: `${chart.title}, paired differences: ${pairs.join(', ')}${partial}`,
         subtitle: [`Mean of ${runs} paired differences (same seed); band: 95% CI; grey line: no difference`],
         description,
         weeks,
@@ -208,6 +210,12 @@ function withZeroRule(spec: TopLevelSpec): TopLevelSpec {
  * Per-run figures, B − A as a percentage of A's mean, with the 95% CI of the paired mean
  * difference scaled the same way (A's mean taken as fixed). Tooltips give the absolute values.
  */
+/** " (partial: …)" after a title when the comparison is of a partial merge, else nothing. */
+function partialNote(input: CompareChartInput): string {
+  const partial = input.runs[0] === undefined ? undefined : partialLabel(input.runs[0].manifest);
+  return partial === undefined ? '' : ` (${partial})`;
+}
+
 function figureDifferences(
   input: CompareChartInput,
   pairs: readonly string[],
@@ -269,7 +277,7 @@ function figureDifferences(
   const description = `Per-run figures (${COMPARED_FIGURES.map((f) => f.label.toLowerCase()).join(', ')}): the mean paired difference over ${runs} runs with the same seed, as a percentage of the reference's mean, with its 95% confidence interval. Hover for absolute values.`;
   const spec: TopLevelSpec = {
     ...chartFrame({
-      title: `${title}: ${pairs.join(', ')}`,
+      title: `${title}: ${pairs.join(', ')}${partialNote(input)}`,
       subtitle: [`Mean of paired differences (same seed) with 95% CI, as % of ${input.runs[0]?.name ?? 'the reference'}`],
       description,
       width: 520,

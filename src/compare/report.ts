@@ -3,6 +3,7 @@
  * reference, every scenario's key figures and the comparison's charts.
  */
 import type { NamedChart } from '../charts/types.js';
+import { partialLabel } from '../output/provenance.js';
 import type { RunOutput } from '../output/write.js';
 import type { ReportInput } from '../report/input.js';
 import { keyFiguresFromTables } from '../report/key-figures.js';
@@ -37,10 +38,12 @@ export function comparisonReportInput(input: { runs: readonly ComparedOutput[]; 
         `${run.output.manifest.scenario.description.trim()}`,
     ),
   ].join('\n\n');
+  const partial = partialLabel(manifest);
   return {
-    title: input.runs.map((run) => run.name).join(' vs '),
+    title: input.runs.map((run) => run.name).join(' vs ') + (partial === undefined ? '' : ` (${partial})`),
     description,
     provenance: [
+      ...(partial === undefined ? [] : [{ label: 'partial', value: `${partial}: every scenario's statistics and differences are over these replications only` }]),
       { label: 'copsim', value: manifest.copsim },
       { label: 'scenarios', value: input.runs.map((run) => run.output.manifest.scenarioSource).join(', ') },
       { label: 'runs per scenario', value: String(manifest.runs) },

@@ -162,7 +162,7 @@ export function compareResult(
   batches: readonly Collected[],
   fields: ProvenanceFields,
   out: string | undefined,
-  extra: Pick<Manifest, 'shards'> = {},
+  extra: Pick<Manifest, 'shards' | 'partial'> & { readonly indices?: readonly number[] } = {},
 ): CompareResult {
   const reference = arms[0] as ComparedArm;
   const first = { name: reference.name, collected: batches[0] as Collected };
@@ -192,17 +192,37 @@ export function compareResult(
       folder: safeFolderName(arm.name),
       scenario: arm.scenario,
       collected,
-      output: extra.shards === undefined ? output : { ...output, manifest: { ...output.manifest, node: fields.node, shards: extra.shards } },
+      output: merged(output, fields, extra),
       figures: keyFigures(collected),
     };
   });
+  const { indices: _, ...recorded } = extra;
   const manifest = comparisonManifestText(
     scenarios.map((s) => ({ name: s.name, source: s.source, folder: s.folder, set: s.set })),
     reference.scenario.weeks,
-    fields,
-    extra,
+    extra.partial === undefined ? fields : { ...fields, runs: extra.partial.replications },
+    // Partial before the shards, as in a run's manifest.
+    extra.partial === undefined ? recorded : { partial: extra.partial, ...recorded },
   );
   return { kind: 'compare', scenarios, comparison, manifest, out };
+}
+
+/**
+ * A compared scenario's run output as a merge of shards writes it: the shards' Node.js version
+ * and list, and for a partial merge what is missing, with each replication under its own index.
+ */
+function merged(output: RunOutput, fields: ProvenanceFields, extra: Pick<Manifest, 'shards' | 'partial'> & { readonly indices?: readonly number[] }): RunOutput {
+  if (extra.shards === undefined) return output;
+  const manifest = { ...output.manifest, node: fields.node, ...(extra.partial === undefined ? {} : { partial: extra.partial }), shards: extra.shards };
+  const indices = extra.indices;
+  if (extra.partial === undefined || indices === undefined || output.series === undefined) return { ...output, manifest };
+  const series = output.series;
+  return {
+    ...output,
+    replications: output.replications.withIndices((r) => indices[r] as number),
+    series: { ...series, index: (r) => indices[r] as number },
+    manifest,
+  };
 }
 
 /** A shard of a comparison: the slice's own comparison, and with `out` its shard folder. */

@@ -68,8 +68,8 @@ export interface MergedRun extends RunResult {
 /** A merged comparison (`kind: 'compare'`): what `compare` returns for the whole, and the shards. */
 export interface MergedComparison extends CompareResult {
   readonly shards: readonly ShardRecord[];
-  /** Comparisons are merged whole only. */
-  readonly partial: undefined;
+  /** What a partial merge lacks (the same replications of every scenario); undefined when every replication is there. */
+  readonly partial: PartialCoverage | undefined;
 }
 
 /** A merged sweep (`kind: 'sweep'`): what `sweep` returns for every design point, and the shards. */
@@ -187,16 +187,16 @@ async function mergeComparison(
   options: MergeOptions,
   warn: (message: string) => void,
 ): Promise<MergedComparison> {
-  if (options.partial === true) {
-    throw new StudyError('--partial merges shards of copsim run only: a comparison is merged whole (merge the arms\' run shards inside the shard folders to look at part of one)');
-  }
   const arms = checkCompareShards(kinds);
   const merged: MergedShards[] = [];
   for (const arm of arms) {
     const reads: ShardRead[] = [];
     for (const kind of kinds) reads.push(await readShardFolder(join(kind.dir, arm.folder)));
-    merged.push(mergeShards(reads, { spill: scratch() }));
+    merged.push(mergeShards(reads, { partial: options.partial === true, spill: scratch() }));
   }
+  // Every scenario's shards are slices of the same comparison shards, so they miss the same replications.
+  const partial = (merged[0] as MergedShards).partial;
+  const indices = (merged[0] as MergedShards).indices;
   const records: ShardRecord[] = (merged[0] as MergedShards).shards.map((s) => ({ ...s, folder: dirname(s.folder) }));
   const nodes = [...new Set(records.map((s) => s.node))];
   if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifests name the first shard's`);
@@ -226,9 +226,9 @@ async function mergeComparison(
     merged.map((m) => m.collected),
     fields,
     out,
-    { shards: records },
+    { shards: records, ...(partial === undefined ? {} : { partial, indices }) },
   );
-  const comparison: MergedComparison = { ...result, shards: records, partial: undefined };
+  const comparison: MergedComparison = { ...result, shards: records, partial };
   if (out !== undefined) await writeStudy(out, comparison);
   return comparison;
 }
@@ -252,7 +252,7 @@ async function mergeDesign(
   folder: (base: DesignShardManifest) => string,
 ): Promise<MergedDesign> {
   const command = String(kinds[0]?.manifest['command'] ?? '');
-  if (options.partial === true) throw new StudyError(`--partial merges shards of copsim run only: a ${command} is merged whole`);
+  if (options.partial === true) throw new StudyError(`--partial merges shards of copsim run and compare only: a ${command} is merged whole`);
   const reads: DesignShardRead[] = [];
   for (const kind of kinds) reads.push(await readDesignShard(kind.dir, kind.manifest));
   const { base, ordered, values } = mergeDesignShards(reads);

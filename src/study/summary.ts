@@ -47,6 +47,7 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
         seed: reference?.output.manifest.masterSeed ?? null,
         out,
         ...(result.shard === undefined ? {} : { shard: result.shard }),
+        ...(reference?.output.manifest.partial === undefined ? {} : { partial: reference.output.manifest.partial }),
         scenarios: result.scenarios.map((s) => ({ name: s.name, source: s.source, set: s.set, figures: s.figures })),
         differences: headlineDifferences(result.comparison, weeks).map(({ label, row }) => ({ label, ...row })),
       };

@@ -219,8 +219,35 @@ describe('merge of comparison shards', () => {
     expect(manifestWithoutClock(merged.manifest)).toEqual(manifestWithoutClock(whole.manifest));
     expect((JSON.parse(merged.manifest) as { shards: unknown[] }).shards).toHaveLength(2);
     await expect(copsim.merge({ shards: [join(dir, '0')] })).rejects.toThrow('no shard holds replications 2–4 (of 0–4)');
-    await expect(copsim.merge({ shards: [join(dir, '0')], partial: true })).rejects.toThrow('--partial merges shards of copsim run only');
     await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '0', 'baseline')] })).rejects.toThrow('is a shard of "copsim run" but');
+
+    // With partial, the comparison of the replications there are, labelled partial wherever it is shown.
+    const out = join(dir, 'partial');
+    const part = await copsim.merge({ shards: [join(dir, '1')], partial: true, out });
+    if (part.kind !== 'compare') throw new Error('expected a merged comparison');
+    const coverage = { replications: 3, of: 5, missing: [{ first: 0, end: 2 }] };
+    expect(part.partial).toEqual(coverage);
+    const label = 'partial: 3 of 5 replications (missing 0–1)';
+    const comparisonJson = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as { runs: number; partial: unknown };
+    expect([comparisonJson.runs, comparisonJson.partial]).toEqual([3, coverage]);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`(${label})</h1>`);
+    const charts = readdirSync(out).filter((f) => f.endsWith('.vl.json'));
+    expect(charts.length).toBeGreaterThan(3);
+    for (const chart of charts) expect(chartTitle(join(out, chart)), chart).toContain(`(${label})`);
+    for (const arm of part.scenarios) {
+      const folder = join(out, arm.folder);
+      expect(JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'))).toMatchObject({ runs: 3, partial: coverage });
+      expect(readFileSync(join(folder, 'report.html'), 'utf8')).toContain(label);
+      // Each replication under its own index: the whole comparison's rows at indices 2–4.
+      const rows = (text: string) => text.trim().split('\n').slice(1);
+      const single = whole.scenarios.find((s) => s.folder === arm.folder)!;
+      expect(rows(readFileSync(join(folder, 'replications.csv'), 'utf8'))).toEqual(
+        rows(toCsv(single.output.replications, REPLICATION_COLUMNS)).filter((line) => ['2', '3', '4'].includes(line.split(',')[1] as string)),
+      );
+    }
+    // The paired differences are those of the replications there are: the same as a comparison of slice 2–4.
+    const slice = await copsim.compare({ ...options, shard: { first: 2, end: 5 } });
+    expect(toCsv(part.comparison, COMPARISON_COLUMNS)).toBe(toCsv(slice.comparison, COMPARISON_COLUMNS));
   });
 
   it('is refused by the verbs that do not shard', async () => {
@@ -250,6 +277,7 @@ describe('merge of sweep shards', () => {
     expect(manifestWithoutClock(merged.manifest)).toEqual(manifestWithoutClock(whole.manifest));
     expect(merged.shards.map((s) => [s.first, s.end])).toEqual([[0, 1], [1, 3], [3, 5]]);
     await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1')] })).rejects.toThrow('no shard holds design points 1–2 (of 0–4)');
+    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1')], partial: true })).rejects.toThrow('--partial merges shards of copsim run and compare only: a sweep is merged whole');
     await expect(copsim.merge({ shards: [join(dir, '2'), join(dir, '2')] })).rejects.toThrow('design points 1–2 are in both');
   });
 });

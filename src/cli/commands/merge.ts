@@ -35,7 +35,8 @@ export const options = {
   partial: {
     type: 'boolean',
     default: false,
-    describe: 'Merge even when replications are missing; the output then says it is partial (manifest, report, chart titles)',
+    describe:
+      'Merge even when replications are missing (shards of run or compare); the output then says it is partial (manifests, reports, chart titles)',
   },
   quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
   json: {
@@ -68,6 +69,8 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
     ...(args.quiet ? {} : { onWarning: (message: string) => io.err(`copsim: warning: ${message}\n`) }),
   });
   if (result.kind === 'compare') {
+    const partial = result.scenarios[0] === undefined ? undefined : partialLabel(result.scenarios[0].output.manifest);
+    if (partial !== undefined && !args.quiet) io.err(`copsim: warning: the merge is ${partial}\n`);
     if (args.json) io.out(studySummaryJson(result));
     else if (!args.quiet) {
       const weeks = result.scenarios[0]?.scenario.weeks ?? 0;
