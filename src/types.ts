@@ -37,6 +37,7 @@ export type {
   MergedComparison,
   MergedSweep,
   MergedSensitivity,
+  MergedSobol,
 } from './study/index.js';
 export type { ExploreOptions, ExploreResult } from './explore/index.js';
 

@@ -72,10 +72,26 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
       throw new Error(`charts are rendered from inline data only; the spec asks to load ${refused.join(', ')}`);
     }
     if (log.errors.length > 0) throw new Error(`the chart does not render: ${log.errors.join('; ')}`);
-    return svg;
+    return numberClips(svg);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega numbers the clip paths it draws from one counter per process, so the same chart drawn
+ * after others gets other ids (clip5 where a fresh process writes clip1). Renumbered in order
+ * of first appearance, the SVG depends on the chart alone.
+ *
+ * @example numberClips('<clipPath id="clip7"/><g clip-path="url(#clip7)"/>') // → '<clipPath id="clip1"/><g clip-path="url(#clip1)"/>'
+ */
+export function numberClips(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/(id="|url\(#)(clip\d+)/g, (_, lead: string, id: string) => {
+    let to = ids.get(id);
+    if (to === undefined) ids.set(id, (to = `clip${ids.size + 1}`));
+    return `${lead}${to}`;
+  });
 }
 
 /** Default font family of PNGs: installed with Debian's fonts-dejavu-core. */

@@ -69,18 +69,21 @@ export async function writeDesignShard(
     readonly base: { readonly scenario: Scenario; readonly name: string; readonly source: string };
     readonly fields: ProvenanceFields;
     readonly study: Record<string, unknown>;
-    /** One array of `fields.runs` values per point of the slice. */
+    /** One array of `measures × fields.runs` values per point of the slice. */
     readonly values: readonly Float64Array[];
+    /** Measures read at each point (a Sobol analysis's several), each over the runs; default 1. */
+    readonly measures?: number;
   },
 ): Promise<string> {
   await makeDirectory(dir);
   const manifestFile = join(dir, 'manifest.json');
   await rm(manifestFile, { force: true });
   const runs = shard.fields.runs;
-  const all = new Float64Array(shard.values.length * runs);
+  const per = (shard.measures ?? 1) * runs;
+  const all = new Float64Array(shard.values.length * per);
   shard.values.forEach((values, i) => {
-    if (values.length !== runs) throw new Error(`design shard: point ${shard.slice.first + i} has ${values.length} values, expected ${runs}`);
-    all.set(values, i * runs);
+    if (values.length !== per) throw new Error(`design shard: point ${shard.slice.first + i} has ${values.length} values, expected ${per}`);
+    all.set(values, i * per);
   });
   const bytes = littleEndianBytes(all);
   await writeFileAtomic(join(dir, DESIGN_DATA_FILE), bytes);
@@ -103,8 +106,9 @@ export async function writeDesignShard(
     study: shard.study,
     data: {
       file: DESIGN_DATA_FILE,
-      format: 'float64 little-endian, no header; per design point of the shard, in order: the measure in each replication, in index order',
-      valuesPerPoint: runs,
+      format:
+        'float64 little-endian, no header; per design point of the shard, in order: each measure in turn (one, or study.measures in order), in each replication, in index order',
+      valuesPerPoint: per,
       bytes: bytes.byteLength,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     },
@@ -139,15 +143,17 @@ export async function readDesignShard(dir: string, manifest: Record<string, unkn
     throw new StudyError(`cannot read ${path}, the shard's values: ${error.code === 'ENOENT' ? 'it is missing' : error.message}`);
   });
   const runs = manifest['runs'] as number;
+  const per = data.valuesPerPoint === undefined ? runs : data.valuesPerPoint;
+  if (!whole(per) || per === 0 || per % runs !== 0) throw new StudyError(`${file}, field data.valuesPerPoint: expected a whole multiple of runs (${runs})`);
   const count = shard.end - shard.first;
-  if (bytes.byteLength !== data.bytes || bytes.byteLength !== count * runs * 8) {
-    throw new StudyError(`${path} has ${bytes.byteLength} bytes, not ${count} points of ${runs} values: the shard is damaged or incomplete; compute it again`);
+  if (bytes.byteLength !== data.bytes || bytes.byteLength !== count * per * 8) {
+    throw new StudyError(`${path} has ${bytes.byteLength} bytes, not ${count} points of ${per} values: the shard is damaged or incomplete; compute it again`);
   }
   if (createHash('sha256').update(bytes).digest('hex') !== data.sha256) {
     throw new StudyError(`${path} does not match the SHA-256 in ${file}: the shard is damaged; compute it again`);
   }
   const all = fromLittleEndian(bytes);
-  const values = Array.from({ length: count }, (_, i) => all.slice(i * runs, (i + 1) * runs));
+  const values = Array.from({ length: count }, (_, i) => all.slice(i * per, (i + 1) * per));
   return { dir, manifest: manifest as unknown as DesignShardManifest, values };
 }
 

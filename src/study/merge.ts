@@ -23,13 +23,14 @@ import { spillAbove } from './session.js';
 import { mergeShards, shardRecord, span, type MergedShards } from '../shard/merge.js';
 import { checkCompareShards, shardCommand } from '../shard/compare.js';
 import { mergeDesignShards, readDesignShard, type DesignShardManifest, type DesignShardRead } from '../shard/design.js';
-import { sensitivityDesign, sensitivityRows, type Factor } from '../research/sensitivity/index.js';
+import { sensitivityDesign, sensitivityRows, sobolDesignPlan, sobolResult, type Factor } from '../research/sensitivity/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { countFinite } from '../stats/count-finite.js';
 import { mean } from '../stats/mean.js';
 import { morrisStudy, type SensitivityStudy } from './sensitivity.js';
+import { sobolStudy, type SobolStudy } from './sobol.js';
 import { sweepPoints, type SweepAxis } from '../research/sweep/index.js';
-import type { Measure } from '../research/measure.js';
+import { describeMeasure, type Measure } from '../research/measure.js';
 import { sweepStudy, type SweepStudy } from './sweep.js';
 import { compareResult, type ComparedArm, type CompareResult } from './compare.js';
 import { StudyError } from './errors.js';
@@ -88,8 +89,16 @@ export interface MergedSensitivity extends SensitivityStudy {
   readonly partial: undefined;
 }
 
-/** What `merge` returns: a merged run, comparison, sweep or screening, by the shards' command. */
-export type MergeResult = MergedRun | MergedComparison | MergedSweep | MergedSensitivity;
+/** A merged Sobol analysis (`kind: 'sobol'`): what `sensitivity` with `method: 'sobol'` returns for every design point (its `plan.scenarios` empty), and the shards. */
+export interface MergedSobol extends SobolStudy {
+  /** The shards merged, by first design point (`first`, `end`: design points). */
+  readonly shards: readonly ShardRecord[];
+  /** Sobol analyses are merged whole only. */
+  readonly partial: undefined;
+}
+
+/** What `merge` returns: a merged run, comparison, sweep, screening or Sobol analysis, by the shards' command. */
+export type MergeResult = MergedRun | MergedComparison | MergedSweep | MergedSensitivity | MergedSobol;
 
 /**
  * Merges shard folders into one run's output and, with `out`, writes its run folder: the files
@@ -121,7 +130,11 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   }
   if (commands[0] === 'compare') return mergeComparison(kinds, options, warn);
   if (commands[0] === 'sweep') return mergeSweep(kinds, options, warn);
-  if (commands[0] === 'sensitivity') return mergeSensitivity(kinds, options, warn);
+  if (commands[0] === 'sensitivity') {
+    const methods = new Set(kinds.map((k) => String((k.manifest['study'] as { method?: unknown } | undefined)?.method ?? 'morris')));
+    if (methods.size > 1) throw new StudyError(`cannot merge: the shards are of different sensitivity methods (${[...methods].join(', ')})`);
+    return methods.has('sobol') ? mergeSobol(kinds, options, warn) : mergeSensitivity(kinds, options, warn);
+  }
   const reads: ShardRead[] = [];
   for (const dir of folders) reads.push(await readShardFolder(dir));
   const merged = mergeShards(reads, { partial: options.partial === true, spill: scratch() });
@@ -302,6 +315,40 @@ async function mergeSweep(
     extra: { shards: records },
   });
   const result: MergedSweep = { ...sweep, shards: records, partial: undefined };
+  if (out !== undefined) await writeStudy(out, result);
+  return result;
+}
+
+/** Merges Sobol shards (slices of the Saltelli design's points) into the analysis of every point. */
+async function mergeSobol(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedSobol> {
+  const merged = await mergeDesign(kinds, options, warn, (base) => `${safeFolderName(base.scenarioName)}-sobol`);
+  const { base, records, out } = merged;
+  const study = base.study as { factors: Factor[]; measures: Measure[]; cop: string; samples: number; designSeed: number; paramsFrom: string };
+  // The design is redrawn from its seed; the design points' scenarios are the shards' to simulate.
+  const plan = sobolDesignPlan({ factors: study.factors, measures: study.measures, samples: study.samples, seed: study.designSeed, cop: study.cop });
+  const runs = base.runs;
+  const slices = (m: number) => merged.values.map((v) => v.subarray(m * runs, (m + 1) * runs));
+  const outputs = study.measures.map((_, m) => Float64Array.from(slices(m), (v) => mean(v)));
+  const counts = study.measures.map((_, m) => slices(m).map((v) => countFinite(v)));
+  const sobol = sobolStudy({
+    base: { scenario: merged.scenario, name: base.scenarioName, source: base.scenarioSource },
+    factors: study.factors,
+    measures: study.measures,
+    measureTexts: study.measures.map((measure) => describeMeasure({ ...measure, cop: measure.cop ?? study.cop })),
+    samples: study.samples,
+    designPoints: base.points,
+    runs,
+    paramsFrom: study.paramsFrom,
+    result: sobolResult(plan, outputs, counts),
+    fields: merged.fields,
+    out,
+    extra: { shards: records },
+  });
+  const result: MergedSobol = { ...sobol, shards: records, partial: undefined };
   if (out !== undefined) await writeStudy(out, result);
   return result;
 }

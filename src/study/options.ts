@@ -12,6 +12,7 @@ import { formatIssue, loadScenario, loadScenarioText, parseScenario } from '../s
 import type { NamedChart } from '../charts/types.js';
 import type { StudyTable } from '../research/write.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { ProvenanceFields } from '../output/provenance.js';
 import { StudyError } from './errors.js';
 import type { ShardSpec } from '../shard/spec.js';
 
@@ -81,6 +82,14 @@ export interface StudyFiles {
   readonly manifest: string;
   /** The folder written, when `out` was given. */
   readonly out: string | undefined;
+}
+
+/** What a design study's pure builder (Morris, Sobol) takes besides its result: its provenance, its folder and a merge's extra manifest fields. */
+export interface StudyProvenance {
+  readonly fields: ProvenanceFields;
+  readonly out: string | undefined;
+  /** More fields for manifest.json (a merge's shard list). */
+  readonly extra?: Record<string, unknown>;
 }
 
 /** A study of one measure on a base scenario: a sweep or a screening. */
@@ -156,7 +165,7 @@ export interface StudySettings {
  */
 export function checkStudyOptions(options: StudyOptions, defaultRuns: number, takes: { readonly shard?: boolean } = {}): StudySettings {
   if (options.shard !== undefined && takes.shard !== true) {
-    throw new StudyError('shard is taken by run, compare, sweep and sensitivity (Morris) only: this study does not compute shards yet; run it whole');
+    throw new StudyError('shard is taken by run, compare, sweep and sensitivity (Morris and Sobol) only: this study does not compute shards yet; run it whole');
   }
   const runs = options.runs ?? defaultRuns;
   wholeNumber('runs', runs, 1);

@@ -6,7 +6,7 @@
  *   params ──parseParams / resolveFactors──▶ factors ──planSensitivity (every point validated)──▶ plan
  *          ──simulateSensitivity(session.simulate)──▶ ranked rows ──charts, manifest──▶ writeStudy
  */
-import { provenanceFields, startClock, studyManifestText, type ProvenanceFields } from '../output/provenance.js';
+import { provenanceFields, startClock, studyManifestText } from '../output/provenance.js';
 import { measureValues } from '../research/measure.js';
 import type { Scenario } from '../scenario/schema.js';
 import { writeDesignShard } from '../shard/design.js';
@@ -39,6 +39,7 @@ import {
   type NamedScenario,
   type ScenarioRef,
   type StudyOptions,
+  type StudyProvenance,
 } from './options.js';
 import { createSession } from './session.js';
 import { designFactors, someParams, sobolSensitivity, type SobolOptions, type SobolStudy } from './sobol.js';
@@ -199,7 +200,7 @@ async function morrisSensitivity(options: SensitivityOptions): Promise<Sensitivi
  * A Morris screening's study from its result and provenance: the tables (sensitivity.csv,
  * design.csv), charts and manifest. Pure; what `sensitivity` and `merge` write.
  */
-export function morrisStudy(input: {
+export function morrisStudy(input: StudyProvenance & {
   readonly base: NamedScenario;
   readonly factors: readonly Factor[];
   readonly measure: Measure;
@@ -208,10 +209,6 @@ export function morrisStudy(input: {
   /** The design's seed (the master seed). */
   readonly seed: number;
   readonly result: SensitivityResult;
-  readonly fields: ProvenanceFields;
-  readonly out: string | undefined;
-  /** More fields for manifest.json (a merge's shard list). */
-  readonly extra?: Record<string, unknown>;
 }): SensitivityStudy {
   const { base, factors, measure, trajectories, levels, result, fields, out } = input;
   const { plan } = result;

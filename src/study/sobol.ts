@@ -6,8 +6,11 @@
  *          ──planSobol (Saltelli design, every point validated)──▶ plan
  *          ──simulateSobol(session.simulate)──▶ S1, ST per measure ──chart, manifest──▶ writeStudy
  */
+import type { Collected } from '../aggregate/types.js';
 import { provenanceFields, startClock, studyManifestText } from '../output/provenance.js';
-import { describeMeasure, measureTimeText, type Measure } from '../research/measure.js';
+import { writeDesignShard } from '../shard/design.js';
+import { rangeText, shardFolderName, shardSlice, type ShardSlice } from '../shard/spec.js';
+import { describeMeasure, measureTimeText, measureValues, type Measure } from '../research/measure.js';
 import { sobolCharts } from '../research/sobol-chart.js';
 import type { Scenario } from '../scenario/schema.js';
 import {
@@ -36,6 +39,8 @@ import {
   resolveScenario,
   safeFolderName,
   type MeasuredStudy,
+  type NamedScenario,
+  type StudyProvenance,
   type ScenarioRef,
   type StudyOptions,
 } from './options.js';
@@ -71,6 +76,11 @@ export interface SobolStudy extends SobolResult, MeasuredStudy {
   readonly samples: number;
   /** Design points: N · (parameters + 2). */
   readonly designPoints: number;
+  /**
+   * The design points a shard simulated (`shard` option): then it has no indices (`results`
+   * and `rows` empty) until the shards are merged, and `out` is a shard folder for `merge`.
+   */
+  readonly shard?: ShardSlice;
 }
 
 /** Replications per design point of a Sobol analysis when `runs` is not given. */
@@ -88,7 +98,7 @@ export const SOBOL_DEFAULT_MEASURES: readonly Measure[] = [{ metric: 'members' }
  * and manifest.json.
  */
 export async function sobolSensitivity(options: SobolOptions): Promise<SobolStudy> {
-  const settings = checkStudyOptions(options, SOBOL_DEFAULT_RUNS);
+  const settings = checkStudyOptions(options, SOBOL_DEFAULT_RUNS, { shard: true });
   const samples = options.samples ?? SOBOL_DEFAULT_SAMPLES;
   if (!isPowerOfTwo(samples) || samples < 2) {
     throw new StudyError(`samples must be a power of two of at least 2 (2, 4, 8, …, 64, …), got ${String(samples)} (the Sobol points are balanced at powers of two)`);
@@ -111,7 +121,10 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
     seed: settings.seed,
     load: (sets) => resolveScenario(options.scenario, [...settings.sets, ...sets], settings.warn).scenario,
   });
-  const out = await prepareOutputFolder(settings.out, `${safeFolderName(base.name)}-sobol`, settings.resume ? () => undefined : settings.warn);
+  const designPoints = saltelliCost(samples, factors.length);
+  const slice = options.shard === undefined ? undefined : shardSlice(options.shard, designPoints, 'design points');
+  const folder = `${safeFolderName(base.name)}-sobol`;
+  const out = await prepareOutputFolder(settings.out, slice === undefined ? folder : shardFolderName(folder, slice), settings.resume ? () => undefined : settings.warn);
   const checkpoint = await studyCheckpoint(out, settings, 'sensitivity', {
     method: 'sobol',
     scenario: base.scenario,
@@ -120,9 +133,9 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
     measures,
     seed: settings.seed,
     runs: settings.runs,
+    ...(slice === undefined ? {} : { shard: { first: slice.first, end: slice.end } }),
   });
-  const designPoints = saltelliCost(samples, factors.length);
-  const total = designPoints * settings.runs;
+  const total = (slice === undefined ? designPoints : slice.end - slice.first) * settings.runs;
   const measureTexts = measures.map((measure) => describeMeasure({ ...measure, cop: measure.cop ?? plan.cop }));
   const measureText = measureTexts.join('; ');
   // Progress is reported point by point.
@@ -133,7 +146,7 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
   options.onStart?.({
     headline:
       `copsim: ${base.name} Sobol analysis of ${measureText}: ${factors.length} parameters, ${samples} samples × ` +
-      `(${factors.length} + 2) = ${designPoints} design points × ${settings.runs} runs = ${total} runs of ${base.scenario.weeks} weeks ` +
+      `(${factors.length} + 2) = ${designPoints} design points${slice === undefined ? '' : ` (this shard: ${rangeText(slice.first, slice.end)})`} × ${settings.runs} runs = ${total} runs of ${base.scenario.weeks} weeks ` +
       `on ${describeWorkers(session.workersUsed)}…`,
     replications: total,
     out,
@@ -142,22 +155,61 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
   const clock = checkpoint?.clock ?? startClock();
   let seeds: ArrayLike<number> = [];
   let done = 0;
-  const result = await session.closing(() =>
-    simulateSobol(
-      plan,
-      async (scenario) => {
-        const collected = await session.simulate(scenario);
-        seeds = collected.seeds;
-        done += settings.runs;
-        onProgress?.(done, total);
-        return collected;
-      },
-    ),
-  );
+  const simulate = async (scenario: Scenario): Promise<Collected> => {
+    const collected = await session.simulate(scenario);
+    seeds = collected.seeds;
+    done += settings.runs;
+    onProgress?.(done, total);
+    return collected;
+  };
+  const of = { base, factors, measures, measureTexts, samples, designPoints, runs: settings.runs, paramsFrom: given ? 'given' : 'every model parameter' } as const;
+  if (slice !== undefined) {
+    // A shard simulates its slice of the design points and keeps every measure in every replication.
+    const values: Float64Array[] = [];
+    await session.closing(async () => {
+      for (let point = slice.first; point < slice.end; point++) {
+        const collected = await simulate(plan.scenarios[point] as Scenario);
+        const all = new Float64Array(measures.length * settings.runs);
+        plan.measures.forEach((measure, m) => all.set(measureValues(collected, measure), m * settings.runs));
+        values.push(all);
+      }
+    });
+    const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
+    const study = { method: 'sobol', factors, measures, cop: plan.cop, samples, designSeed: settings.seed, paramsFrom: of.paramsFrom };
+    await checkpoint?.commit((staging) =>
+      writeDesignShard(staging, { command: 'sensitivity', slice, points: designPoints, base, fields, study, values, measures: measures.length }),
+    );
+    const own = sobolStudy({ ...of, result: { plan, results: [], rows: [] }, fields, out });
+    return { ...own, tables: [], charts: [], shard: slice };
+  }
+  const result = await session.closing(() => simulateSobol(plan, simulate));
+  const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
+  const study = sobolStudy({ ...of, result, fields, out });
+  await checkpoint?.commit((staging) => writeStudyFiles(staging, study));
+  return study;
+}
+
+/**
+ * A Sobol analysis's study from its result and provenance: the tables (sobol.csv,
+ * sobol-design.csv), charts and manifest. Pure; what `sensitivity` and `merge` write.
+ */
+export function sobolStudy(input: StudyProvenance & {
+  readonly base: NamedScenario;
+  readonly factors: readonly Factor[];
+  readonly measures: readonly Measure[];
+  readonly measureTexts: readonly string[];
+  readonly samples: number;
+  readonly designPoints: number;
+  readonly runs: number;
+  readonly paramsFrom: string;
+  readonly result: SobolResult;
+}): SobolStudy {
+  const { base, factors, measures, measureTexts, samples, designPoints, runs, result } = input;
+  const plan = result.plan;
   const manifest = studyManifestText(
     'sensitivity',
     { scenario: base.scenario, scenarioName: base.name, scenarioSource: base.source },
-    provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds }),
+    input.fields,
     {
       method:
         'Sobol indices (Sobol 1993): Saltelli sampling (Saltelli et al. 2010) on a scrambled Sobol sequence (Joe & Kuo 2008 ' +
@@ -172,33 +224,32 @@ export async function sobolSensitivity(options: SobolOptions): Promise<SobolStud
         samplesUsed: r.samples,
       })),
       params: factors,
-      paramsFrom: given ? 'given' : 'every model parameter',
+      paramsFrom: input.paramsFrom,
       samples,
-      designSeed: settings.seed,
+      designSeed: plan.seed,
       designPoints,
-      totalRuns: total,
+      totalRuns: designPoints * runs,
+      ...(input.extra ?? {}),
     },
   );
-  const study: SobolStudy = {
+  return {
     ...result,
     kind: 'sobol',
     name: base.name,
     factors,
-    measureText,
+    measureText: measureTexts.join('; '),
     measureTexts,
-    runs: settings.runs,
+    runs,
     samples,
     designPoints,
     tables: [
       { file: 'sobol.csv', rows: result.rows, columns: SOBOL_COLUMNS },
       { file: 'sobol-design.csv', rows: sobolDesignRows(result), columns: sobolDesignColumns(factors, measures) },
     ],
-    charts: sobolCharts({ results: result.results, measureTexts, scenarioName: base.name, samples, runs: settings.runs, scenario: base.scenario }),
+    charts: sobolCharts({ results: result.results, measureTexts, scenarioName: base.name, samples, runs, scenario: base.scenario }),
     manifest,
-    out,
+    out: input.out,
   };
-  await checkpoint?.commit((staging) => writeStudyFiles(staging, study));
-  return study;
 }
 
 /** Whether `params` names any setting (`--params` given and not empty). */

@@ -75,6 +75,7 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
         samples: result.samples,
         designPoints: result.designPoints,
         out,
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
         rows: result.rows,
       };
     case 'hypotheses':

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileSpec, renderPng, renderSvg, runCharts, type NamedChart } from '../../src/charts/index.js';
+import { numberClips } from '../../src/charts/render.js';
 import type { RunOutput } from '../../src/output/write.js';
 import { mandateLifted, PNG_SIGNATURE, pngSize, svgSize, twoFragileCops, vegaLiteValidator } from './fixtures.js';
 
@@ -111,3 +112,22 @@ describe.each(Object.keys(fixtures))('charts of %s', (fixture) => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('renderSvg', () => {
+  it('draws the same bytes for the same chart whatever was drawn before it in the process', async () => {
+    // A chart whose marks are clipped: vega numbers clip paths from one counter per process.
+    const spec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      data: { values: [{ x: 1, y: 2 }, { x: 3, y: 40 }] },
+      mark: { type: 'bar', clip: true },
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 10] } } },
+    } as unknown as Parameters<typeof renderSvg>[0];
+    const first = await renderSvg(spec);
+    expect(first).toContain('url(#clip1)');
+    await renderSvg(spec);
+    expect(await renderSvg(spec)).toBe(first);
+    expect(numberClips('<clipPath id="clip7"/><g clip-path="url(#clip7)"/><g clip-path="url(#clip3)"/><clipPath id="clip3"/>')).toBe(
+      '<clipPath id="clip1"/><g clip-path="url(#clip1)"/><g clip-path="url(#clip2)"/><clipPath id="clip2"/>',
+    );
+  });
+});

@@ -251,10 +251,7 @@ describe('merge of comparison shards', () => {
   });
 
   it('is refused by the verbs that do not shard', async () => {
-    await expect(copsim.hypotheses({ ...common, shard: { index: 0, count: 2 } })).rejects.toThrow('shard is taken by run, compare, sweep and sensitivity (Morris) only');
-    await expect(
-      copsim.sensitivity({ ...common, method: 'sobol', scenario: 'baseline', params: ['cops.0.founders=3:6', 'cops.0.meetings.cadence=1:4'], samples: 2, shard: { index: 0, count: 2 } }),
-    ).rejects.toThrow('shard is taken by');
+    await expect(copsim.hypotheses({ ...common, shard: { index: 0, count: 2 } })).rejects.toThrow('shard is taken by run, compare, sweep and sensitivity (Morris and Sobol) only');
   });
 });
 
@@ -300,5 +297,37 @@ describe('merge of Morris screening shards', () => {
     expect(tables(merged)).toEqual(tables(whole));
     expect(JSON.stringify(merged.charts)).toBe(JSON.stringify(whole.charts));
     expect(manifestWithoutClock(merged.manifest)).toEqual(manifestWithoutClock(whole.manifest));
+  });
+});
+
+describe('merge of Sobol shards', () => {
+  it('slices the Saltelli design points and merges them into the indices of every measure, as one analysis writes them', async () => {
+    const dir = tempDir();
+    const options = {
+      ...common,
+      runs: 2,
+      method: 'sobol' as const,
+      scenario: 'baseline',
+      params: ['cops.0.founders=3:7', 'cops.0.meetings.cadence=1:4'],
+      samples: 4,
+      measures: [{ metric: 'members' as const }, { metric: 'alive' as const }],
+    };
+    const whole = await copsim.sensitivity({ ...options, out: join(dir, 'whole') });
+    expect(whole.designPoints).toBe(16);
+    for (const index of [0, 1, 2]) {
+      const part = await copsim.sensitivity({ ...options, shard: { index, count: 3 }, out: join(dir, String(index)) });
+      expect([part.rows, part.shard?.first, part.shard?.end]).toEqual([[], [0, 5, 10][index], [5, 10, 16][index]]);
+    }
+    await expect(copsim.merge({ shards: ['0', '2'].map((k) => join(dir, k)) })).rejects.toThrow('no shard holds design points 5–9 (of 0–15)');
+    const merged = await copsim.merge({ shards: ['2', '0', '1'].map((k) => join(dir, k)), out: join(dir, 'merged') });
+    if (merged.kind !== 'sobol') throw new Error('expected a merged Sobol analysis');
+    expect(merged.rows.length).toBe(4);
+    for (const file of readdirSync(join(dir, 'whole'))) {
+      const a = readFileSync(join(dir, 'whole', file));
+      const b = readFileSync(join(dir, 'merged', file));
+      if (file === 'manifest.json') expect(manifestWithoutClock(b.toString())).toEqual(manifestWithoutClock(a.toString()));
+      else expect(b.equals(a), `${file} differs`).toBe(true);
+    }
+    expect(readdirSync(join(dir, 'merged')).sort()).toEqual(readdirSync(join(dir, 'whole')).sort());
   });
 });

@@ -11,7 +11,7 @@ import { partialLabel } from '../../output/provenance.js';
 import type { CommandContext } from '../context.js';
 import { comparisonTable } from '../comparison-table.js';
 import { keyFiguresTable } from '../figures.js';
-import { morrisTable, sweepTable } from '../design-tables.js';
+import { morrisTable, sobolTable, sweepTable } from '../design-tables.js';
 import { outOption } from '../run-options.js';
 
 export const command = 'merge <shards..>';
@@ -84,6 +84,14 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
     else if (!args.quiet) {
       io.out(sweepTable(result));
       io.out(`\nmerged ${shardCount(result.shards.length)} (${result.points.length} design points) into ${result.out}\n`);
+    }
+    return;
+  }
+  if (result.kind === 'sobol') {
+    if (args.json) io.out(studySummaryJson(result));
+    else if (!args.quiet) {
+      io.out(sobolTable(result));
+      io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out}\n`);
     }
     return;
   }

@@ -19,8 +19,7 @@ import { UsageError } from '../exit.js';
 import { measureOptions, parseMeasureOptions, type MeasureArgs } from '../measure-options.js';
 import { parseInteger } from '../numbers.js';
 import { onTerminal, parseRunOptions, runOptions, scenarioArgument, scenarioPositional, studyOptions, type RunOptionArgs } from '../run-options.js';
-import { formatTable } from '../table.js';
-import { morrisTable } from '../design-tables.js';
+import { morrisTable, sobolTable } from '../design-tables.js';
 import { parseShardOption, shardOption } from '../shard-options.js';
 import { rangeText } from '../../shard/spec.js';
 
@@ -82,7 +81,7 @@ export const options = {
   },
   shard: {
     ...shardOption.shard,
-    describe: 'Morris only: compute only shard k of n (numbered from 0) of the design points, each with every replication, and write a shard folder for "copsim merge"; auto and auto/n read the index from SLURM or Kubernetes, as for run',
+    describe: 'Compute only shard k of n (numbered from 0) of the design points (Morris or Sobol), each with every replication, and write a shard folder for "copsim merge"; auto and auto/n read the index from SLURM or Kubernetes, as for run',
   },
 } as const;
 
@@ -114,6 +113,7 @@ export function builder(yargs: Argv): Argv<SensitivityArgs> {
       '$0 sensitivity baseline --method sobol --params parameters.attendance.habit,parameters.safety.base,cops.0.support.fundedHours=0:8 --samples 32',
       'Sobol: 32 × (3 + 2) = 160 design points × 4 runs; members, cumulative reuse and survival in the final week',
     )
+    .example('$0 sensitivity baseline --method sobol --params cops.0.founders=2:12,parameters.safety.base --shard auto --out shards/$SLURM_ARRAY_TASK_ID', 'Sobol: one SLURM array task\'s slice of the design points')
     .epilogue(HELP) as Argv<SensitivityArgs>;
 }
 
@@ -125,26 +125,20 @@ export async function handler(args: SensitivityArgs, context: CommandContext): P
   const settings = parseRunOptions({ ...args, runs: args.runs ?? (method === 'sobol' ? SOBOL_DEFAULT_RUNS : SENSITIVITY_DEFAULT_RUNS) });
   const params = args.params === undefined ? [] : [args.params].flat().map(String);
   if (method === 'sobol') {
-    if (args.shard !== undefined) throw new UsageError('--shard is for --method morris: a Sobol analysis does not shard yet; run it whole');
+    const shard = parseShardOption(args.shard);
     const samples =
       args.samples === undefined ? SOBOL_DEFAULT_SAMPLES : parseInteger('samples', args.samples, { min: 2, expected: 'a power of two of at least 2 (2, 4, 8, …, 64, …)' });
     const measures = parseMeasureList(args);
     const result = await onTerminal(io, settings.quiet, (hooks) =>
-      sensitivity({ ...studyOptions(settings), ...hooks, method: 'sobol', scenario: scenarioArgument(args.scenario), params, samples, measures }),
+      sensitivity({ ...studyOptions(settings), ...hooks, method: 'sobol', scenario: scenarioArgument(args.scenario), params, samples, measures, ...(shard === undefined ? {} : { shard }) }),
     );
     if (settings.json) io.out(studySummaryJson(result));
-    else if (!settings.quiet) {
-      io.out(`${result.name}: Sobol indices of ${result.measureText}; ${result.designPoints} design points × ${result.runs} runs\n`);
-      for (const [m, text] of result.measureTexts.entries()) {
-        const rows = (result.results[m]?.rows ?? []).slice(0, 10);
-        io.out(`\n${text}${(result.results[m]?.rows.length ?? 0) > rows.length ? ' (top 10 by ST; all in sobol.csv)' : ''}\n`);
-        io.out(
-          formatTable(
-            ['rank', 'parameter', 'S1', 'S1 95% CI', 'ST', 'ST 95% CI'],
-            rows.map((row) => [row.rank, row.parameter, row.S1, interval(row.S1_low, row.S1_high), row.ST, interval(row.ST_low, row.ST_high)]),
-          ),
-        );
+    else if (result.shard !== undefined) {
+      if (!settings.quiet) {
+        io.out(`design points ${rangeText(result.shard.first, result.shard.end)} of ${result.designPoints} written to ${result.out ?? ''}; merge the shards with "copsim merge SHARD_DIR... --out DIR"\n`);
       }
+    } else if (!settings.quiet) {
+      io.out(sobolTable(result));
       io.out(`\nresults in ${result.out}\n`);
     }
     return;
@@ -179,10 +173,4 @@ function parseMeasureList(args: SensitivityArgs): Measure[] | undefined {
   const names = String(args.metric).split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (names.length === 0) throw new UsageError('--metric must name at least one metric, e.g. --metric members,alive');
   return names.map((metric) => parseMeasureOptions({ ...args, metric }));
-}
-
-/** A 95% interval as text. */
-function interval(low: number, high: number): string {
-  const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '—');
-  return `${f(low)} to ${f(high)}`;
 }

@@ -35,6 +35,8 @@ export {
   planSobol,
   simulateSobol,
   sobolValues,
+  sobolResult,
+  sobolDesignPlan,
   sobolDesignRows,
   sobolDesignColumns,
   SOBOL_COLUMNS,

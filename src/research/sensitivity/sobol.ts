@@ -118,8 +118,7 @@ export function sobolValues(points: readonly (readonly number[])[], factors: rea
 export function planSobol(input: SobolInput): SobolPlan {
   if (input.factors.length === 0) throw new DesignError('a Sobol analysis needs at least one parameter');
   if (input.measures.length === 0) throw new DesignError('a Sobol analysis needs at least one measure');
-  const design = saltelliDesign({ factors: input.factors.length, samples: input.samples, seed: `sobol-design/${input.seed}` });
-  const values = sobolValues(design.points, input.factors);
+  const { design, values } = sobolDesignPlan({ ...input, cop: '' });
   const scenarios = values.map((row, point) =>
     loadDesignPoint(
       input.load,
@@ -157,8 +156,26 @@ export async function simulateSobol(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, points)) }, lane));
+  return sobolResult(plan, outputs, counts);
+}
+
+/**
+ * The indices of every measure from the design points' outputs (per measure, the mean at each
+ * point) and counts (replications with a value): what `simulateSobol` computes once every point
+ * is simulated, and what a merge of shards computes from the shards' values.
+ */
+export function sobolResult(plan: SobolPlan, outputs: readonly Float64Array[], counts: readonly number[][]): SobolResult {
   const results = plan.measures.map((measure, m) => sobolMeasure(plan, measure, outputs[m] as Float64Array, counts[m] as number[]));
   return { plan, results, rows: results.flatMap((result) => result.rows) };
+}
+
+/**
+ * The plan of a Sobol analysis without its scenarios (`scenarios` empty): the design and its
+ * values, as a merge of shards redraws them from the seed; `cop` is the CoP measured.
+ */
+export function sobolDesignPlan(input: Omit<SobolInput, 'load'> & { readonly cop: string }): SobolPlan {
+  const design = saltelliDesign({ factors: input.factors.length, samples: input.samples, seed: `sobol-design/${input.seed}` });
+  return { factors: input.factors, measures: input.measures, design, values: sobolValues(design.points, input.factors), scenarios: [], cop: input.cop, seed: input.seed };
 }
 
 /** One measure's indices, ranked by ST. */
