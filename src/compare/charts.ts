@@ -23,7 +23,8 @@ import { copLabels, finiteOrNull, fromLaunch, seriesValues } from '../charts/ser
 import { bandedTimeChart, type TimePanel } from '../charts/time-chart.js';
 import type { ChartEvent, Layer, NamedChart, SeriesDatum, TopLevelSpec } from '../charts/types.js';
 import type { RunFigure } from '../engine/result.js';
-import { partialLabel, type Manifest } from '../output/provenance.js';
+import { partialLabel } from '../output/partial.js';
+import type { Manifest } from '../output/provenance.js';
 import type { ComparisonRow } from './paired.js';
 
 /** One compared scenario's tables, as its run folder holds them. */
