@@ -36,6 +36,7 @@ export type {
   MergedRun,
   MergedComparison,
   MergedSweep,
+  DesignCoverage,
   MergedSensitivity,
   MergedSobol,
 } from './study/index.js';

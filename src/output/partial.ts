@@ -13,7 +13,15 @@ import type { Manifest } from './provenance.js';
  */
 export function partialLabel(manifest: Pick<Manifest, 'partial'>): string | undefined {
   const partial = manifest.partial;
-  if (partial === undefined) return undefined;
-  const missing = partial.missing.map((m) => (m.end - m.first === 1 ? String(m.first) : `${m.first}–${m.end - 1}`));
-  return `partial: ${partial.replications} of ${partial.of} replications (missing ${missing.join(', ')})`;
+  return partial === undefined ? undefined : coverageLabel(partial.replications, partial.of, 'replications', partial.missing);
+}
+
+/**
+ * What a partial merge has of what, in words: `count` of `of` `unit`, and the ranges missing.
+ *
+ * @example coverageLabel(3, 5, 'design points', [{ first: 1, end: 3 }]) // → 'partial: 3 of 5 design points (missing 1–2)'
+ */
+export function coverageLabel(count: number, of: number, unit: string, missing: readonly { readonly first: number; readonly end: number }[]): string {
+  const ranges = missing.map((m) => (m.end - m.first === 1 ? String(m.first) : `${m.first}–${m.end - 1}`));
+  return `partial: ${count} of ${of} ${unit} (missing ${ranges.join(', ')})`;
 }

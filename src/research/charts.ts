@@ -59,6 +59,8 @@ export interface SweepChartInput {
    * per week (scrum-masters)"). Default: CoPs named by position.
    */
   readonly scenario?: ScenarioCops;
+  /** Said after the title, e.g. " (partial: 3 of 5 design points (missing 1–2))" for a partial merge. Default none. */
+  readonly note?: string;
 }
 
 /** The part of a scenario that names its CoPs. */
@@ -104,7 +106,7 @@ export function sweepCharts(input: SweepChartInput): NamedChart[] {
   const first = axes[0];
   if (first === undefined) return [];
   const second = axes[1];
-  const title = `${input.scenarioName}: ${input.measureText}`;
+  const title = `${input.scenarioName}: ${input.measureText}${input.note ?? ''}`;
   const named = (axis: SweepAxis): string => `${labelOf(axis.path, input.scenario)} (${axis.path})`;
   if (second !== undefined) {
     return [
@@ -159,7 +161,7 @@ function tooltip(xTitle: string, xType: 'quantitative' | 'ordinal', format: stri
  */
 function sweepFrame(input: SweepChartInput, marks: string, description: string, width?: number) {
   return chartFrame({
-    title: `${input.scenarioName}: ${input.measureText}`,
+    title: `${input.scenarioName}: ${input.measureText}${input.note ?? ''}`,
     subtitle: [`${input.runs} replications per point, the same seeds at every point`, marks],
     description,
     ...(width === undefined ? {} : { width }),
@@ -308,6 +310,8 @@ export interface SensitivityChartInput {
   readonly runs: number;
   /** The scenario screened, to name the CoP of a `cops.N.…` parameter. Default: CoPs named by position. */
   readonly scenario?: ScenarioCops;
+  /** Said after the title, e.g. " (partial: 3 of 5 design points (missing 1–2))" for a partial merge. Default none. */
+  readonly note?: string;
 }
 
 /**

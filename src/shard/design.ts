@@ -159,12 +159,16 @@ export async function readDesignShard(dir: string, manifest: Record<string, unkn
 
 /**
  * Merges a design's shards: checks that they are of one study and hold every point exactly
- * once, and returns every point's values in point order.
+ * once, and returns every point's values in point order. With `partial`, points no shard holds
+ * are allowed: `values` are those of the points there are, and `missing` names the others.
  *
  * @throws StudyError naming the folder and the field that differs, the points two shards share,
  *   or the points no shard holds
  */
-export function mergeDesignShards(shards: readonly DesignShardRead[]): { base: DesignShardManifest; ordered: DesignShardRead[]; values: Float64Array[] } {
+export function mergeDesignShards(
+  shards: readonly DesignShardRead[],
+  options: { readonly partial?: boolean } = {},
+): { base: DesignShardManifest; ordered: DesignShardRead[]; values: Float64Array[]; missing: { first: number; end: number }[] } {
   const [first, ...rest] = shards;
   if (first === undefined) throw new StudyError('name at least one shard folder to merge');
   const base = first.manifest;
@@ -181,10 +185,10 @@ export function mergeDesignShards(shards: readonly DesignShardRead[]): { base: D
     if (path !== undefined) throw new StudyError(`cannot merge: ${shard.dir} and ${first.dir} simulated different scenarios: field ${path} differs`);
   }
   const { ordered, missing } = coverage(shards, base.points, 'design points');
-  if (missing.length > 0) {
+  if (missing.length > 0 && options.partial !== true) {
     throw new StudyError(
-      `cannot merge: no shard holds design point${missing.length === 1 && missing[0]?.end === (missing[0]?.first ?? 0) + 1 ? '' : 's'} ${missing.map((m) => rangeText(m.first, m.end)).join(', ')} (of 0–${base.points - 1}); merge every shard (a ${base.command} is merged whole)`,
+      `cannot merge: no shard holds design point${missing.length === 1 && missing[0]?.end === (missing[0]?.first ?? 0) + 1 ? '' : 's'} ${missing.map((m) => rangeText(m.first, m.end)).join(', ')} (of 0–${base.points - 1}); ${base.command === 'sweep' ? 'merge every shard, or give --partial to merge the points there are (the output then says it is partial)' : `merge every shard (a ${base.command} is merged whole)`}`,
     );
   }
-  return { base, ordered, values: ordered.flatMap((s) => s.values) };
+  return { base, ordered, values: ordered.flatMap((s) => s.values), missing };
 }

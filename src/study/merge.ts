@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { keyFigures } from '../aggregate/index.js';
 import { seriesSource } from '../output/series-parquet.js';
+import { coverageLabel } from '../output/partial.js';
 import { buildRunOutput } from '../output/run-output.js';
 import { listedSeeds, type PartialCoverage, type ProvenanceFields, type ShardRecord } from '../output/provenance.js';
 import { scenarioSchema } from '../scenario/schema.js';
@@ -77,8 +78,20 @@ export interface MergedComparison extends CompareResult {
 export interface MergedSweep extends SweepStudy {
   /** The shards merged, by first design point (`first`, `end`: design points). */
   readonly shards: readonly ShardRecord[];
-  /** Sweeps are merged whole only. */
-  readonly partial: undefined;
+  /** What a partial merge lacks (design points); undefined when every point is there. */
+  readonly partial: DesignCoverage | undefined;
+}
+
+/** The design points a partial merge of a sweep has, of how many, and which ranges it lacks. */
+export interface DesignCoverage {
+  readonly points: number;
+  readonly of: number;
+  readonly missing: readonly { readonly first: number; readonly end: number }[];
+}
+
+/** A partial sweep in words, for its chart titles and messages. */
+function designPartialLabel(partial: DesignCoverage): string {
+  return coverageLabel(partial.points, partial.of, 'design points', partial.missing);
 }
 
 /** A merged Morris screening (`kind: 'sensitivity'`): what `sensitivity` returns for every design point (its `plan.scenarios` empty), and the shards. */
@@ -250,8 +263,10 @@ async function mergeComparison(
 interface MergedDesign {
   readonly base: DesignShardManifest;
   readonly scenario: Scenario;
-  /** The measure in every replication, per design point, in point order. */
+  /** The measure in every replication, per design point there is, in point order. */
   readonly values: Float64Array[];
+  /** The design points no shard holds (a partial merge; empty otherwise). */
+  readonly missing: readonly { readonly first: number; readonly end: number }[];
   readonly records: ShardRecord[];
   readonly fields: ProvenanceFields;
   readonly out: string | undefined;
@@ -265,10 +280,10 @@ async function mergeDesign(
   folder: (base: DesignShardManifest) => string,
 ): Promise<MergedDesign> {
   const command = String(kinds[0]?.manifest['command'] ?? '');
-  if (options.partial === true) throw new StudyError(`--partial merges shards of copsim run and compare only: a ${command} is merged whole`);
+  if (options.partial === true && command !== 'sweep') throw new StudyError(`--partial merges shards of copsim run, compare and sweep only: a ${command} is merged whole`);
   const reads: DesignShardRead[] = [];
   for (const kind of kinds) reads.push(await readDesignShard(kind.dir, kind.manifest));
-  const { base, ordered, values } = mergeDesignShards(reads);
+  const { base, ordered, values, missing } = mergeDesignShards(reads, { partial: options.partial === true });
   const parsed = scenarioSchema.safeParse(base.scenario);
   if (!parsed.success) throw new StudyError(`${ordered[0]?.dir ?? ''}/manifest.json: its scenario is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
   const records = ordered.map(({ dir, manifest }) => shardRecord(dir, manifest));
@@ -287,7 +302,7 @@ async function mergeDesign(
     ...span(records),
     seeds: base.seeds,
   };
-  return { base, scenario: parsed.data, values, records, fields, out };
+  return { base, scenario: parsed.data, values, missing, records, fields, out };
 }
 
 /** Merges sweep shards (slices of the design points) into the sweep of every point. */
@@ -303,18 +318,24 @@ async function mergeSweep(
   });
   const { base, records, out } = merged;
   const study = base.study as { axes: SweepAxis[]; measure: Measure; cop: string };
+  const all = sweepPoints(study.axes);
+  const lacking = (index: number) => merged.missing.some((m) => index >= m.first && index < m.end);
+  const points = all.filter((point) => !lacking(point.index));
+  const partial = merged.missing.length === 0 ? undefined : { points: points.length, of: all.length, missing: merged.missing.map((m) => ({ ...m })) };
   const sweep = sweepStudy({
     base: { scenario: merged.scenario, name: base.scenarioName, source: base.scenarioSource },
     axes: study.axes,
     measure: study.measure,
     cop: study.cop,
-    points: sweepPoints(study.axes),
+    points,
     values: merged.values,
     fields: merged.fields,
     out,
-    extra: { shards: records },
+    extra: { ...(partial === undefined ? {} : { partial }), shards: records },
+    ...(partial === undefined ? {} : { note: ` (${designPartialLabel(partial)})` }),
   });
-  const result: MergedSweep = { ...sweep, shards: records, partial: undefined };
+  if (partial !== undefined) warn(`the merge is ${designPartialLabel(partial)}`);
+  const result: MergedSweep = { ...sweep, shards: records, partial };
   if (out !== undefined) await writeStudy(out, result);
   return result;
 }

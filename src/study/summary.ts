@@ -52,8 +52,20 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
         differences: headlineDifferences(result.comparison, weeks).map(({ label, row }) => ({ label, ...row })),
       };
     }
-    case 'sweep':
-      return { command: 'sweep', scenario: result.name, measure: result.measureText, runs: result.runs, out, ...(result.shard === undefined ? {} : { shard: result.shard }), rows: result.rows };
+    case 'sweep': {
+      // A partial merge says so here as in its manifest.
+      const partial = (JSON.parse(result.manifest) as { partial?: unknown }).partial;
+      return {
+        command: 'sweep',
+        scenario: result.name,
+        measure: result.measureText,
+        runs: result.runs,
+        out,
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
+        ...(partial === undefined ? {} : { partial }),
+        rows: result.rows,
+      };
+    }
     case 'sensitivity':
       return {
         command: 'sensitivity',

@@ -143,6 +143,8 @@ export function sweepStudy(input: {
   readonly out: string | undefined;
   /** More fields for manifest.json (a merge's shard list). */
   readonly extra?: Record<string, unknown>;
+  /** Said after the chart titles (a partial merge). */
+  readonly note?: string;
 }): SweepStudy {
   const { base, axes, measure, cop, fields, out } = input;
   const { points } = input;
@@ -167,7 +169,7 @@ export function sweepStudy(input: {
     measureText,
     runs: fields.runs,
     tables: [{ file: 'sweep.csv', rows, columns: sweepColumns(axes) }],
-    charts: sweepCharts({ axes, rows, measureText, scenarioName: base.name, runs: fields.runs, scenario: base.scenario }),
+    charts: sweepCharts({ axes, rows, measureText, scenarioName: base.name, runs: fields.runs, scenario: base.scenario, ...(input.note === undefined ? {} : { note: input.note }) }),
     manifest,
     out,
   };

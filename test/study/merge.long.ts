@@ -274,8 +274,21 @@ describe('merge of sweep shards', () => {
     expect(manifestWithoutClock(merged.manifest)).toEqual(manifestWithoutClock(whole.manifest));
     expect(merged.shards.map((s) => [s.first, s.end])).toEqual([[0, 1], [1, 3], [3, 5]]);
     await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1')] })).rejects.toThrow('no shard holds design points 1–2 (of 0–4)');
-    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1')], partial: true })).rejects.toThrow('--partial merges shards of copsim run and compare only: a sweep is merged whole');
     await expect(copsim.merge({ shards: [join(dir, '2'), join(dir, '2')] })).rejects.toThrow('design points 1–2 are in both');
+
+    // With partial: the points there are, each as in the whole sweep, labelled partial.
+    const warnings: string[] = [];
+    const part = await copsim.merge({ shards: [join(dir, '0'), join(dir, '1')], partial: true, out: join(dir, 'partial'), onWarning: (m) => warnings.push(m) });
+    if (part.kind !== 'sweep') throw new Error('expected a merged sweep');
+    const coverage = { points: 3, of: 5, missing: [{ first: 1, end: 3 }] };
+    expect(part.partial).toEqual(coverage);
+    expect(part.points.map((p) => p.index)).toEqual([0, 3, 4]);
+    expect(part.rows).toEqual([0, 3, 4].map((i) => whole.rows[i]));
+    expect((JSON.parse(part.manifest) as { partial: unknown }).partial).toEqual(coverage);
+    const label = 'partial: 3 of 5 design points (missing 1–2)';
+    expect(warnings).toContain(`the merge is ${label}`);
+    for (const chart of readdirSync(join(dir, 'partial')).filter((f) => f.endsWith('.vl.json'))) expect(chartTitle(join(dir, 'partial', chart))).toContain(`(${label})`);
+    await expect(copsim.merge({ shards: [join(dir, '0')], partial: true })).resolves.toMatchObject({ partial: { points: 2, of: 5, missing: [{ first: 0, end: 3 }] } });
   });
 });
 

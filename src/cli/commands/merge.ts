@@ -36,7 +36,7 @@ export const options = {
     type: 'boolean',
     default: false,
     describe:
-      'Merge even when replications are missing (shards of run or compare); the output then says it is partial (manifests, reports, chart titles)',
+      'Merge even when replications (run, compare) or design points (sweep) are missing; the output then says it is partial (manifests, reports, chart titles)',
   },
   quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
   json: {
