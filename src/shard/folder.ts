@@ -24,6 +24,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
+import { weeklyOfReplication } from '../aggregate/cells.js';
 import type { Collected } from '../aggregate/types.js';
 import { N_FIGURES, N_WEEKLY } from '../engine/result.js';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -120,18 +121,11 @@ export function encodeRecords(collected: Collected): Float64Array {
   const series = cops * N_WEEKLY;
   const figures = cops * N_FIGURES;
   const out = new Float64Array(runs * size);
-  const store = collected.store;
   for (let r = 0; r < runs; r++) {
     let at = r * size;
     out[at++] = collected.seeds[r] as number;
-    if (store !== undefined) {
-      store.replication(r, out.subarray(at, at + series * weeks));
-      at += series * weeks;
-    } else {
-      for (let s = 0; s < series; s++) {
-        for (let w = 0; w < weeks; w++) out[at++] = collected.weekly[(s * weeks + w) * runs + r] as number;
-      }
-    }
+    weeklyOfReplication(collected, r, out.subarray(at, at + series * weeks));
+    at += series * weeks;
     for (let f = 0; f < figures; f++) out[at++] = collected.figures[f * runs + r] as number;
   }
   return out;
