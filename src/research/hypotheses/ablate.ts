@@ -25,7 +25,7 @@ import { pairedDifference } from '../../stats/paired-difference.js';
 import { CONFIDENCE } from './evaluate.js';
 import { scenarioKey, type Arm, type ResolvedHypothesis } from './resolve.js';
 import type { HypothesisKind } from './schema.js';
-import { plannedReplications, testHypotheses, type HypothesisOutcome, type TestHypothesesOptions } from './test-hypotheses.js';
+import { plannedReplications, readMeasures, testHypotheses, type HypothesisOutcome, type MeasureSource } from './test-hypotheses.js';
 
 /** Every channel of the model, in the order of `CHANNELS`: the knock-outs of an ablation. */
 export const ABLATION_CHANNELS: readonly ChannelName[] = CHANNELS.map((c) => c.name);
@@ -64,14 +64,13 @@ export interface HypothesisAblation {
   readonly knockouts: readonly KnockoutOutcome[];
 }
 
-/** Options of `ablateHypotheses`. */
-export interface AblateOptions {
+/** Options of `ablateHypotheses`: the master seed, where the values come from (as for `testHypotheses`), the channels. */
+export type AblateOptions = MeasureSource & {
   /** The master seed of the intact test. */
   readonly seed: number;
-  readonly simulate: TestHypothesesOptions['simulate'];
   /** The channels to knock out, one at a time. Default every channel (`ABLATION_CHANNELS`). */
   readonly channels?: readonly ChannelName[];
-}
+};
 
 /**
  * An arm with `channel` knocked out, on top of any knock-outs its scenario has.
@@ -166,6 +165,7 @@ export async function ablateHypotheses(
   options: AblateOptions,
 ): Promise<HypothesisAblation[]> {
   const channels = options.channels ?? ABLATION_CHANNELS;
+  const measures = readMeasures(options);
   const intact = new Map(outcomes.map((o) => [o.id, o]));
   for (const o of outcomes) {
     if (o.values === undefined) throw new RangeError(`ablateHypotheses: the intact outcome of ${o.id} has no values (test it with keepValues)`);
@@ -176,7 +176,7 @@ export async function ablateHypotheses(
     for (const [runs, group] of byRuns(hypotheses, runsOf)) {
       const off = await testHypotheses(
         group.map((h) => knockOut(h, channel)),
-        { runs, seed: options.seed, simulate: options.simulate, keepValues: true },
+        { runs, seed: options.seed, measures, keepValues: true },
       );
       for (const { values, ...o } of off) {
         const whole = intact.get(o.id) as HypothesisOutcome;

@@ -20,7 +20,7 @@ import { DESIGN, pointSets, type CopKind, type Point } from '../domain.js';
 import { valueAt } from './parse.js';
 import { resolveHypotheses, type Arm, type ResolvedHypothesis } from './resolve.js';
 import type { ArmRef, HypothesisData, HypothesisFileData } from './schema.js';
-import { plannedReplications, testHypotheses, type HypothesisOutcome, type TestHypothesesOptions } from './test-hypotheses.js';
+import { plannedReplications, readMeasures, testHypotheses, type HypothesisOutcome, type MeasureSource } from './test-hypotheses.js';
 
 /** A point of the declared domain, without the run length (which stays each hypothesis' own). */
 export interface HypothesisContext {
@@ -56,13 +56,12 @@ export interface HypothesisContexts {
   readonly notSupported: readonly string[];
 }
 
-/** Options of `testContexts`. */
-export interface ContextsOptions {
+/** Options of `testContexts`: where the values come from (as for `testHypotheses`), and the contexts' settings. */
+export type ContextsOptions = MeasureSource & {
   /** Replications per arm at every context. */
   readonly runs: number;
   /** The master seed of every arm, as in the intact test. */
   readonly seed: number;
-  readonly simulate: TestHypothesesOptions['simulate'];
   /** The hypothesis file, for messages and relative scenario paths. */
   readonly file?: string;
   /** `--set` overrides for every arm (applied before the context's). */
@@ -73,7 +72,7 @@ export interface ContextsOptions {
   readonly warn?: (message: string) => void;
   /** Called before each context with its index (for progress). */
   readonly onContext?: (context: HypothesisContext, index: number) => void;
-}
+};
 
 /**
  * The contexts of a design: its points without their run length, each distinct one once, in
@@ -135,6 +134,7 @@ export async function testContexts(
   const byId = new Map(data.hypotheses.map((h) => [h.id, h]));
   const results: ContextOutcome[] = [];
   const contexts = hypothesisContexts(options.points);
+  const measures = readMeasures(options);
   for (const [index, context] of contexts.entries()) {
     options.onContext?.(context, index);
     const prepared: { h: ResolvedHypothesis; applied: string[]; leftToArms: string[] }[] = [];
@@ -167,7 +167,7 @@ export async function testContexts(
     }
     const outcomes = await testHypotheses(
       prepared.map((p) => p.h),
-      { runs: options.runs, seed: options.seed, simulate: options.simulate },
+      { runs: options.runs, seed: options.seed, measures },
     );
     prepared.forEach((p, i) => {
       cells.push({ id: p.h.id, context, outcome: outcomes[i], applied: p.applied, leftToArms: p.leftToArms, problem: undefined });

@@ -29,8 +29,11 @@ export { evaluateHypothesis, verdictReason, CONFIDENCE, type HypothesisEvaluatio
 export {
   testHypotheses,
   plannedReplications,
+  readMeasures,
   DEFAULT_MAX_RUNS,
   type HypothesisOutcome,
+  type MeasureSource,
+  type ReadMeasures,
   type TestHypothesesOptions,
 } from './test-hypotheses.js';
 export {

@@ -13,7 +13,7 @@
 import type { Collected } from '../../aggregate/types.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { isDecided } from '../../stats/verdict.js';
-import { describeMeasure, measureValues } from '../measure.js';
+import { describeMeasure, measureValues, type Measure } from '../measure.js';
 import { evaluateHypothesis, type HypothesisEvaluation } from './evaluate.js';
 import type { Arm, ResolvedHypothesis } from './resolve.js';
 
@@ -48,14 +48,42 @@ export interface HypothesisOutcome extends HypothesisEvaluation {
   readonly values?: { readonly a: Float64Array; readonly b: Float64Array };
 }
 
+/**
+ * The values of `measures` in `runs` replications of a scenario from the master seed, one array
+ * per measure (replication r at index r): what a test reads of its simulations. A shard reads
+ * them from its slice of the replications; a merge of shards, from the shards' files.
+ */
+export type ReadMeasures = (scenario: Scenario, runs: number, measures: readonly Measure[]) => Promise<Float64Array[]>;
+
+/** Where a test's values come from: simulations to read the measures from, or the measures' values themselves. */
+export type MeasureSource =
+  | {
+      /** Simulates `runs` replications of a scenario from the master seed (all arms get the same seed). */
+      readonly simulate: (scenario: Scenario, runs: number) => Promise<Collected>;
+      readonly measures?: undefined;
+    }
+  | {
+      readonly simulate?: undefined;
+      /** The measures' values, in place of simulations (`ReadMeasures`). */
+      readonly measures: ReadMeasures;
+    };
+
+/** The measures' values read from a source: simulated and read, or given. */
+export function readMeasures(source: MeasureSource): ReadMeasures {
+  if (source.measures !== undefined) return source.measures;
+  const { simulate } = source;
+  return async (scenario, runs, measures) => {
+    const collected = await simulate(scenario, runs);
+    return measures.map((measure) => measureValues(collected, measure));
+  };
+}
+
 /** Options of `testHypotheses`. */
-export interface TestHypothesesOptions {
+export type TestHypothesesOptions = MeasureSource & {
   /** Replications per arm in the first round. */
   readonly runs: number;
   /** The master seed of every arm. */
   readonly seed: number;
-  /** Simulates `runs` replications of a scenario from the master seed (all arms get the same seed). */
-  readonly simulate: (scenario: Scenario, runs: number) => Promise<Collected>;
   /** Keep doubling the replications of undecided hypotheses, up to `maxRuns`. Default false. */
   readonly untilDecided?: boolean;
   /** The cap on replications per arm with `untilDecided`. Default 2000. */
@@ -64,7 +92,7 @@ export interface TestHypothesesOptions {
   readonly onRound?: (round: { runs: number; hypotheses: number; replications: number }) => void;
   /** Keep each arm's values in the outcome (`values`), e.g. to compare two tests replication by replication. Default false. */
   readonly keepValues?: boolean;
-}
+};
 
 /** The replication cap of `--until-decided` unless told otherwise. */
 export const DEFAULT_MAX_RUNS = 2000;
@@ -94,13 +122,14 @@ export async function testHypotheses(
   options: TestHypothesesOptions,
 ): Promise<HypothesisOutcome[]> {
   const maxRuns = Math.max(options.maxRuns ?? DEFAULT_MAX_RUNS, options.runs);
+  const read = readMeasures(options);
   const outcomes = new Map<string, HypothesisOutcome>();
   const looks = new Map<string, number>();
   let pending = [...hypotheses];
   let runs = options.runs;
   for (let round = 0; pending.length > 0; round++) {
     if (round > 0) options.onRound?.({ runs, hypotheses: pending.length, replications: plannedReplications(pending, runs) });
-    const values = await simulateArms(pending, runs, options.simulate);
+    const values = await simulateArms(pending, runs, read);
     for (const h of pending) {
       const a = values.get(valueKey(h.a)) as Float64Array;
       const b = values.get(valueKey(h.b)) as Float64Array;
@@ -116,19 +145,14 @@ export async function testHypotheses(
   return hypotheses.map((h) => outcomes.get(h.id) as HypothesisOutcome);
 }
 
-/** Each distinct arm simulated once; only the measures read from it are kept. */
-async function simulateArms(
-  hypotheses: readonly ResolvedHypothesis[],
-  runs: number,
-  simulate: TestHypothesesOptions['simulate'],
-): Promise<Map<string, Float64Array>> {
+/** Each distinct arm simulated once; only the measures read from it are kept, each distinct one once. */
+async function simulateArms(hypotheses: readonly ResolvedHypothesis[], runs: number, read: ReadMeasures): Promise<Map<string, Float64Array>> {
   const values = new Map<string, Float64Array>();
   for (const arms of distinctArms(hypotheses)) {
-    const collected = await simulate((arms[0] as Arm).scenario, runs);
-    for (const arm of arms) {
-      const key = valueKey(arm);
-      if (!values.has(key)) values.set(key, measureValues(collected, arm.measure));
-    }
+    const distinct = new Map<string, Measure>();
+    for (const arm of arms) if (!distinct.has(valueKey(arm))) distinct.set(valueKey(arm), arm.measure);
+    const got = await read((arms[0] as Arm).scenario, runs, [...distinct.values()]);
+    [...distinct.keys()].forEach((key, i) => values.set(key, got[i] as Float64Array));
   }
   return values;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../src/research/hypotheses/index.js';
 import { compileSpec } from '../../../src/charts/render.js';
 import { runMonteCarlo } from '../../../src/runner/index.js';
+import { measureValues } from '../../../src/research/measure.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
 import { fakeBatch, hypothesis, resolve, SMALL } from './helpers.js';
 
@@ -66,6 +67,44 @@ describe('testHypotheses with the engine', () => {
       ['h2', 4, 9],
     ]);
     for (const o of outcomes) expect(Number.isFinite(o.difference) && Number.isFinite(o.ciLow) && Number.isFinite(o.ciHigh)).toBe(true);
+  });
+
+  it('reads the same outcomes from given measures as from simulations, one read per distinct arm with its distinct measures', async () => {
+    const hypotheses = resolve(
+      {
+        hypotheses: [
+          hypothesis('h1', { scenario: 'baseline', set: ['cops.0.support.coach=true'] }),
+          hypothesis('h2', { scenario: 'baseline', set: ['cops.0.support.coach=true'] }, { measure: { metric: 'members' } }),
+        ],
+      },
+      SMALL,
+    );
+    const simulate = (scenario: Scenario, runs: number) => runMonteCarlo(scenario, { runs, masterSeed: 3, workers: 0 });
+    const simulated = await testHypotheses(hypotheses, { runs: 4, seed: 3, simulate });
+    const reads: number[] = [];
+    const given = await testHypotheses(hypotheses, {
+      runs: 4,
+      seed: 3,
+      measures: async (scenario, runs, measures) => {
+        reads.push(measures.length);
+        const collected = await simulate(scenario, runs);
+        return measures.map((measure) => measureValues(collected, measure));
+      },
+    });
+    expect(given).toEqual(simulated);
+    // Two arms (baseline, coach), each read once for the two measures the hypotheses take of it.
+    expect(reads).toEqual([2, 2]);
+    // A read that gives other values gives other outcomes: the values are what the verdicts are made of.
+    const shifted = await testHypotheses(hypotheses, {
+      runs: 4,
+      seed: 3,
+      measures: async (scenario, runs, measures) => {
+        const collected = await simulate(scenario, runs);
+        const coach = scenario.cops[0]?.support.coach === true;
+        return measures.map((measure) => measureValues(collected, measure).map((v) => (coach ? v + 100 : v)));
+      },
+    });
+    expect(shifted[1]?.difference).toBeCloseTo((simulated[1]?.difference ?? 0) + 100, 9);
   });
 });
 
