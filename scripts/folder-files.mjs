@@ -1,6 +1,6 @@
 /**
  * A study folder's files for comparing two runs of it: every file below `dir` by relative path
- * (the checkpoint folder excepted), PNGs and Parquet files as base64 and text with its times masked (start times,
+ * (the checkpoint folder excepted), PNGs, Parquet files and shards' values as base64 and text with its times masked (start times,
  * wall times), so that two runs with the same seeds compare equal. Used by the kill-and-resume
  * trials (scripts/kill-trials.mjs) and the resume tests (test/cli/resume.long.ts).
  */
@@ -18,7 +18,7 @@ export function folderFiles(dir, prefix = '') {
     const rel = prefix === '' ? entry.name : join(prefix, entry.name);
     if (prefix === '' && entry.name === CHECKPOINT) continue;
     if (entry.isDirectory()) Object.assign(found, folderFiles(dir, rel));
-    else if (entry.name.endsWith('.png') || entry.name.endsWith('.parquet')) found[rel] = readFileSync(join(dir, rel)).toString('base64');
+    else if (['.png', '.parquet', '.f64'].some((ext) => entry.name.endsWith(ext))) found[rel] = readFileSync(join(dir, rel)).toString('base64');
     else
       found[rel] = readFileSync(join(dir, rel), 'utf8')
         .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')

@@ -41,6 +41,7 @@ const STUDIES = [
     args: ['sensitivity', 'baseline', '--params', 'parameters.attendance.habit,cops.0.support.fundedHours=0:8', '--trajectories', '2', '--runs', '3', '--weeks', '30', '--workers', '1'],
   },
   { name: 'hypotheses', args: ['hypotheses', '--only', 'mandatory-attendance', '--runs', '6', '--workers', '2'] },
+  { name: 'hypotheses --shard', args: ['hypotheses', '--only', 'mandatory-attendance,coach-safety', '--runs', '8', '--workers', '2', '--shard', '1/2'] },
 ];
 
 /** mulberry32: the trials' stop times, reproducible from --seed. */

@@ -39,6 +39,7 @@ export type {
   DesignCoverage,
   MergedSensitivity,
   MergedSobol,
+  MergedHypotheses,
 } from './study/index.js';
 export type { ExploreOptions, ExploreResult } from './explore/index.js';
 

@@ -10,7 +10,10 @@
  * Verdicts are findings: whichever they are, the study succeeds.
  */
 import { join } from 'node:path';
-import { hypothesesManifestText, provenanceFields, startClock } from '../output/provenance.js';
+import { hypothesesManifestText, provenanceFields, startClock, type ProvenanceFields } from '../output/provenance.js';
+import { measureValues } from '../research/measure.js';
+import { readKey, sha256, writeHypothesesShard, type HypothesesShardStudy } from '../shard/hypotheses.js';
+import { describeShard, shardFolderName, shardSlice, type ShardSlice } from '../shard/spec.js';
 import {
   ablateHypotheses,
   ablationChart,
@@ -42,10 +45,13 @@ import {
   type HypothesisAblation,
   type HypothesisContexts,
   type HypothesisOutcome,
+  type HypothesisFileData,
   type HypothesisRow,
+  type ReadMeasures,
   type ResolvedHypothesis,
 } from '../research/hypotheses/index.js';
 import { builtinDir, formatIssue, nearest } from '../scenario/index.js';
+import { readBoundedFile } from '../scenario/source.js';
 import { StudyError } from './errors.js';
 import { checkpointPlan, studyCheckpoint } from './checkpoint.js';
 import { prepareOutputFolder } from './folder.js';
@@ -98,6 +104,11 @@ export interface HypothesesStudy extends StudyFiles {
   readonly contextCounts?: readonly HypothesisContexts[];
   /** With `contexts`: contexts.csv's rows. */
   readonly contextRows?: readonly ContextRow[];
+  /**
+   * The replications a shard tested (`shard` option): then its outcomes are of those alone, and
+   * `out` is a shard folder for `merge`.
+   */
+  readonly shard?: ShardSlice;
 }
 
 /** Replications per arm when neither `runs` nor the file says. */
@@ -145,21 +156,30 @@ export function studyFile(): string {
  * study.outcomes[0].verdict // → 'supported', 'contradicted' or 'inconclusive'
  */
 export async function hypotheses(options: HypothesesOptions = {}): Promise<HypothesesStudy> {
-  const file = options.file ?? studyFile();
-  const data = readHypothesisFile(file);
-  const only = checkOnly(options.only, data.hypotheses.map((h) => h.id));
-  const settings = checkStudyOptions({ ...options, runs: options.runs ?? data.runs }, HYPOTHESES_DEFAULT_RUNS);
+  const settings = checkStudyOptions({ ...options, runs: options.runs ?? readHypothesisFile(options.file ?? studyFile()).runs }, HYPOTHESES_DEFAULT_RUNS, { shard: true });
   const untilDecided = options.untilDecided ?? false;
-  const maxRuns = options.maxRuns ?? DEFAULT_MAX_RUNS;
-  wholeNumber('maxRuns', maxRuns, 1);
-  if (untilDecided && maxRuns < settings.runs) throw new StudyError(`max runs (${maxRuns}) must be at least runs (${settings.runs})`);
-  const selected = selectHypotheses(data, only);
-  const resolved = resolveHypotheses(selected, { file, sets: settings.sets });
-  for (const warning of resolved.warnings) settings.warn(formatIssue(warning));
-  const tested = resolved.hypotheses;
-  const out = await prepareOutputFolder(settings.out, 'hypotheses', settings.resume ? () => undefined : settings.warn);
-  const ablate = switchOption('ablate', options.ablate);
-  const withContexts = switchOption('contexts', options.contexts);
+  const slice = options.shard === undefined ? undefined : shardSlice(options.shard, settings.runs);
+  if (slice !== undefined && untilDecided) {
+    throw new StudyError('untilDecided cannot be combined with shard: each round of --until-decided depends on the verdicts of the last, so its replications are not known up front; shard a test of fixed runs');
+  }
+  const plan = planHypotheses({
+    file: options.file ?? studyFile(),
+    only: options.only,
+    sets: settings.sets,
+    runs: settings.runs,
+    seed: settings.seed,
+    untilDecided,
+    maxRuns: options.maxRuns ?? DEFAULT_MAX_RUNS,
+    ablate: options.ablate,
+    contexts: options.contexts,
+    warn: settings.warn,
+  });
+  const { file, tested, ablate, withContexts, maxRuns } = plan;
+  const out = await prepareOutputFolder(
+    settings.out,
+    slice === undefined ? 'hypotheses' : shardFolderName('hypotheses', slice),
+    settings.resume ? () => undefined : settings.warn,
+  );
   const checkpoint = await studyCheckpoint(out, settings, 'hypotheses', {
     file,
     hypotheses: tested.map((h) => ({ id: h.id, a: armProvenance(h.a), b: armProvenance(h.b) })),
@@ -170,11 +190,15 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     maxRuns,
     ablate,
     contexts: withContexts,
+    ...(slice === undefined ? {} : { shard: { first: slice.first, end: slice.end } }),
   });
   const intactReplications = plannedReplications(tested, settings.runs);
   const ablationReplications = ablate ? plannedAblationReplications(tested, () => settings.runs) : 0;
   const contextReplications = withContexts ? plannedContextReplications(tested, settings.runs) : 0;
-  const replications = intactReplications + ablationReplications + contextReplications;
+  const planned = intactReplications + ablationReplications + contextReplications;
+  // A shard simulates its slice of every batch.
+  const share = slice === undefined ? 1 : (slice.end - slice.first) / settings.runs;
+  const replications = Math.round(planned * share);
   const session = createSession(settings, options, replications, checkpoint);
   const extra = [
     ...(ablate ? [`each of ${ABLATION_CHANNELS.length} channels knocked out`] : []),
@@ -183,6 +207,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
   options.onStart?.({
     headline:
       `copsim: ${tested.length} hypotheses, ${intactReplications / settings.runs} scenarios × ${settings.runs} runs` +
+      `${slice === undefined ? '' : `, ${describeShard(slice)}`}` +
       `${extra.length === 0 ? '' : `, then ${extra.join(' and ')} (${replications} replications in all)`} ` +
       `on ${describeWorkers(session.workersUsed)}${untilDecided ? `, until decided (at most ${maxRuns} runs)` : ''}…`,
     replications,
@@ -191,48 +216,155 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
   });
   const clock = checkpoint?.clock ?? startClock();
   let seeds: ArrayLike<number> = [];
-  const simulate = (scenario: Parameters<typeof session.simulate>[0], runs: number) => session.simulate(scenario, { runs });
+  const reads: { key: string; values: Float64Array[] }[] = [];
+  const measures: ReadMeasures = async (scenario, runs, wanted) => {
+    const batch = slice === undefined ? { runs } : { runs: slice.end - slice.first, first: slice.first };
+    const collected = await session.simulate(scenario, batch);
+    if (seeds.length === 0) seeds = collected.seeds;
+    const values = wanted.map((measure) => measureValues(collected, measure));
+    // A shard keeps what it read, for the merge; its own test is of the slice alone.
+    if (slice !== undefined) reads.push({ key: readKey(scenario, runs, wanted), values });
+    return values;
+  };
   // One set of worker threads for the intact tests, the knock-outs and the contexts, stopped after them.
-  const { tests, ablations, contexts } = await session.closing(async () => {
-    const tests = await testHypotheses(tested, {
-      runs: settings.runs,
-      seed: settings.seed,
-      untilDecided,
+  const results = await session.closing(() => runTests(plan, measures, (round) => session.expect(Math.round(round * share))));
+  const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
+  const study = hypothesesStudy(plan, results, fields, out);
+  if (slice !== undefined) {
+    const shardStudy: HypothesesShardStudy = {
+      file,
+      fileSha256: plan.fileSha256,
+      only: plan.only,
+      sets: settings.sets,
       maxRuns,
-      simulate: async (scenario, runs) => {
-        const collected = await session.simulate(scenario, { runs });
-        if (seeds.length === 0) seeds = collected.seeds;
-        return collected;
-      },
-      onRound: (round) => session.expect(round.replications),
-      keepValues: ablate,
-    });
-    let ablations: HypothesisAblation[] | undefined;
-    if (ablate) {
-      const runsOf = new Map(tests.map((o) => [o.id, o.runs]));
-      // --until-decided may have taken some hypotheses beyond the planned replications.
-      session.expect(plannedAblationReplications(tested, (h) => runsOf.get(h.id) as number) - ablationReplications);
-      ablations = await ablateHypotheses(tested, tests, { seed: settings.seed, simulate });
-    }
-    let contexts: ContextOutcome[] | undefined;
-    if (withContexts) {
-      contexts = await testContexts(selected, tested, {
-        runs: settings.runs,
-        seed: settings.seed,
-        simulate,
-        file,
-        sets: settings.sets,
-        warn: settings.warn,
-      });
-    }
-    return { tests, ablations, contexts };
+      ablate,
+      contexts: withContexts,
+    };
+    await checkpoint?.commit((staging) => writeHypothesesShard(staging, { slice, fields, study: shardStudy, reads }));
+    return { ...study, shard: slice };
+  }
+  await checkpoint?.commit((staging) => writeStudyFiles(staging, study));
+  return study;
+}
+
+/** What a test of hypotheses tests, resolved from its file and options: what `hypotheses` and a merge of its shards share. */
+export interface HypothesesPlan {
+  readonly file: string;
+  /** SHA-256 of the hypothesis file's bytes, as read. */
+  readonly fileSha256: string;
+  /** The ids of `only` (empty: every hypothesis of the file). */
+  readonly only: readonly string[];
+  readonly selected: HypothesisFileData;
+  readonly tested: readonly ResolvedHypothesis[];
+  readonly sets: readonly string[];
+  readonly runs: number;
+  readonly seed: number;
+  readonly untilDecided: boolean;
+  readonly maxRuns: number;
+  readonly ablate: boolean;
+  readonly withContexts: boolean;
+  readonly warn: (message: string) => void;
+}
+
+/**
+ * Reads and resolves the hypotheses a test tests, checking its options.
+ *
+ * @throws HypothesisError naming the hypothesis and field; StudyError for a bad option
+ */
+export function planHypotheses(input: {
+  readonly file: string;
+  readonly only: readonly string[] | undefined;
+  readonly sets: readonly string[];
+  readonly runs: number;
+  readonly seed: number;
+  readonly untilDecided: boolean;
+  readonly maxRuns: number;
+  readonly ablate: unknown;
+  readonly contexts: unknown;
+  readonly warn: (message: string) => void;
+}): HypothesesPlan {
+  const { file, runs, untilDecided, maxRuns, warn } = input;
+  const data = readHypothesisFile(file);
+  const only = checkOnly(input.only, data.hypotheses.map((h) => h.id));
+  wholeNumber('maxRuns', maxRuns, 1);
+  if (untilDecided && maxRuns < runs) throw new StudyError(`max runs (${maxRuns}) must be at least runs (${runs})`);
+  const selected = selectHypotheses(data, only);
+  const resolved = resolveHypotheses(selected, { file, sets: input.sets });
+  for (const warning of resolved.warnings) warn(formatIssue(warning));
+  return {
+    file,
+    // Read whole and checked by readHypothesisFile above: a small regular file.
+    fileSha256: sha256(readBoundedFile(file)),
+    only,
+    selected,
+    tested: resolved.hypotheses,
+    sets: input.sets,
+    runs,
+    seed: input.seed,
+    untilDecided,
+    maxRuns,
+    ablate: switchOption('ablate', input.ablate),
+    withContexts: switchOption('contexts', input.contexts),
+    warn,
+  };
+}
+
+/** What a test found: the intact tests (with their values when ablated), the knock-outs, the contexts. */
+export interface HypothesesResults {
+  readonly tests: readonly HypothesisOutcome[];
+  readonly ablations: HypothesisAblation[] | undefined;
+  readonly contexts: ContextOutcome[] | undefined;
+}
+
+/**
+ * Tests the plan's hypotheses on the values `measures` reads: intact, then with each channel
+ * knocked out (`ablate`), then at every context (`contexts`). `expect` hears of replications
+ * beyond the plan (rounds of `untilDecided`, and the knock-outs they take further).
+ */
+export async function runTests(plan: HypothesesPlan, measures: ReadMeasures, expect: (replications: number) => void = () => undefined): Promise<HypothesesResults> {
+  const { tested, runs, seed } = plan;
+  const tests = await testHypotheses(tested, {
+    runs,
+    seed,
+    untilDecided: plan.untilDecided,
+    maxRuns: plan.maxRuns,
+    measures,
+    onRound: (round) => expect(round.replications),
+    keepValues: plan.ablate,
   });
+  let ablations: HypothesisAblation[] | undefined;
+  if (plan.ablate) {
+    const runsOf = new Map(tests.map((o) => [o.id, o.runs]));
+    // --until-decided may have taken some hypotheses beyond the planned replications.
+    expect(plannedAblationReplications(tested, (h) => runsOf.get(h.id) as number) - plannedAblationReplications(tested, () => runs));
+    ablations = await ablateHypotheses(tested, tests, { seed, measures });
+  }
+  let contexts: ContextOutcome[] | undefined;
+  if (plan.withContexts) {
+    contexts = await testContexts(plan.selected, tested, { runs, seed, measures, file: plan.file, sets: plan.sets, warn: plan.warn });
+  }
+  return { tests, ablations, contexts };
+}
+
+/**
+ * A test's study from what it found: its outcomes, tables, charts and manifest. Pure; what
+ * `hypotheses` and a merge of its shards write. `extra` adds fields to the manifest (a merge's
+ * shard list).
+ */
+export function hypothesesStudy(
+  plan: HypothesesPlan,
+  results: HypothesesResults,
+  fields: ProvenanceFields,
+  out: string | undefined,
+  extra: Record<string, unknown> = {},
+): HypothesesStudy {
+  const { file, tested, untilDecided, maxRuns, sets } = plan;
+  const { tests, ablations, contexts } = results;
   // The values kept for the ablation are not part of the result.
   const outcomes: HypothesisOutcome[] = tests.map(({ values: _values, ...o }) => o);
   const counts = contexts === undefined ? undefined : contextCounts(tested.map((h) => h.id), contexts);
   const disagreements = ablations?.flatMap((a) => kindDisagreement(a) ?? []);
-  const fields = provenanceFields({ clock, masterSeed: settings.seed, runs: settings.runs, workers: session.workersUsed, seeds });
-  const manifest = hypothesesManifestText(fields, {
+  const text = hypothesesManifestText(fields, {
     file,
     hypotheses: tested.map((h, i) => ({
       id: h.id,
@@ -244,18 +376,19 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     })),
     untilDecided,
     maxRuns,
-    sets: settings.sets,
+    sets,
     statistics: STATISTICS,
     ...(ablations === undefined
       ? {}
       : { ablation: { rule: ABLATION_RULE, channels: [...ABLATION_CHANNELS], kindDisagreements: disagreements ?? [] } }),
-    ...(contexts === undefined ? {} : { contexts: { rule: CONTEXTS_RULE, runs: settings.runs, points: hypothesisContexts() } }),
+    ...(contexts === undefined ? {} : { contexts: { rule: CONTEXTS_RULE, runs: fields.runs, points: hypothesisContexts() } }),
   });
-  const extras = { ablations, contexts: counts };
-  const rows = hypothesisRows(outcomes, extras);
+  const manifest = Object.keys(extra).length === 0 ? text : `${JSON.stringify({ ...(JSON.parse(text) as object), ...extra }, null, 2)}\n`;
+  const tableExtras = { ablations, contexts: counts };
+  const rows = hypothesisRows(outcomes, tableExtras);
   const ablated = ablations === undefined ? undefined : ablationRows(ablations);
   const contexted = contexts === undefined ? undefined : contextRows(contexts);
-  const study: HypothesesStudy = {
+  return {
     kind: 'hypotheses',
     file,
     outcomes,
@@ -263,7 +396,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     ...(ablations === undefined ? {} : { ablations, ablationRows: ablated, kindDisagreements: disagreements }),
     ...(contexts === undefined ? {} : { contexts, contextCounts: counts, contextRows: contexted }),
     tables: [
-      { file: 'hypotheses.csv', rows, columns: hypothesisColumns(extras) },
+      { file: 'hypotheses.csv', rows, columns: hypothesisColumns(tableExtras) },
       ...(ablated === undefined ? [] : [{ file: 'ablation.csv', rows: ablated, columns: ABLATION_COLUMNS }]),
       ...(contexted === undefined ? [] : [{ file: 'contexts.csv', rows: contexted, columns: CONTEXT_COLUMNS }]),
     ],
@@ -275,8 +408,6 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     manifest,
     out,
   };
-  await checkpoint?.commit((staging) => writeStudyFiles(staging, study));
-  return study;
 }
 
 /** A switch of the options: true, false or absent (false). */

@@ -21,7 +21,7 @@ export {
   type CalibrationStudy,
 } from './calibrate.js';
 export { plot, type PlotOptions, type PlotResult } from './plot.js';
-export { merge, type MergeOptions, type MergeResult, type MergedRun, type MergedComparison, type MergedSweep, type MergedSensitivity, type MergedSobol, type DesignCoverage } from './merge.js';
+export { merge, type MergeOptions, type MergeResult, type MergedRun, type MergedComparison, type MergedSweep, type MergedSensitivity, type MergedSobol, type MergedHypotheses, type DesignCoverage } from './merge.js';
 export { writeStudy, type StudyResult } from './write.js';
 export { StudyError } from './errors.js';
 export { DEFAULT_ROOT, earlierResults } from './folder.js';

@@ -12,12 +12,13 @@
  * to the last shard's end) and the list of shards (`shards`).
  */
 import { tmpdir } from 'node:os';
+import { readBoundedFile, UnreadableFile } from '../scenario/source.js';
 import { dirname, join, resolve } from 'node:path';
 import { keyFigures } from '../aggregate/index.js';
 import { seriesSource } from '../output/series-parquet.js';
 import { coverageLabel } from '../output/partial.js';
 import { buildRunOutput } from '../output/run-output.js';
-import { listedSeeds, type PartialCoverage, type ProvenanceFields, type ShardRecord } from '../output/provenance.js';
+import { listedSeeds, MANIFEST_SEEDS, type PartialCoverage, type ProvenanceFields, type ShardRecord } from '../output/provenance.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import { readShardFolder, type ShardRead } from '../shard/folder.js';
 import { spillAbove } from './session.js';
@@ -33,6 +34,10 @@ import { sobolStudy, type SobolStudy } from './sobol.js';
 import { sweepPoints, type SweepAxis } from '../research/sweep/index.js';
 import { describeMeasure, type Measure } from '../research/measure.js';
 import { sweepStudy, type SweepStudy } from './sweep.js';
+import { mergeHypothesesShards, readHypothesesShard, readKey, sha256, type HypothesesShardData } from '../shard/hypotheses.js';
+import { replicationSeed } from '../engine/rng.js';
+import type { ReadMeasures } from '../research/hypotheses/index.js';
+import { hypothesesStudy, planHypotheses, runTests, type HypothesesStudy } from './hypotheses.js';
 import { compareResult, type ComparedArm, type CompareResult } from './compare.js';
 import { StudyError } from './errors.js';
 import { prepareOutputFolder } from './folder.js';
@@ -110,8 +115,16 @@ export interface MergedSobol extends SobolStudy {
   readonly partial: undefined;
 }
 
-/** What `merge` returns: a merged run, comparison, sweep, screening or Sobol analysis, by the shards' command. */
-export type MergeResult = MergedRun | MergedComparison | MergedSweep | MergedSensitivity | MergedSobol;
+/** A merged test of hypotheses (`kind: 'hypotheses'`): what `hypotheses` returns for every replication, and the shards. */
+export interface MergedHypotheses extends HypothesesStudy {
+  /** The shards merged, by first replication. */
+  readonly shards: readonly ShardRecord[];
+  /** Tests of hypotheses are merged whole only. */
+  readonly partial: undefined;
+}
+
+/** What `merge` returns: a merged run, comparison, sweep, screening, Sobol analysis or test of hypotheses, by the shards' command. */
+export type MergeResult = MergedRun | MergedComparison | MergedSweep | MergedSensitivity | MergedSobol | MergedHypotheses;
 
 /**
  * Merges shard folders into one run's output and, with `out`, writes its run folder: the files
@@ -143,6 +156,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   }
   if (commands[0] === 'compare') return mergeComparison(kinds, options, warn);
   if (commands[0] === 'sweep') return mergeSweep(kinds, options, warn);
+  if (commands[0] === 'hypotheses') return mergeHypotheses(kinds, options, warn);
   if (commands[0] === 'sensitivity') {
     const methods = new Set(kinds.map((k) => String((k.manifest['study'] as { method?: unknown } | undefined)?.method ?? 'morris')));
     if (methods.size > 1) throw new StudyError(`cannot merge: the shards are of different sensitivity methods (${[...methods].join(', ')})`);
@@ -202,6 +216,26 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   return result;
 }
 
+/**
+ * A merge's provenance: the shards' version, master seed and runs, the most worker threads a
+ * shard used, the first shard's Node.js, and the span of the shards' clocks.
+ */
+function mergedFields(
+  base: { readonly copsim: string; readonly masterSeed: number; readonly runs: number },
+  records: readonly ShardRecord[],
+  seeds: ProvenanceFields['seeds'],
+): ProvenanceFields {
+  return {
+    copsim: base.copsim,
+    masterSeed: base.masterSeed,
+    runs: base.runs,
+    workers: Math.max(...records.map((r) => r.workers)),
+    node: (records[0] as ShardRecord).node,
+    ...span(records),
+    seeds,
+  };
+}
+
 /** Where a merge keeps large weekly values while it writes: the system's temporary folder, past `spillAbove()`. */
 function scratch(): { dir: string; above: number } {
   return { dir: tmpdir(), above: spillAbove() };
@@ -236,17 +270,8 @@ async function mergeComparison(
   if (out !== undefined && kinds.some((k) => resolve(k.dir) === resolve(out))) {
     throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
   }
-  const first = records[0] as ShardRecord;
   const base = (merged[0] as MergedShards).base;
-  const fields: ProvenanceFields = {
-    copsim: base.copsim,
-    masterSeed: base.masterSeed,
-    runs: base.runs,
-    workers: Math.max(...records.map((s) => s.workers)),
-    node: first.node,
-    ...span(records),
-    seeds: listedSeeds((merged[0] as MergedShards).collected.seeds),
-  };
+  const fields = mergedFields(base, records, listedSeeds((merged[0] as MergedShards).collected.seeds));
   const result = compareResult(
     named,
     merged.map((m) => m.collected),
@@ -293,15 +318,7 @@ async function mergeDesign(
   if (out !== undefined && kinds.some((k) => resolve(k.dir) === resolve(out))) {
     throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
   }
-  const fields: ProvenanceFields = {
-    copsim: base.copsim,
-    masterSeed: base.masterSeed,
-    runs: base.runs,
-    workers: Math.max(...records.map((r) => r.workers)),
-    node: (records[0] as ShardRecord).node,
-    ...span(records),
-    seeds: base.seeds,
-  };
+  const fields = mergedFields(base, records, base.seeds);
   return { base, scenario: parsed.data, values, missing, records, fields, out };
 }
 
@@ -401,6 +418,75 @@ async function mergeSensitivity(
     extra: { shards: records },
   });
   const result: MergedSensitivity = { ...screening, shards: records, partial: undefined };
+  if (out !== undefined) await writeStudy(out, result);
+  return result;
+}
+
+/**
+ * Merges the shards of a test of hypotheses: reads the hypothesis file again (checked against
+ * the SHA-256 the shards recorded), replays the test on the shards' values, read by read (each
+ * checked against the key the shards recorded), and writes the files of a single test.
+ */
+async function mergeHypotheses(
+  kinds: readonly { readonly dir: string; readonly manifest: Record<string, unknown> }[],
+  options: MergeOptions,
+  warn: (message: string) => void,
+): Promise<MergedHypotheses> {
+  if (options.partial === true) throw new StudyError('--partial merges shards of copsim run, compare and sweep only: a test of hypotheses is merged whole (its verdicts need every pair)');
+  const reads: HypothesesShardData[] = [];
+  for (const kind of kinds) reads.push(await readHypothesesShard(kind.dir, kind.manifest));
+  const { base, ordered, values } = mergeHypothesesShards(reads);
+  const { study } = base;
+  const from = (ordered[0] as HypothesesShardData).dir;
+  let bytes: Buffer;
+  try {
+    bytes = readBoundedFile(study.file);
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) throw error;
+    throw new StudyError(
+      `cannot merge: the shards tested the hypothesis file ${study.file}, which a merge reads again, and it cannot be read: ${error.reason}; ` +
+        'run the merge from the folder the shards ran in, with the same files',
+    );
+  }
+  if (sha256(bytes) !== study.fileSha256) {
+    throw new StudyError(`cannot merge: ${study.file} has changed since the shards tested it (its SHA-256 differs from the one in ${join(from, 'manifest.json')}); compute the shards again`);
+  }
+  const plan = planHypotheses({
+    file: study.file,
+    only: study.only.length === 0 ? undefined : study.only,
+    sets: study.sets,
+    runs: base.runs,
+    seed: base.masterSeed,
+    untilDecided: false,
+    maxRuns: study.maxRuns,
+    ablate: study.ablate,
+    contexts: study.contexts,
+    warn,
+  });
+  const records = ordered.map(({ dir, manifest }) => shardRecord(dir, manifest));
+  const nodes = [...new Set(records.map((r) => r.node))];
+  if (nodes.length > 1) warn(`the shards ran on different Node.js versions (${nodes.join(', ')}); the manifest names the first shard's`);
+  const out = await prepareOutputFolder(options.out, 'hypotheses', warn);
+  if (out !== undefined && kinds.some((k) => resolve(k.dir) === resolve(out))) {
+    throw new StudyError(`cannot write the merge into ${out}: it is one of the shards; name another folder with --out`);
+  }
+  // The test is replayed: each read takes the shards' values, provided it is the read they made.
+  let next = 0;
+  const measures: ReadMeasures = async (scenario, runs, wanted) => {
+    const at = next++;
+    const recorded = base.reads[at];
+    if (recorded === undefined || recorded.key !== readKey(scenario, runs, wanted)) {
+      throw new StudyError(
+        `cannot merge: read ${at + 1} of the test is not the one the shards made: a scenario the hypotheses name, or copsim, has changed since the shards ran; compute the shards again`,
+      );
+    }
+    return Promise.resolve((values[at] as Float64Array[]).map((v) => v.slice()));
+  };
+  const results = await runTests(plan, measures);
+  if (next !== base.reads.length) throw new StudyError(`cannot merge: the test made ${next} reads but the shards hold ${base.reads.length}; compute the shards again`);
+  const fields = mergedFields(base, records, listedSeeds(Array.from({ length: Math.min(base.runs, MANIFEST_SEEDS) }, (_, i) => replicationSeed(base.masterSeed, i))));
+  const merged = hypothesesStudy(plan, results, fields, out, { shards: records });
+  const result: MergedHypotheses = { ...merged, shards: records, partial: undefined };
   if (out !== undefined) await writeStudy(out, result);
   return result;
 }

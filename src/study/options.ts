@@ -165,7 +165,7 @@ export interface StudySettings {
  */
 export function checkStudyOptions(options: StudyOptions, defaultRuns: number, takes: { readonly shard?: boolean } = {}): StudySettings {
   if (options.shard !== undefined && takes.shard !== true) {
-    throw new StudyError('shard is taken by run, compare, sweep and sensitivity (Morris and Sobol) only: this study does not compute shards yet; run it whole');
+    throw new StudyError('shard is taken by run, compare, sweep, sensitivity and hypotheses only: this study does not compute shards (a calibration\'s generations each depend on the last); run it whole');
   }
   const runs = options.runs ?? defaultRuns;
   wholeNumber('runs', runs, 1);

@@ -95,6 +95,8 @@ function summaryOf(result: StudyResult): Record<string, unknown> {
         command: 'hypotheses',
         file: result.file,
         out,
+        // A shard's verdicts are of its replications alone.
+        ...(result.shard === undefined ? {} : { shard: result.shard }),
         rows: result.rows,
         ...(result.ablationRows === undefined ? {} : { ablation: result.ablationRows, kindDisagreements: result.kindDisagreements ?? [] }),
         ...(result.contextRows === undefined ? {} : { contexts: result.contextRows }),

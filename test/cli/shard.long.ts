@@ -91,8 +91,36 @@ describe('copsim run --shard and copsim merge', () => {
     expect(result.stderr).toContain('cli is not a shard folder');
   });
 
+  it('shards a test of hypotheses in a SLURM array and merges it into the files of the whole test', () => {
+    const test = ['hypotheses', '--only', 'mandatory-coverage', '--runs', '4', '--seed', '3', '--workers', '0', '--set', 'organisation.employees=150'];
+    expect(cli([...test, '--out', 'h-whole', '--quiet'], dir).status).toBe(0);
+    for (const id of ['0', '1']) {
+      const shard = cli([...test, '--shard', 'auto', '--out', `h-shards/${id}`], dir, { SLURM_ARRAY_TASK_ID: id, SLURM_ARRAY_TASK_COUNT: '2' });
+      expect(shard.stdout).toContain(`shard ${id}/2 (replications ${id === '0' ? '0–1' : '2–3'}) of 4 written to h-shards/${id}`);
+      expect(shard.status).toBe(0);
+    }
+    const merged = cli(['merge', 'h-shards/1', 'h-shards/0', '--out', 'h-merged'], dir);
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toContain('mandatory-coverage');
+    expect(merged.stdout).toContain('merged 2 shards into h-merged');
+    expect(merged.status).toBe(0);
+    const names = readdirSync(join(dir, 'h-whole')).sort();
+    expect(readdirSync(join(dir, 'h-merged')).sort()).toEqual(names);
+    const clockless = (text: string) => text.replace(/"(startedAt|wallTimeSeconds)": [^,\n]+/g, '').replace(/,\s*"shards": \[[\s\S]*\]/, '');
+    for (const name of names) {
+      const a = readFileSync(join(dir, 'h-whole', name));
+      const b = readFileSync(join(dir, 'h-merged', name));
+      if (name === 'manifest.json') expect(clockless(b.toString())).toBe(clockless(a.toString()));
+      else expect(b.equals(a), name).toBe(true);
+    }
+    const adaptive = cli([...test, '--shard', '0/2', '--until-decided'], dir);
+    expect(adaptive.status).toBe(2);
+    expect(adaptive.stderr).toContain('--until-decided cannot be combined with --shard');
+  });
+
   it('teaches sharding in --help', () => {
     const words = (text: string) => text.replace(/\s+/g, ' ');
+    expect(words(cli(['hypotheses', '--help'], dir).stdout)).toContain('copsim hypotheses --shard 0/4 --out s/0');
     expect(words(cli(['run', '--help'], dir).stdout)).toContain('copsim run baseline --shard 0/4');
     expect(words(cli(['merge', '--help'], dir).stdout)).toContain('copsim merge shards/* --out whole');
   });

@@ -4,7 +4,7 @@
  * shard list; shards that are not of one run, that overlap or that leave replications out are
  * refused with a message naming the folder and the field; a partial merge says so.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -251,7 +251,87 @@ describe('merge of comparison shards', () => {
   });
 
   it('is refused by the verbs that do not shard', async () => {
-    await expect(copsim.hypotheses({ ...common, shard: { index: 0, count: 2 } })).rejects.toThrow('shard is taken by run, compare, sweep and sensitivity (Morris and Sobol) only');
+    await expect(copsim.calibrate({ targets: 'scenarios/calibration/quick.yaml', ...common, shard: { index: 0, count: 2 } })).rejects.toThrow(
+      'shard is taken by run, compare, sweep, sensitivity and hypotheses only',
+    );
+  });
+});
+
+describe('merge of hypotheses shards', () => {
+  // Two hypotheses on three distinct arms (one shared), measures of a 12-week run.
+  const hypothesisFile = (dir: string): string => {
+    const file = join(dir, 'h.yaml');
+    writeFileSync(
+      file,
+      [
+        'weeks: 12',
+        'hypotheses:',
+        '  - { id: coach-safety, statement: s, source: s, kind: mechanism, compare: { a: baseline, b: { scenario: baseline, set: cops.0.support.coach=true } },',
+        '      measure: { metric: safety, at: { from: 4, to: 11 }, while_alive: true }, expect: increase, smallest_effect: 0.005 }',
+        '  - { id: founders-members, statement: s, source: s, compare: { a: baseline, b: { scenario: baseline, set: cops.0.founders=10 } },',
+        '      measure: { metric: members }, expect: increase, smallest_effect: 1 }',
+      ].join('\n'),
+    );
+    return file;
+  };
+
+  it('slices every arm, knock-out and context alike and merges them into the files of the whole test', async () => {
+    const dir = tempDir();
+    const file = hypothesisFile(dir);
+    const options = { ...common, runs: 5, file, ablate: true, contexts: true };
+    const whole = await copsim.hypotheses({ ...options, out: join(dir, 'whole') });
+    // An uneven partition, merged in another order than computed.
+    const slices = [{ first: 3, end: 5 }, { first: 0, end: 1 }, { first: 1, end: 3 }];
+    for (const [i, shard] of slices.entries()) {
+      const part = await copsim.hypotheses({ ...options, shard, out: join(dir, String(i)) });
+      expect(part.shard).toEqual(shard);
+      // A shard's own test is of its replications alone.
+      expect(part.outcomes[0]?.n).toBe(shard.end - shard.first);
+      expect(readdirSync(join(dir, String(i))).sort()).toEqual(['manifest.json', 'values.f64']);
+    }
+    const merged = await copsim.merge({ shards: ['2', '0', '1'].map((k) => join(dir, k)), out: join(dir, 'merged') });
+    if (merged.kind !== 'hypotheses') throw new Error('expected a merged test of hypotheses');
+    expect(merged.shards.map((s) => [s.first, s.end])).toEqual([[0, 1], [1, 3], [3, 5]]);
+    expect(merged.outcomes).toEqual(whole.outcomes);
+    const names = readdirSync(join(dir, 'whole')).sort();
+    expect(names).toEqual(expect.arrayContaining(['hypotheses.csv', 'ablation.csv', 'contexts.csv', 'hypotheses.png', 'ablation.png', 'contexts.png']));
+    expect(readdirSync(join(dir, 'merged')).sort()).toEqual(names);
+    for (const name of names) {
+      const a = readFileSync(join(dir, 'whole', name));
+      const b = readFileSync(join(dir, 'merged', name));
+      if (name === 'manifest.json') expect(manifestWithoutClock(b.toString())).toEqual(manifestWithoutClock(a.toString()));
+      else expect(b.equals(a), `${name} differs`).toBe(true);
+    }
+
+    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1')] })).rejects.toThrow('no shard holds replications 1–2 (of 0–4)');
+    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1'), join(dir, '2')], partial: true })).rejects.toThrow('a test of hypotheses is merged whole');
+    await expect(copsim.hypotheses({ ...options, untilDecided: true, shard: { index: 0, count: 2 } })).rejects.toThrow('untilDecided cannot be combined with shard');
+    // A changed hypothesis file is not replayed on the old shards' values.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    await expect(copsim.merge({ shards: ['2', '0', '1'].map((k) => join(dir, k)) })).rejects.toThrow(`${file} has changed since the shards tested it`);
+    rmSync(file);
+    await expect(copsim.merge({ shards: ['2', '0', '1'].map((k) => join(dir, k)) })).rejects.toThrow(
+      `the shards tested the hypothesis file ${file}, which a merge reads again, and it cannot be read`,
+    );
+  });
+
+  it('refuses shards of different tests and a damaged shard', async () => {
+    const dir = tempDir();
+    const file = hypothesisFile(dir);
+    const options = { ...common, runs: 4, file, only: ['founders-members'] };
+    await copsim.hypotheses({ ...options, shard: { index: 0, count: 2 }, out: join(dir, '0') });
+    await copsim.hypotheses({ ...options, shard: { index: 1, count: 2 }, out: join(dir, '1') });
+    await copsim.hypotheses({ ...options, seed: 6, shard: { index: 1, count: 2 }, out: join(dir, 'other-seed') });
+    await copsim.hypotheses({ ...options, only: ['coach-safety'], shard: { index: 1, count: 2 }, out: join(dir, 'other-ids') });
+    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, 'other-seed')] })).rejects.toThrow('differ in masterSeed');
+    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, 'other-ids')] })).rejects.toThrow('differ in study.only.0');
+    const whole = await copsim.merge({ shards: [join(dir, '0'), join(dir, '1')] });
+    expect(whole.kind).toBe('hypotheses');
+    const data = join(dir, '1', 'values.f64');
+    const bytes = readFileSync(data);
+    bytes[0] = (bytes[0] as number) ^ 1;
+    writeFileSync(data, bytes);
+    await expect(copsim.merge({ shards: [join(dir, '0'), join(dir, '1')] })).rejects.toThrow('does not match the SHA-256');
   });
 });
 

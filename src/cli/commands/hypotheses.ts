@@ -17,6 +17,8 @@ import { UsageError } from '../exit.js';
 import { parseInteger } from '../numbers.js';
 import { onTerminal, parseRunOptions, runOptions, studyOptions, type RunOptionArgs } from '../run-options.js';
 import { carriersTable, verdictCounts, verdictTable } from '../hypotheses-tables.js';
+import { parseShardOption, shardOption } from '../shard-options.js';
+import { describeShard } from '../../shard/spec.js';
 
 export const command = 'hypotheses [file]';
 export const describe = "Test hypotheses with common random numbers and give each a verdict";
@@ -59,6 +61,7 @@ export interface HypothesesArgs extends RunOptionArgs {
   readonly only: string | string[] | undefined;
   readonly ablate: boolean;
   readonly contexts: boolean;
+  readonly shard: unknown;
 }
 
 /** The command's options (also the names `main` suggests from when one is misspelt). */
@@ -99,6 +102,11 @@ export const options = {
     default: false,
     describe: 'Also test each hypothesis at every point of the declared domain: supported at k of m',
   },
+  shard: {
+    ...shardOption.shard,
+    describe:
+      'Compute only shard k of n (numbered from 0) of the replications, the same slice of every arm, knock-out and context, and write a shard folder for "copsim merge" (not with --until-decided); auto and auto/n read the index from SLURM or Kubernetes, as for run',
+  },
 } as const satisfies Record<string, Options>;
 
 export function builder(yargs: Argv): Argv<HypothesesArgs> {
@@ -113,6 +121,7 @@ export function builder(yargs: Argv): Argv<HypothesesArgs> {
     .example('$0 hypotheses mine.yaml --runs 500', 'your own hypotheses')
     .example('$0 hypotheses --ablate --runs 20', 'which channels carry each effect: emergent or a mechanism check')
     .example('$0 hypotheses --contexts --runs 20', 'each hypothesis at every point of the declared domain')
+    .example('$0 hypotheses --shard 0/4 --out s/0', 'replications 0–49 of 200 of every test, as a shard folder; "copsim merge s/*" joins the four')
     .epilogue(EPILOGUE) as unknown as Argv<HypothesesArgs>;
 }
 
@@ -123,6 +132,10 @@ export async function handler(args: HypothesesArgs, context: CommandContext): Pr
   const untilDecided = args['until-decided'];
   const runs = args.runs === undefined ? undefined : settings.runs;
   if (untilDecided && runs !== undefined && maxRuns < runs) throw new UsageError(`--max-runs (${maxRuns}) must be at least --runs (${runs})`);
+  const shard = parseShardOption(args.shard);
+  if (shard !== undefined && untilDecided) {
+    throw new UsageError('--until-decided cannot be combined with --shard: each round depends on the verdicts of the last, so its replications are not known up front; shard a test of fixed --runs');
+  }
   const result = await onTerminal(io, settings.quiet, (hooks) =>
     hypotheses({
       ...studyOptions(settings),
@@ -134,8 +147,16 @@ export async function handler(args: HypothesesArgs, context: CommandContext): Pr
       maxRuns,
       ablate: args.ablate,
       contexts: args.contexts,
+      ...(shard === undefined ? {} : { shard }),
     }),
   );
+  if (result.shard !== undefined) {
+    if (settings.json) io.out(studySummaryJson(result));
+    else if (!settings.quiet) {
+      io.out(`${describeShard(result.shard)} of ${result.outcomes[0]?.runs ?? ''} written to ${result.out ?? ''}; merge the shards with "copsim merge SHARD_DIR... --out DIR"\n`);
+    }
+    return;
+  }
   if (settings.json) io.out(studySummaryJson(result));
   else if (!settings.quiet) {
     io.out(verdictTable(result.outcomes));

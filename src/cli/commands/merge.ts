@@ -1,7 +1,7 @@
 /**
- * `copsim merge SHARD_DIR... --out DIR`: combines the shard folders of a run or a comparison
- * (`copsim run --shard k/n`, `copsim compare --shard k/n`) into the folder a single run of the
- * whole writes, after checking that they are shards of one study and hold every replication
+ * `copsim merge SHARD_DIR... --out DIR`: combines the shard folders of a run, a comparison, a
+ * sweep, a screening or a test of hypotheses (`copsim run --shard k/n`, ...) into the folder a
+ * single study of the whole writes, after checking that they are shards of one study and hold every replication
  * exactly once.
  */
 import { join } from 'node:path';
@@ -13,9 +13,10 @@ import { comparisonTable } from '../comparison-table.js';
 import { keyFiguresTable } from '../figures.js';
 import { morrisTable, sobolTable, sweepTable } from '../design-tables.js';
 import { outOption } from '../run-options.js';
+import { carriersTable, verdictCounts, verdictTable } from '../hypotheses-tables.js';
 
 export const command = 'merge <shards..>';
-export const describe = 'Merge the shard folders of a run, comparison, sweep or screening (--shard k/n) into the output of the whole';
+export const describe = 'Merge the shard folders of a run, comparison, sweep, screening or test of hypotheses (--shard k/n) into the output of the whole';
 
 export interface MergeArgs {
   readonly shards: string[];
@@ -52,7 +53,7 @@ export function builder(yargs: Argv): Argv<MergeArgs> {
       type: 'string',
       array: true,
       demandOption: true,
-      describe: 'Shard folders written by "copsim run|compare|sweep|sensitivity --shard k/n", in any order',
+      describe: 'Shard folders written by "copsim run|compare|sweep|sensitivity|hypotheses --shard k/n", in any order',
     })
     .options(options)
     .example('$0 merge shards/* --out whole', 'the run folder of the whole, as "copsim run" writes it')
@@ -92,6 +93,16 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
     else if (!args.quiet) {
       io.out(sobolTable(result));
       io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out}\n`);
+    }
+    return;
+  }
+  if (result.kind === 'hypotheses') {
+    if (args.json) io.out(studySummaryJson(result));
+    else if (!args.quiet) {
+      io.out(verdictTable(result.outcomes));
+      io.out(`\n${verdictCounts(result.outcomes)}\n`);
+      if (result.ablations !== undefined || result.contextCounts !== undefined) io.out(`\n${carriersTable(result)}`);
+      io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out} (hypotheses.csv, the forest chart, manifest.json)\n`);
     }
     return;
   }
