@@ -92,36 +92,63 @@ export class ReplicationTable implements Iterable<ReplicationRow> {
    * @throws RangeError for rows of more than one scenario, two rows of the same cell, or a CoP `order` does not list
    */
   static fromRows(rows: Iterable<ReplicationRow>, order?: readonly string[]): ReplicationTable {
-    const list = [...rows];
-    const scenario = list[0]?.scenario ?? '';
+    // One pass over the rows (which may be read as they come), each kept as four numbers: a
+    // long replications.csv costs 28 bytes a row here, not a row object.
+    let scenario: string | undefined;
     const copIds: string[] = [...(order ?? [])];
     const cops = new Map<string, number>(copIds.map((id, c) => [id, c]));
     const slots = new Map<number, number>();
-    for (const row of list) {
+    let size = 0;
+    let cells = new Uint32Array(1024);
+    let replications = new Float64Array(1024);
+    let values = new Float64Array(1024);
+    for (const row of rows) {
+      scenario ??= row.scenario;
       if (row.scenario !== scenario) throw new RangeError(`ReplicationTable: rows of two scenarios, ${scenario} and ${row.scenario}`);
       if (order !== undefined && !cops.has(row.cop)) throw new RangeError(`ReplicationTable: a row for CoP ${row.cop}, which is not one of ${order.join(', ')}`);
       if (!cops.has(row.cop)) cops.set(row.cop, copIds.push(row.cop) - 1);
       if (!slots.has(row.replication)) slots.set(row.replication, row.seed);
+      if (size === values.length) {
+        cells = grown(cells, size);
+        replications = grown(replications, size);
+        values = grown(values, size);
+      }
+      cells[size] = (cops.get(row.cop) as number) * N_FIGURES + FIGURE_INDEX[row.metric];
+      replications[size] = row.replication;
+      values[size] = row.value;
+      size++;
     }
     const indices = [...slots.keys()].sort((a, b) => a - b);
     const slotOf = new Map(indices.map((index, r) => [index, r]));
     const runs = indices.length;
     const figures = new Float64Array(copIds.length * N_FIGURES * runs).fill(Number.NaN);
     const seen = new Uint8Array(figures.length);
-    for (const row of list) {
-      const at = ((cops.get(row.cop) as number) * N_FIGURES + FIGURE_INDEX[row.metric]) * runs + (slotOf.get(row.replication) as number);
-      if (seen[at]) throw new RangeError(`ReplicationTable: two rows for replication ${row.replication}, CoP ${row.cop}, ${row.metric}`);
+    for (let i = 0; i < size; i++) {
+      const cell = cells[i] as number;
+      const replication = replications[i] as number;
+      const at = cell * runs + (slotOf.get(replication) as number);
+      if (seen[at]) {
+        const metric = RUN_FIGURES[cell % N_FIGURES] as RunFigure;
+        throw new RangeError(`ReplicationTable: two rows for replication ${replication}, CoP ${copIds[Math.floor(cell / N_FIGURES)] ?? ''}, ${metric}`);
+      }
       seen[at] = 1;
-      figures[at] = row.value;
+      figures[at] = values[i] as number;
     }
     return new ReplicationTable(
-      scenario,
+      scenario ?? '',
       copIds,
       Float64Array.from(indices),
       Float64Array.from(indices, (index) => slots.get(index) as number),
       figures,
     );
   }
+}
+
+/** `array` in a buffer twice as long, its first `size` elements kept. */
+function grown<T extends Uint32Array | Float64Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array.subarray(0, size));
+  return bigger;
 }
 
 /**

@@ -9,7 +9,9 @@
  * one written. Anything else is refused with a `RunOutputError` naming the file, the line, the
  * column and what was expected.
  */
-import { readFile } from 'node:fs/promises';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import {
   REPLICATION_COLUMNS,
@@ -50,27 +52,36 @@ export interface RunOutputRead {
 export async function readRunOutput(dir: string): Promise<RunOutputRead> {
   const manifestText = await readOutputFile(dir, 'manifest.json');
   const summaryText = await readOutputFile(dir, 'summary.csv');
-  const replicationsText = await readOutputFile(dir, 'replications.csv');
   const manifest = parseManifest(manifestText, join(dir, 'manifest.json'));
   const file = join(dir, 'replications.csv');
+  // replications.csv has a row per replication, CoP and figure: read as it is parsed, a piece at a time.
+  await readOutputFile(dir, 'replications.csv', false);
   return {
     manifest,
     summary: parseSummaryCsv(summaryText, join(dir, 'summary.csv')),
-    replications: replicationTableOf(parseReplicationsCsv(replicationsText, file), copIds(manifest.scenario), file),
+    replications: replicationTableOf(tableRows<ReplicationRow>(csvFileRecords(file, file), file, REPLICATION_KINDS), copIds(manifest.scenario), file),
   };
 }
 
 /** The rows of a replications.csv as a table, CoPs in the manifest's order; `file` names it when a row does not fit. */
-function replicationTableOf(rows: ReplicationRow[], cops: readonly string[], file: string): ReplicationTable {
+function replicationTableOf(rows: Iterable<ReplicationRow>, cops: readonly string[], file: string): ReplicationTable {
   try {
     return ReplicationTable.fromRows(rows, cops);
   } catch (error) {
+    if (error instanceof RunOutputError) throw error;
     throw new RunOutputError(`${file}: ${error instanceof Error ? error.message.replace(/^ReplicationTable: /, '') : String(error)}`);
   }
 }
 
-async function readOutputFile(dir: string, name: string): Promise<string> {
+/** A file of an output folder as text, or with `text` false only checked to be readable (for a reader of its own). */
+async function readOutputFile(dir: string, name: string, text?: true): Promise<string>;
+async function readOutputFile(dir: string, name: string, text: false): Promise<void>;
+async function readOutputFile(dir: string, name: string, text = true): Promise<string | void> {
   try {
+    if (!text) {
+      await access(join(dir, name), constants.R_OK);
+      return;
+    }
     return await readFile(join(dir, name), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -97,16 +108,24 @@ export interface CsvRecord {
  * @example parseCsv('a,b\n"x,1",2\n', 'f.csv') // → [{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['x,1', '2'] }]
  */
 export function parseCsv(text: string, file: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
+  return [...csvRecords(text, file)];
+}
+
+/**
+ * `parseCsv`'s records one at a time, `firstLine` being the line `text` starts on (for a
+ * piece of a longer file).
+ */
+export function* csvRecords(text: string, file: string, firstLine = 1): Generator<CsvRecord> {
   let fields: string[] = [];
   let field = '';
-  let line = 1;
-  let recordLine = 1;
+  let line = firstLine;
+  let recordLine = firstLine;
+  let ready: CsvRecord | undefined;
   let i = 0;
   let atFieldStart = true;
   const endRecord = () => {
     fields.push(field);
-    records.push({ line: recordLine, fields });
+    ready = { line: recordLine, fields };
     fields = [];
     field = '';
     atFieldStart = true;
@@ -149,6 +168,7 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
       i += ch === '\r' ? 2 : 1;
       line++;
       recordLine = line;
+      yield ready as CsvRecord;
     } else {
       if (ch === '"') throw new RunOutputError(`${file} line ${line}: a double quote inside an unquoted field`);
       field += ch;
@@ -156,8 +176,58 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
       i++;
     }
   }
-  if (field !== '' || fields.length > 0 || !atFieldStart) endRecord();
-  return records;
+  if (field !== '' || fields.length > 0 || !atFieldStart) {
+    endRecord();
+    yield ready as CsvRecord;
+  }
+}
+
+/** Bytes of a CSV file read at a time by `csvFileRecords`. */
+const CSV_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The records of a CSV file, read a few megabytes at a time: each piece parsed ends at a
+ * line end outside quotes (an even number of double quotes before it, as RFC 4180 doubles
+ * quotes inside a field), so memory holds a piece and one record, however long the file.
+ * `chunkBytes`: bytes read at a time.
+ *
+ * @throws RunOutputError for a malformed line, naming `file` and the line
+ */
+export function* csvFileRecords(path: string, file: string, chunkBytes = CSV_CHUNK_BYTES): Generator<CsvRecord> {
+  const fd = openSync(path, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(chunkBytes);
+    let carry = '';
+    let line = 1;
+    // Quotes in `carry` before `scanned`, and how far it has been scanned for them.
+    let quotes = 0;
+    let scanned = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      carry += read === 0 ? decoder.end() : decoder.write(buffer.subarray(0, read));
+      // The last line end outside quotes.
+      let cut = -1;
+      for (let i = scanned; i < carry.length; i++) {
+        const ch = carry.charCodeAt(i);
+        if (ch === 34) quotes++;
+        else if (ch === 10 && quotes % 2 === 0) cut = i + 1;
+      }
+      scanned = carry.length;
+      const piece = read === 0 ? carry : cut === -1 ? '' : carry.slice(0, cut);
+      if (piece !== '') {
+        yield* csvRecords(piece, file, line);
+        for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) === 10) line++;
+        carry = carry.slice(piece.length);
+        scanned = carry.length;
+        quotes = 0;
+        for (let i = 0; i < carry.length; i++) if (carry.charCodeAt(i) === 34) quotes++;
+      }
+      if (read === 0) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Numbers as `String(x)` writes them (plus ordinary decimal forms). */
@@ -214,16 +284,21 @@ function convert(text: string, kind: ColumnKind): { value: unknown } | { expecte
 }
 
 function parseTable<Row>(text: string, file: string, kinds: Record<string, ColumnKind>): Row[] {
+  return [...tableRows<Row>(csvRecords(text, file), file, kinds)];
+}
+
+/** The rows of a table's records, checked against its header and column kinds, one at a time. */
+function* tableRows<Row>(records: Iterable<CsvRecord>, file: string, kinds: Record<string, ColumnKind>): Generator<Row> {
   const columns = Object.keys(kinds);
-  const records = parseCsv(text, file);
-  const header = records[0];
-  if (header === undefined) throw new RunOutputError(`${file} is empty: expected the header ${columns.join(',')}`);
-  if (header.fields.join(',') !== columns.join(',')) {
-    throw new RunOutputError(`${file} line 1: expected the header ${columns.join(',')}, got ${header.fields.join(',')}`);
-  }
-  const rows: Row[] = new Array<Row>(records.length - 1);
-  for (let r = 1; r < records.length; r++) {
-    const { line, fields } = records[r] as CsvRecord;
+  let header = true;
+  for (const { line, fields } of records) {
+    if (header) {
+      if (fields.join(',') !== columns.join(',')) {
+        throw new RunOutputError(`${file} line 1: expected the header ${columns.join(',')}, got ${fields.join(',')}`);
+      }
+      header = false;
+      continue;
+    }
     if (fields.length !== columns.length) {
       throw new RunOutputError(`${file} line ${line}: expected ${columns.length} fields (${columns.join(',')}), got ${fields.length}`);
     }
@@ -237,9 +312,9 @@ function parseTable<Row>(text: string, file: string, kinds: Record<string, Colum
       }
       row[column] = result.value;
     }
-    rows[r - 1] = row as Row;
+    yield row as Row;
   }
-  return rows;
+  if (header) throw new RunOutputError(`${file} is empty: expected the header ${columns.join(',')}`);
 }
 
 /**

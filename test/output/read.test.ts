@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLICATION_COLUMNS, SUMMARY_COLUMNS } from '../../src/aggregate/index.js';
+import fc from 'fast-check';
+import { csvFileRecords } from '../../src/output/read.js';
 import {
   parseCsv,
   parseManifest,
@@ -80,6 +82,26 @@ describe('parseCsv', () => {
 
   it('refuses an unclosed quote, naming the line it opened on', () => {
     expect(() => parseCsv('a,b\n"x,1\n', 'f.csv')).toThrow('f.csv line 2: a quoted field is never closed');
+  });
+
+  it('reads a file a few bytes at a time into the records and lines of the whole text', async () => {
+    // Quoted fields with line breaks, doubled quotes and commas; characters of 1 to 4 bytes in UTF-8, which pieces split.
+    const field = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', '0', ' ', 'é', '€', '𝄞') }),
+      fc.string({ unit: fc.constantFrom('a', '"', ',', '\n', '\r\n', 'é', '𝄞') }).map((t) => `"${t.replaceAll('"', '""')}"`),
+    );
+    const line = fc.array(field, { minLength: 1, maxLength: 4 }).map((fields) => fields.join(','));
+    const text = fc.tuple(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([lines, end, last]) => lines.join(end) + (last ? end : ''));
+    const file = join(dir, 'pieces.csv');
+    await fc.assert(
+      fc.asyncProperty(text, fc.integer({ min: 1, max: 9 }), async (csv, chunk) => {
+        await writeFile(file, csv);
+        expect([...csvFileRecords(file, 'f.csv', chunk)]).toEqual(parseCsv(csv, 'f.csv'));
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+    await writeFile(file, 'a,b\n1,2\n"x,1\n');
+    expect(() => [...csvFileRecords(file, 'f.csv', 2)]).toThrow('f.csv line 3: a quoted field is never closed');
   });
 });
 
