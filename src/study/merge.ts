@@ -1,11 +1,13 @@
 /**
- * `merge`: the shards of a run or a comparison, computed apart (`run` or `compare` with
- * `shard`, `copsim run --shard k/n`), combined into the folder a single run (or comparison) of
- * the whole writes. The library verb behind `copsim merge`.
+ * `merge`: the shards of a study, computed apart (a verb with `shard`, `copsim run --shard
+ * k/n`), combined into the folder a single study of the whole writes. The library verb behind
+ * `copsim merge`.
  *
  *   shard folders ──readShardFolder──▶ ShardRead[] ──mergeShards (agree? each replication once?)──▶ Collected
  *                 ──buildRunOutput──▶ RunOutput (+ the shard list) ──writeStudy──▶ OUT/ (optional)
  *   comparison shard folders ──each arm merged as a run's──▶ Collected per arm ──compareResult──▶ OUT/
+ *   sweep, Morris, Sobol shard folders (slices of the design points) ──values per point──▶ the verb's study ──▶ OUT/
+ *   hypotheses shard folders ──values per read──▶ the test replayed on them (runTests) ──hypothesesStudy──▶ OUT/
  *
  * The tables, charts and report are byte for byte a single run's; the manifest is too, apart
  * from the wall times (`startedAt`: the earliest shard's start; `wallTimeSeconds`: from then
