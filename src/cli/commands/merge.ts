@@ -102,7 +102,7 @@ export async function handler(args: MergeArgs, context: CommandContext): Promise
       io.out(verdictTable(result.outcomes));
       io.out(`\n${verdictCounts(result.outcomes)}\n`);
       if (result.ablations !== undefined || result.contextCounts !== undefined) io.out(`\n${carriersTable(result)}`);
-      io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out} (hypotheses.csv, the forest chart, manifest.json)\n`);
+      io.out(`\nmerged ${shardCount(result.shards.length)} into ${result.out} (${result.tables.map((t) => t.file).join(', ')}, their charts, manifest.json)\n`);
     }
     return;
   }
