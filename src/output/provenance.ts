@@ -361,9 +361,9 @@ export type HypothesesDesign = Omit<HypothesesManifest, keyof ProvenanceFields>;
 /**
  * The hypotheses' manifest.json text: the file and every hypothesis with its arms, the shared
  * provenance, how verdicts are reached (and with `ablation` or `contexts`, how effects are
- * attributed and where they are checked).
+ * attributed and where they are checked). `extra` adds fields at the end (a merge's shard list).
  */
-export function hypothesesManifestText(fields: ProvenanceFields, design: HypothesesDesign): string {
+export function hypothesesManifestText(fields: ProvenanceFields, design: HypothesesDesign, extra: Record<string, unknown> = {}): string {
   const manifest: HypothesesManifest = {
     copsim: fields.copsim,
     file: design.file,
@@ -382,7 +382,7 @@ export function hypothesesManifestText(fields: ProvenanceFields, design: Hypothe
     startedAt: fields.startedAt,
     wallTimeSeconds: fields.wallTimeSeconds,
   };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  return `${JSON.stringify({ ...manifest, ...extra }, null, 2)}\n`;
 }
 
 /** What calibration.json records besides the shared provenance, in the order it is written. */

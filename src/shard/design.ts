@@ -11,7 +11,6 @@
  * The measure's values are all a sweep's tables and charts are made of, so the merge of a
  * design's shards writes a single study's files.
  */
-import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -19,7 +18,7 @@ import { makeDirectory } from '../output/directory.js';
 import { sortKeys, type ProvenanceFields } from '../output/provenance.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from '../study/errors.js';
-import { fromLittleEndian, littleEndianBytes } from './folder.js';
+import { fromLittleEndian, littleEndianBytes, sha256 } from './folder.js';
 import { firstDifference, coverage } from './merge.js';
 import { rangeText, type ShardSlice } from './spec.js';
 
@@ -110,7 +109,7 @@ export async function writeDesignShard(
         'float64 little-endian, no header; per design point of the shard, in order: each measure in turn (one, or study.measures in order), in each replication, in index order',
       valuesPerPoint: per,
       bytes: bytes.byteLength,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: sha256(bytes),
     },
     scenario: sortKeys(shard.base.scenario) as Scenario,
   };
@@ -149,7 +148,7 @@ export async function readDesignShard(dir: string, manifest: Record<string, unkn
   if (bytes.byteLength !== data.bytes || bytes.byteLength !== count * per * 8) {
     throw new StudyError(`${path} has ${bytes.byteLength} bytes, not ${count} points of ${per} values: the shard is damaged or incomplete; compute it again`);
   }
-  if (createHash('sha256').update(bytes).digest('hex') !== data.sha256) {
+  if (sha256(bytes) !== data.sha256) {
     throw new StudyError(`${path} does not match the SHA-256 in ${file}: the shard is damaged; compute it again`);
   }
   const all = fromLittleEndian(bytes);

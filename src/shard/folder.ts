@@ -131,6 +131,11 @@ export function encodeRecords(collected: Collected): Float64Array {
   return out;
 }
 
+/** The SHA-256 of bytes or text, in hex: what a shard's manifest records of its data file. */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 /** The bytes of doubles, little-endian whatever the machine. */
 export function littleEndianBytes(values: Float64Array): Uint8Array {
   if (endianness() === 'LE') return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
@@ -188,7 +193,7 @@ export async function writeShardFolder(dir: string, collected: Collected, proven
       employees: collected.employees,
       recordValues: recordValues(collected.copIds.length, collected.weeks),
       bytes: bytes.byteLength,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: sha256(bytes),
     },
     scenario: sortKeys(provenance.scenario) as Scenario,
   };
@@ -239,7 +244,7 @@ export async function readShardFolder(dir: string): Promise<ShardRead> {
       return unreadable(error as NodeJS.ErrnoException);
     }
     sized(bytes.byteLength);
-    if (createHash('sha256').update(bytes).digest('hex') !== manifest.data.sha256) {
+    if (sha256(bytes) !== manifest.data.sha256) {
       throw new StudyError(`${file} does not match the SHA-256 in ${manifestFile}: the shard is damaged; compute it again`);
     }
     return fromLittleEndian(bytes);

@@ -14,7 +14,6 @@
  * reads a test makes do not depend on those values (shards refuse `untilDecided`, whose rounds
  * do), so a merge replays the test on the shards' values and writes a single test's files.
  */
-import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -24,7 +23,7 @@ import type { Measure } from '../research/measure.js';
 import { scenarioKey } from '../research/hypotheses/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { StudyError } from '../study/errors.js';
-import { fromLittleEndian, littleEndianBytes } from './folder.js';
+import { fromLittleEndian, littleEndianBytes, sha256 } from './folder.js';
 import { coverage, firstDifference } from './merge.js';
 import { rangeText, type ShardSlice } from './spec.js';
 
@@ -53,17 +52,9 @@ export interface HypothesesShardRead {
 }
 
 /** The manifest of a hypotheses shard folder. */
-export interface HypothesesShardManifest {
-  readonly copsim: string;
+export interface HypothesesShardManifest extends Omit<ProvenanceFields, 'seeds'> {
   readonly command: 'hypotheses';
   readonly shard: ShardSlice;
-  readonly masterSeed: number;
-  /** Replications per arm of the whole test. */
-  readonly runs: number;
-  readonly workers: number;
-  readonly node: string;
-  readonly startedAt: string;
-  readonly wallTimeSeconds: number;
   readonly study: HypothesesShardStudy;
   readonly reads: readonly HypothesesShardRead[];
   readonly data: { readonly file: string; readonly format: string; readonly values: number; readonly bytes: number; readonly sha256: string };
@@ -81,12 +72,7 @@ export interface HypothesesShardData {
  * so that a merge can tell that it replays the reads the shards made.
  */
 export function readKey(scenario: Scenario, runs: number, measures: readonly Measure[]): string {
-  return createHash('sha256').update(`${scenarioKey(scenario)}\u0000${runs}\u0000${JSON.stringify(measures)}`).digest('hex');
-}
-
-/** SHA-256 of a file's bytes. */
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256(`${scenarioKey(scenario)}\u0000${runs}\u0000${JSON.stringify(measures)}`);
 }
 
 /** Writes a hypotheses shard folder: values.f64, then manifest.json (an earlier one removed first). */

@@ -12,7 +12,8 @@
 import { join } from 'node:path';
 import { hypothesesManifestText, provenanceFields, startClock, type ProvenanceFields } from '../output/provenance.js';
 import { measureValues } from '../research/measure.js';
-import { readKey, sha256, writeHypothesesShard, type HypothesesShardStudy } from '../shard/hypotheses.js';
+import { sha256 } from '../shard/folder.js';
+import { readKey, writeHypothesesShard, type HypothesesShardStudy } from '../shard/hypotheses.js';
 import { describeShard, shardFolderName, shardSlice, type ShardSlice } from '../shard/spec.js';
 import {
   ablateHypotheses,
@@ -156,14 +157,17 @@ export function studyFile(): string {
  * study.outcomes[0].verdict // → 'supported', 'contradicted' or 'inconclusive'
  */
 export async function hypotheses(options: HypothesesOptions = {}): Promise<HypothesesStudy> {
-  const settings = checkStudyOptions({ ...options, runs: options.runs ?? readHypothesisFile(options.file ?? studyFile()).runs }, HYPOTHESES_DEFAULT_RUNS, { shard: true });
+  const file = options.file ?? studyFile();
+  const data = readHypothesisFile(file);
+  const settings = checkStudyOptions({ ...options, runs: options.runs ?? data.runs }, HYPOTHESES_DEFAULT_RUNS, { shard: true });
   const untilDecided = options.untilDecided ?? false;
   const slice = options.shard === undefined ? undefined : shardSlice(options.shard, settings.runs);
   if (slice !== undefined && untilDecided) {
     throw new StudyError('untilDecided cannot be combined with shard: each round of --until-decided depends on the verdicts of the last, so its replications are not known up front; shard a test of fixed runs');
   }
   const plan = planHypotheses({
-    file: options.file ?? studyFile(),
+    file,
+    data,
     only: options.only,
     sets: settings.sets,
     runs: settings.runs,
@@ -174,7 +178,7 @@ export async function hypotheses(options: HypothesesOptions = {}): Promise<Hypot
     contexts: options.contexts,
     warn: settings.warn,
   });
-  const { file, tested, ablate, withContexts, maxRuns } = plan;
+  const { tested, ablate, withContexts, maxRuns } = plan;
   const out = await prepareOutputFolder(
     settings.out,
     slice === undefined ? 'hypotheses' : shardFolderName('hypotheses', slice),
@@ -273,6 +277,8 @@ export interface HypothesesPlan {
  */
 export function planHypotheses(input: {
   readonly file: string;
+  /** The file's data, when already read. */
+  readonly data?: HypothesisFileData;
   readonly only: readonly string[] | undefined;
   readonly sets: readonly string[];
   readonly runs: number;
@@ -284,7 +290,7 @@ export function planHypotheses(input: {
   readonly warn: (message: string) => void;
 }): HypothesesPlan {
   const { file, runs, untilDecided, maxRuns, warn } = input;
-  const data = readHypothesisFile(file);
+  const data = input.data ?? readHypothesisFile(file);
   const only = checkOnly(input.only, data.hypotheses.map((h) => h.id));
   wholeNumber('maxRuns', maxRuns, 1);
   if (untilDecided && maxRuns < runs) throw new StudyError(`max runs (${maxRuns}) must be at least runs (${runs})`);
@@ -364,7 +370,7 @@ export function hypothesesStudy(
   const outcomes: HypothesisOutcome[] = tests.map(({ values: _values, ...o }) => o);
   const counts = contexts === undefined ? undefined : contextCounts(tested.map((h) => h.id), contexts);
   const disagreements = ablations?.flatMap((a) => kindDisagreement(a) ?? []);
-  const text = hypothesesManifestText(fields, {
+  const manifest = hypothesesManifestText(fields, {
     file,
     hypotheses: tested.map((h, i) => ({
       id: h.id,
@@ -382,8 +388,7 @@ export function hypothesesStudy(
       ? {}
       : { ablation: { rule: ABLATION_RULE, channels: [...ABLATION_CHANNELS], kindDisagreements: disagreements ?? [] } }),
     ...(contexts === undefined ? {} : { contexts: { rule: CONTEXTS_RULE, runs: fields.runs, points: hypothesisContexts() } }),
-  });
-  const manifest = Object.keys(extra).length === 0 ? text : `${JSON.stringify({ ...(JSON.parse(text) as object), ...extra }, null, 2)}\n`;
+  }, extra);
   const tableExtras = { ablations, contexts: counts };
   const rows = hypothesisRows(outcomes, tableExtras);
   const ablated = ablations === undefined ? undefined : ablationRows(ablations);
